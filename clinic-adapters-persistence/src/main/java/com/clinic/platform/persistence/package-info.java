@@ -1,0 +1,2 @@
+/** Persistence shared by every context: generated jOOQ types, subject keys and idempotency records. */
+package com.clinic.platform.persistence;
