@@ -1,0 +1,242 @@
+package com.clinic.platform.rest;
+
+import com.clinic.platform.domain.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where failures become HTTP: business rejections (409 conflicting state, 422 rule
+ * violation, 404), stale versions (412), bad input (400 with every bad field listed), and anything
+ * unexpected (500 with a generic, localized message; the cause is only logged, never returned).
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final ProblemWriter problems;
+
+    public ProblemDetailsAdvice(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(Rejection.class)
+    ResponseEntity<ProblemDetail> rejection(Rejection rejection, HttpServletRequest request) {
+        HttpStatus status = switch (rejection) {
+            case Rejection.Conflict c -> HttpStatus.CONFLICT;
+            case Rejection.RuleViolated r -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case Rejection.NotFound n -> HttpStatus.NOT_FOUND;
+        };
+        return respond(problems.problem(request, status, rejection.code(), rejection.arguments().toArray()));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException failure, HttpServletRequest request) {
+        Throwable cause = failure.getCause();
+        if (cause instanceof Rejection rejection) {
+            return rejection(rejection, request);
+        }
+        return unexpected(failure, request);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException stale, HttpServletRequest request) {
+        return respond(problems.problem(request, HttpStatus.PRECONDITION_FAILED, "stale-version"));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException missing, HttpServletRequest request) {
+        return respond(problems.problem(request, HttpStatus.NOT_FOUND, "not-found"));
+    }
+
+    /** Two commands raced to create or change the same aggregate; the loser may retry. */
+    @ExceptionHandler({EventStoreException.class, DataIntegrityViolationException.class})
+    ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException conflict, HttpServletRequest request) {
+        log.info("Concurrent write rejected: {}", conflict.toString());
+        return respond(problems.problem(request, HttpStatus.CONFLICT, "concurrent-modification"));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ProblemDetail> forbidden(RuntimeException denied, HttpServletRequest request) {
+        return respond(problems.problem(request, HttpStatus.FORBIDDEN, "forbidden"));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException invalid, HttpServletRequest request) {
+        ProblemDetail problem = problems.problem(request, HttpStatus.BAD_REQUEST, "validation");
+        List<Map<String, String>> errors = new ArrayList<>();
+        invalid.getConstraintViolations().forEach(v -> errors.add(fieldError(leaf(v.getPropertyPath().toString()), v.getMessage())));
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        if (failure instanceof ErrorResponse known) {
+            return respond(problems.problem(request, known.getStatusCode(), codeFor(known.getStatusCode())));
+        }
+        if (rootCause(failure) instanceof BodySizeLimitFilter.BodyTooLargeException) {
+            return respond(problems.problem(request, HttpStatus.CONTENT_TOO_LARGE, "body-too-large"));
+        }
+        log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), failure);
+        return respond(problems.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        ProblemDetail problem = problems.problem(servlet, HttpStatus.BAD_REQUEST, "validation");
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError error : invalid.getBindingResult().getFieldErrors()) {
+            errors.add(fieldError(error.getField(), error.getDefaultMessage()));
+        }
+        invalid.getBindingResult().getGlobalErrors().forEach(e -> errors.add(fieldError(e.getObjectName(), e.getDefaultMessage())));
+        problem.setProperty("errors", errors);
+        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        ProblemDetail problem = problems.problem(servlet, HttpStatus.BAD_REQUEST, "validation");
+        List<Map<String, String>> errors = new ArrayList<>();
+        invalid.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        problem.setProperty("errors", errors);
+        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        Throwable cause = unreadable.getCause();
+        if (rootCause(unreadable) instanceof BodySizeLimitFilter.BodyTooLargeException) {
+            return new ResponseEntity<>(problems.problem(servlet, HttpStatus.CONTENT_TOO_LARGE, "body-too-large"), headers, HttpStatus.CONTENT_TOO_LARGE);
+        }
+        ProblemDetail problem;
+        if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            String field = path(bind);
+            String code = switch (bind) {
+                case UnrecognizedPropertyException u -> "unknown-field";
+                case InvalidFormatException f -> "invalid-value";
+                case MismatchedInputException m -> "wrong-type";
+                default -> "invalid-value";
+            };
+            problem = problems.problem(servlet, HttpStatus.BAD_REQUEST, "validation");
+            problem.setProperty("errors", List.of(fieldError(field, problems.message(servlet, "field." + code))));
+        } else if (cause instanceof JacksonException) {
+            problem = problems.problem(servlet, HttpStatus.BAD_REQUEST, "malformed-json");
+        } else {
+            problem = problems.problem(servlet, HttpStatus.BAD_REQUEST, "unreadable-body");
+        }
+        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException mismatch, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        ProblemDetail problem = problems.problem(servlet, HttpStatus.BAD_REQUEST, "validation");
+        String name = mismatch.getPropertyName() == null ? "parameter" : mismatch.getPropertyName();
+        problem.setProperty("errors", List.of(fieldError(name, problems.message(servlet, "field.invalid-value"))));
+        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+    }
+
+    /** Every other Spring MVC failure (405, 406, 415, missing parameters …) gets a localized problem too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        ProblemDetail problem = problems.problem(servlet, status, codeFor(status));
+        return new ResponseEntity<>(problem, headers, status);
+    }
+
+    private static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "body-too-large";
+            case 415 -> "unsupported-media-type";
+            case 428 -> "precondition-required";
+            default -> status.is5xxServerError() ? "internal" : "bad-request";
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "" : message);
+    }
+
+    private static String leaf(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static String path(DatabindException bind) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : bind.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable current = failure;
+        while (current.getCause() != null && current.getCause() != current) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        return ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+    }
+}

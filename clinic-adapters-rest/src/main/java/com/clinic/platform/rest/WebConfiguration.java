@@ -1,0 +1,55 @@
+package com.clinic.platform.rest;
+
+import com.clinic.platform.application.idempotency.IdempotencyStore;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+/** Language negotiation, the idempotency filter's position and the OpenAPI description. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration {
+
+    public static final Locale ARABIC = Locale.forLanguageTag("ar");
+
+    @Bean
+    LocaleResolver localeResolver() {
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        resolver.setSupportedLocales(List.of(Locale.ENGLISH, ARABIC));
+        resolver.setDefaultLocale(Locale.ENGLISH);
+        return resolver;
+    }
+
+    /** After Spring Security (order -100), so that keys are scoped to the authenticated caller. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
+        registration.setOrder(0);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    OpenAPI clinicOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Clinic backend API")
+                        .version("v1")
+                        .description("Appointments, waiting list, walk-in queue, consultations, payments, notifications and analytics for a chain of clinics. Errors are RFC 9457 problems; POST commands honour Idempotency-Key; aggregate resources carry ETags.")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

@@ -1,0 +1,62 @@
+package com.clinic.platform.bootstrap;
+
+import com.clinic.platform.application.axon.ClinicCommandTargetResolver;
+import com.clinic.platform.application.axon.MetadataKeys;
+import com.clinic.platform.application.axon.RequestMetadataInterceptor;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/** Axon's messaging: routing of record commands, audit metadata on every message, serialization. */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    @Bean(ClinicCommandTargetResolver.BEAN_NAME)
+    CommandTargetResolver clinicCommandTargetResolver() {
+        return new ClinicCommandTargetResolver();
+    }
+
+    /** Copies who/which-request from each command onto the events it causes. */
+    @Bean
+    CorrelationDataProvider auditCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(MetadataKeys.PROPAGATED.toArray(String[]::new));
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    SmartInitializingSingleton requestMetadataOnCommands(CommandBus commandBus) {
+        return () -> commandBus.registerDispatchInterceptor(new RequestMetadataInterceptor());
+    }
+
+    /**
+     * Replay tokens carry Jackson type information; Jackson 3 denies every polymorphic subtype unless
+     * told otherwise, which makes a reset processor loop forever. Axon's own types are allowed.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonPolymorphicTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("com.clinic.")
+                .allowIfSubType("java.util.")
+                .build());
+    }
+
+    /** Every projection is a pooled streaming processor: parallel by segment, resettable for replays. */
+    @Bean
+    ConfigurerModule pooledStreamingProjections() {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    }
+
+}

@@ -1,0 +1,47 @@
+package com.clinic.platform.bootstrap;
+
+import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.crypto.FieldCipher;
+import com.clinic.platform.application.crypto.KeyRing;
+import com.clinic.platform.application.crypto.PersonalDataVault;
+import com.clinic.platform.application.crypto.SubjectKeyStore;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Time, identifiers and encryption keys: the things decisions must never fetch for themselves. */
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IdGenerator idGenerator(Clock clock) {
+        return new TimeOrderedIdGenerator(clock);
+    }
+
+    @Bean
+    KeyRing keyRing(CryptoProperties properties) {
+        if (properties.usesDevelopmentKeys()) {
+            log.warn("Encryption uses the built-in DEVELOPMENT keys: set CLINIC_CRYPTO_KEYS_* before storing real data");
+        }
+        return new KeyRing(properties.keys(), properties.activeKeyId(), properties.blindIndexKey());
+    }
+
+    @Bean
+    FieldCipher fieldCipher(KeyRing keyRing) {
+        return new FieldCipher(keyRing);
+    }
+
+    @Bean
+    PersonalDataVault personalDataVault(SubjectKeyStore store, KeyRing keyRing) {
+        return new PersonalDataVault(store, keyRing);
+    }
+}

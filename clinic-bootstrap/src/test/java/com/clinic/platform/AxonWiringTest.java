@@ -1,0 +1,73 @@
+package com.clinic.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.clinic.support.IntegrationTest;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Guards the silent Axon-on-Boot-4 trap: if Axon fell back to a no-op transaction manager, the
+ * event append and the command handler's own writes would commit separately.
+ */
+@IntegrationTest
+class AxonWiringTest {
+
+    @Autowired
+    TransactionManager axonTransactionManager;
+
+    @Autowired
+    EventStorageEngine storageEngine;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void axonUsesSpringsTransactionManagerAndTheJdbcStorageEngine() {
+        assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+    }
+
+    @Test
+    void eventAppendAndHandlerWriteCommitTogether() {
+        String probeId = UUID.randomUUID().toString();
+        UUID subject = UUID.randomUUID();
+
+        commands.sendAndWait(new TransactionProbe.Probe(probeId, subject, false));
+
+        assertThat(eventsOf(probeId)).isEqualTo(1);
+        assertThat(subjectKeys(subject)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureAfterTheAppendRollsBackTheEventAndTheHandlerWrite() {
+        String probeId = UUID.randomUUID().toString();
+        UUID subject = UUID.randomUUID();
+
+        assertThatThrownBy(() -> commands.sendAndWait(new TransactionProbe.Probe(probeId, subject, true)))
+                .hasMessageContaining("probe failure");
+
+        assertThat(eventsOf(probeId)).isZero();
+        assertThat(subjectKeys(subject)).isZero();
+    }
+
+    private int eventsOf(String aggregateId) {
+        return jdbc.queryForObject(
+                "select count(*) from domainevententry where aggregateidentifier = ?", Integer.class, aggregateId);
+    }
+
+    private int subjectKeys(UUID subject) {
+        return jdbc.queryForObject("select count(*) from subject_key where subject_id = ?", Integer.class, subject);
+    }
+}

@@ -1,0 +1,2 @@
+/** Test support: a real PostgreSQL per test run, HTTP helpers and fixtures. */
+package com.clinic.support;
