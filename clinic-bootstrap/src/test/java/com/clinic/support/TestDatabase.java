@@ -50,7 +50,8 @@ public final class TestDatabase {
     }
 
     private static Connection freshDatabaseOn(String adminUrl, String user, String password) {
-        String name = ("clinic_it_" + Instant.now().getEpochSecond() + "_" + ThreadLocalRandom.current().nextInt(1_000_000))
+        String name = ("clinic_it_" + Instant.now().getEpochSecond() + "_"
+                        + ThreadLocalRandom.current().nextInt(1_000_000))
                 .toLowerCase(Locale.ROOT);
         execute(adminUrl, user, password, "CREATE DATABASE " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,11 +3,11 @@ package com.clinic.platform.persistence;
 import static com.clinic.platform.persistence.jooq.Tables.IDEMPOTENCY_RECORD;
 
 import com.clinic.platform.application.idempotency.IdempotencyStore;
-import org.jooq.impl.DSL;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -45,7 +45,8 @@ class JooqIdempotencyStore implements IdempotencyStore {
         if (row.getStatus() == null) {
             return new Claim.InProgress(row.getRequestFingerprint());
         }
-        return new Claim.Replay(row.getRequestFingerprint(), toResponse(row.getStatus(), row.getHeaders(), row.getBody()));
+        return new Claim.Replay(
+                row.getRequestFingerprint(), toResponse(row.getStatus(), row.getHeaders(), row.getBody()));
     }
 
     @Override
@@ -81,7 +82,8 @@ class JooqIdempotencyStore implements IdempotencyStore {
 
     private static String encodeHeaders(Map<String, String> headers) {
         StringBuilder text = new StringBuilder();
-        headers.forEach((name, value) -> text.append(name).append('\t').append(value).append('\n'));
+        headers.forEach(
+                (name, value) -> text.append(name).append('\t').append(value).append('\n'));
         return text.toString();
     }
 

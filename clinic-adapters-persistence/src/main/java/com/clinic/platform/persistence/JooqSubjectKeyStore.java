@@ -44,7 +44,10 @@ class JooqSubjectKeyStore implements SubjectKeyStore {
                 .set(SHREDDED_SUBJECT.SUBJECT_ID, subjectId)
                 .onConflictDoNothing()
                 .execute();
-        return db.deleteFrom(SUBJECT_KEY).where(SUBJECT_KEY.SUBJECT_ID.eq(subjectId)).execute() > 0;
+        return db.deleteFrom(SUBJECT_KEY)
+                        .where(SUBJECT_KEY.SUBJECT_ID.eq(subjectId))
+                        .execute()
+                > 0;
     }
 
     @Override

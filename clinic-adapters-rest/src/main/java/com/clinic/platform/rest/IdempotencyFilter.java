@@ -38,7 +38,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final List<String> REPLAYED_HEADERS = List.of("Location", "ETag", "Content-Type", "Content-Language");
+    private static final List<String> REPLAYED_HEADERS =
+            List.of("Location", "ETag", "Content-Type", "Content-Language");
 
     private final IdempotencyStore store;
     private final ProblemWriter problems;
@@ -76,15 +77,25 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
         switch (store.claim(scope, key, fingerprint)) {
             case Claim.Acquired acquired -> run(request, response, chain, body, scope, key);
-            case Claim.Replay replay when replay.requestFingerprint().equals(fingerprint) -> replay(response, replay.response());
-            case Claim.Replay replay -> problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency.key-reused");
-            case Claim.InProgress inProgress when inProgress.requestFingerprint().equals(fingerprint) ->
+            case Claim.Replay replay
+            when replay.requestFingerprint().equals(fingerprint) -> replay(response, replay.response());
+            case Claim.Replay replay ->
+                problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency.key-reused");
+            case Claim.InProgress inProgress
+            when inProgress.requestFingerprint().equals(fingerprint) ->
                 problems.write(request, response, HttpStatus.CONFLICT, "idempotency.in-progress");
-            case Claim.InProgress inProgress -> problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency.key-reused");
+            case Claim.InProgress inProgress ->
+                problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency.key-reused");
         }
     }
 
-    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, byte[] body, String scope, String key)
+    private void run(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            byte[] body,
+            String scope,
+            String key)
             throws IOException, ServletException {
         ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
         boolean completed = false;

@@ -55,12 +55,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Rejection.class)
     ResponseEntity<ProblemDetail> rejection(Rejection rejection, HttpServletRequest request) {
-        HttpStatus status = switch (rejection) {
-            case Rejection.Conflict c -> HttpStatus.CONFLICT;
-            case Rejection.RuleViolated r -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case Rejection.NotFound n -> HttpStatus.NOT_FOUND;
-        };
-        return respond(problems.problem(request, status, rejection.code(), rejection.arguments().toArray()));
+        HttpStatus status =
+                switch (rejection) {
+                    case Rejection.Conflict c -> HttpStatus.CONFLICT;
+                    case Rejection.RuleViolated r -> HttpStatus.UNPROCESSABLE_CONTENT;
+                    case Rejection.NotFound n -> HttpStatus.NOT_FOUND;
+                };
+        return respond(problems.problem(
+                request, status, rejection.code(), rejection.arguments().toArray()));
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -95,10 +97,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException invalid, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> constraintViolation(
+            ConstraintViolationException invalid, HttpServletRequest request) {
         ProblemDetail problem = problems.problem(request, HttpStatus.BAD_REQUEST, "validation");
         List<Map<String, String>> errors = new ArrayList<>();
-        invalid.getConstraintViolations().forEach(v -> errors.add(fieldError(leaf(v.getPropertyPath().toString()), v.getMessage())));
+        invalid.getConstraintViolations()
+                .forEach(v -> errors.add(fieldError(leaf(v.getPropertyPath().toString()), v.getMessage())));
         problem.setProperty("errors", errors);
         return respond(problem);
     }
@@ -124,7 +128,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (FieldError error : invalid.getBindingResult().getFieldErrors()) {
             errors.add(fieldError(error.getField(), error.getDefaultMessage()));
         }
-        invalid.getBindingResult().getGlobalErrors().forEach(e -> errors.add(fieldError(e.getObjectName(), e.getDefaultMessage())));
+        invalid.getBindingResult()
+                .getGlobalErrors()
+                .forEach(e -> errors.add(fieldError(e.getObjectName(), e.getDefaultMessage())));
         problem.setProperty("errors", errors);
         return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
     }
@@ -135,29 +141,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpServletRequest servlet = servlet(request);
         ProblemDetail problem = problems.problem(servlet, HttpStatus.BAD_REQUEST, "validation");
         List<Map<String, String>> errors = new ArrayList<>();
-        invalid.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        invalid.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+                .forEach(error -> errors.add(
+                        fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
         problem.setProperty("errors", errors);
         return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException unreadable, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         HttpServletRequest servlet = servlet(request);
         Throwable cause = unreadable.getCause();
         if (rootCause(unreadable) instanceof BodySizeLimitFilter.BodyTooLargeException) {
-            return new ResponseEntity<>(problems.problem(servlet, HttpStatus.CONTENT_TOO_LARGE, "body-too-large"), headers, HttpStatus.CONTENT_TOO_LARGE);
+            return new ResponseEntity<>(
+                    problems.problem(servlet, HttpStatus.CONTENT_TOO_LARGE, "body-too-large"),
+                    headers,
+                    HttpStatus.CONTENT_TOO_LARGE);
         }
         ProblemDetail problem;
         if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = path(bind);
-            String code = switch (bind) {
-                case UnrecognizedPropertyException u -> "unknown-field";
-                case InvalidFormatException f -> "invalid-value";
-                case MismatchedInputException m -> "wrong-type";
-                default -> "invalid-value";
-            };
+            String code =
+                    switch (bind) {
+                        case UnrecognizedPropertyException u -> "unknown-field";
+                        case InvalidFormatException f -> "invalid-value";
+                        case MismatchedInputException m -> "wrong-type";
+                        default -> "invalid-value";
+                    };
             problem = problems.problem(servlet, HttpStatus.BAD_REQUEST, "validation");
             problem.setProperty("errors", List.of(fieldError(field, problems.message(servlet, "field." + code))));
         } else if (cause instanceof JacksonException) {

@@ -56,7 +56,12 @@ public class ProblemWriter {
         return messages.getMessage(key, arguments, key, localeResolver.resolveLocale(request));
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, Object... arguments)
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String code,
+            Object... arguments)
             throws IOException {
         ProblemDetail problem = problem(request, status, code, arguments);
         response.setStatus(status.value());

@@ -30,7 +30,8 @@ public class RequestContextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = safe(request.getHeader(REQUEST_ID)).orElseGet(() -> UUID.randomUUID().toString());
+        String requestId = safe(request.getHeader(REQUEST_ID))
+                .orElseGet(() -> UUID.randomUUID().toString());
         String correlationId = safe(request.getHeader(CORRELATION_ID)).orElse(requestId);
         RequestContext.set(new RequestContext(Optional.empty(), requestId, correlationId, request.getRemoteAddr()));
         MDC.put("requestId", requestId);

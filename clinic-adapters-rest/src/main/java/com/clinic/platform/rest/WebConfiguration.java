@@ -32,7 +32,8 @@ public class WebConfiguration {
     /** After Spring Security (order -100), so that keys are scoped to the authenticated caller. */
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems) {
-        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
         registration.setOrder(0);
         registration.addUrlPatterns("/api/*");
         return registration;
@@ -44,12 +45,16 @@ public class WebConfiguration {
                 .info(new Info()
                         .title("Clinic backend API")
                         .version("v1")
-                        .description("Appointments, waiting list, walk-in queue, consultations, payments, notifications and analytics for a chain of clinics. Errors are RFC 9457 problems; POST commands honour Idempotency-Key; aggregate resources carry ETags.")
+                        .description(
+                                "Appointments, waiting list, walk-in queue, consultations, payments, notifications and analytics for a chain of clinics. Errors are RFC 9457 problems; POST commands honour Idempotency-Key; aggregate resources carry ETags.")
                         .license(new License().name("Apache-2.0")))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

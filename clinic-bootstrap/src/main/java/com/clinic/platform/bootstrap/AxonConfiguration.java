@@ -58,5 +58,4 @@ class AxonConfiguration {
     ConfigurerModule pooledStreamingProjections() {
         return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
     }
-
 }

@@ -26,7 +26,8 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean healthy = true;
-        for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
+        for (Map.Entry<String, EventProcessor> entry :
+                processing.eventProcessors().entrySet()) {
             EventProcessor processor = entry.getValue();
             boolean running = processor.isRunning();
             boolean error = processor.isError();

@@ -30,7 +30,8 @@ class PlatformConfiguration {
     @Bean
     KeyRing keyRing(CryptoProperties properties) {
         if (properties.usesDevelopmentKeys()) {
-            log.warn("Encryption uses the built-in DEVELOPMENT keys: set CLINIC_CRYPTO_KEYS_* before storing real data");
+            log.warn(
+                    "Encryption uses the built-in DEVELOPMENT keys: set CLINIC_CRYPTO_KEYS_* before storing real data");
         }
         return new KeyRing(properties.keys(), properties.activeKeyId(), properties.blindIndexKey());
     }

@@ -21,12 +21,13 @@ public final class ClinicCommandTargetResolver implements CommandTargetResolver 
                     "Command " + command.getCommandName() + " does not implement " + AggregateCommand.class.getName());
         }
         Object expected = command.getMetaData().get(MetadataKeys.EXPECTED_VERSION);
-        Long version = switch (expected) {
-            case null -> null;
-            case Number number -> number.longValue();
-            case String text -> Long.valueOf(text);
-            default -> throw new IllegalArgumentException("Unsupported expected version " + expected);
-        };
+        Long version =
+                switch (expected) {
+                    case null -> null;
+                    case Number number -> number.longValue();
+                    case String text -> Long.valueOf(text);
+                    default -> throw new IllegalArgumentException("Unsupported expected version " + expected);
+                };
         return new VersionedAggregateIdentifier(target.aggregateId(), version);
     }
 }

@@ -14,7 +14,8 @@ public final class MetadataKeys {
     public static final String EXPECTED_VERSION = "expectedVersion";
 
     /** The entries copied from a command onto the events it causes. */
-    public static final List<String> PROPAGATED = List.of(USER_ID, USER_ROLE, CORRELATION_ID, REQUEST_ID, CLIENT_ADDRESS);
+    public static final List<String> PROPAGATED =
+            List.of(USER_ID, USER_ROLE, CORRELATION_ID, REQUEST_ID, CLIENT_ADDRESS);
 
     private MetadataKeys() {}
 }

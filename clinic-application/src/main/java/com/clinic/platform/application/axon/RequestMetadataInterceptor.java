@@ -15,7 +15,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 public final class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> withRequestMetadata(command);
     }
 

@@ -28,7 +28,8 @@ public final class KeyRing {
         Map<String, SecretKey> decoded = new TreeMap<>();
         base64Keys.forEach((id, value) -> decoded.put(id, aesKey(id, value)));
         if (!decoded.containsKey(activeKeyId)) {
-            throw new IllegalArgumentException("The active key id '" + activeKeyId + "' is not among the configured keys");
+            throw new IllegalArgumentException(
+                    "The active key id '" + activeKeyId + "' is not among the configured keys");
         }
         if (activeKeyId.contains(":")) {
             throw new IllegalArgumentException("Key ids must not contain ':'");
@@ -49,7 +50,8 @@ public final class KeyRing {
     SecretKey byId(String keyId) {
         SecretKey key = keys.get(keyId);
         if (key == null) {
-            throw new IllegalStateException("Unknown key id '" + keyId + "': it was removed from the configuration too early");
+            throw new IllegalStateException(
+                    "Unknown key id '" + keyId + "': it was removed from the configuration too early");
         }
         return key;
     }

@@ -1,0 +1,31 @@
+package com.clinic.identity;
+
+import com.clinic.platform.domain.Role;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other contexts may ask of identity. Calls join the caller's transaction, so a patient's
+ * account and their patient record are created, or refused, together.
+ */
+public interface UserAccounts {
+
+    /** A patient signing themselves up: login by e-mail or phone (at least one), with a password. */
+    record PatientSignUp(
+            UUID userId,
+            Optional<String> email,
+            Optional<String> phoneE164,
+            String password,
+            String preferredLanguage) {}
+
+    /** A summary of an account, for linking and scoping (for example a doctor's user account). */
+    record AccountSummary(UUID userId, Role role, boolean active, Optional<UUID> clinicId, Optional<UUID> branchId) {}
+
+    /**
+     * Creates an active PATIENT account. Rejects (409, {@code account.identifier-taken}) when the
+     * e-mail or phone already belongs to an account, and (422) a password that breaks the policy.
+     */
+    void registerPatient(PatientSignUp signUp);
+
+    Optional<AccountSummary> find(UUID userId);
+}
