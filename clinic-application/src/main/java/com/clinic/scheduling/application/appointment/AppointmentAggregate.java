@@ -54,7 +54,7 @@ public class AppointmentAggregate extends DeciderAggregate<AppointmentCommand, A
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     void handle(HoldSlot command, DeadlineManager deadlines) {
         decide(command);
-        deadlines.schedule(command.holdUntil(), HOLD_EXPIRY);
+        deadlines.schedule(command.holdUntil(), HOLD_EXPIRY, command.appointmentId());
     }
 
     @CommandHandler
@@ -113,18 +113,18 @@ public class AppointmentAggregate extends DeciderAggregate<AppointmentCommand, A
         decide(command);
     }
 
+    // Deadlines carry the appointment id as payload: Axon reads a deadline handler's first parameter as the payload.
     @DeadlineHandler(deadlineName = HOLD_EXPIRY)
-    void onHoldExpiry(Clock clock) {
-        decide(new ExpireHold(UUID.fromString(id()), clock.instant()));
+    void onHoldExpiry(UUID appointmentId, Clock clock) {
+        decide(new ExpireHold(appointmentId, clock.instant()));
     }
 
     @DeadlineHandler(deadlineName = NO_SHOW_CHECK)
-    void onNoShowCheck(Clock clock, AppointmentPolicy policy) {
-        decide(new MarkNoShow(
-                UUID.fromString(id()), policy.noShowGrace(), true, Actor.SYSTEM_USER_ID, clock.instant()));
+    void onNoShowCheck(UUID appointmentId, Clock clock, AppointmentPolicy policy) {
+        decide(new MarkNoShow(appointmentId, policy.noShowGrace(), true, Actor.SYSTEM_USER_ID, clock.instant()));
     }
 
-    private static void scheduleNoShowCheck(AppointmentSlot slot, DeadlineManager deadlines, AppointmentPolicy policy) {
-        deadlines.schedule(slot.time().start().plus(policy.noShowGrace()), NO_SHOW_CHECK);
+    private void scheduleNoShowCheck(AppointmentSlot slot, DeadlineManager deadlines, AppointmentPolicy policy) {
+        deadlines.schedule(slot.time().start().plus(policy.noShowGrace()), NO_SHOW_CHECK, UUID.fromString(id()));
     }
 }
