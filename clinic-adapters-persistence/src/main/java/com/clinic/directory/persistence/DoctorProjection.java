@@ -104,8 +104,12 @@ class DoctorProjection {
 
     private void replaceDetails(UUID doctorId, DoctorProfile profile) {
         db.deleteFrom(DOCTOR_BRANCH).where(DOCTOR_BRANCH.DOCTOR_ID.eq(doctorId)).execute();
-        db.deleteFrom(DOCTOR_SPECIALTY).where(DOCTOR_SPECIALTY.DOCTOR_ID.eq(doctorId)).execute();
-        db.deleteFrom(DOCTOR_LANGUAGE).where(DOCTOR_LANGUAGE.DOCTOR_ID.eq(doctorId)).execute();
+        db.deleteFrom(DOCTOR_SPECIALTY)
+                .where(DOCTOR_SPECIALTY.DOCTOR_ID.eq(doctorId))
+                .execute();
+        db.deleteFrom(DOCTOR_LANGUAGE)
+                .where(DOCTOR_LANGUAGE.DOCTOR_ID.eq(doctorId))
+                .execute();
         db.deleteFrom(DOCTOR_FEE).where(DOCTOR_FEE.DOCTOR_ID.eq(doctorId)).execute();
         for (UUID branchId : profile.branchIds()) {
             db.insertInto(DOCTOR_BRANCH)

@@ -49,11 +49,11 @@ class JooqDoctorReadModel implements DoctorReadModel {
                     .where(DOCTOR_LANGUAGE.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID))
                     .orderBy(DOCTOR_LANGUAGE.LANGUAGE))
             .convertFrom(rows -> rows.map(Record1::value1));
-    private static final Field<List<DoctorView.FeeView>> FEES = multiset(select(
-                            DOCTOR_FEE.BRANCH_ID, DOCTOR_FEE.AMOUNT, DOCTOR_FEE.CURRENCY)
-                    .from(DOCTOR_FEE)
-                    .where(DOCTOR_FEE.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID))
-                    .orderBy(DOCTOR_FEE.BRANCH_ID))
+    private static final Field<List<DoctorView.FeeView>> FEES = multiset(
+                    select(DOCTOR_FEE.BRANCH_ID, DOCTOR_FEE.AMOUNT, DOCTOR_FEE.CURRENCY)
+                            .from(DOCTOR_FEE)
+                            .where(DOCTOR_FEE.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID))
+                            .orderBy(DOCTOR_FEE.BRANCH_ID))
             .convertFrom(rows -> rows.map(Records.mapping(DoctorView.FeeView::new)));
 
     private final DSLContext db;
@@ -84,7 +84,9 @@ class JooqDoctorReadModel implements DoctorReadModel {
         search.branchId()
                 .ifPresent(branchId -> conditions.add(exists(selectOne()
                         .from(DOCTOR_BRANCH)
-                        .where(DOCTOR_BRANCH.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID), DOCTOR_BRANCH.BRANCH_ID.eq(branchId)))));
+                        .where(
+                                DOCTOR_BRANCH.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID),
+                                DOCTOR_BRANCH.BRANCH_ID.eq(branchId)))));
         search.language()
                 .ifPresent(language -> conditions.add(exists(selectOne()
                         .from(DOCTOR_LANGUAGE)
@@ -93,7 +95,10 @@ class JooqDoctorReadModel implements DoctorReadModel {
                                 DOCTOR_LANGUAGE.LANGUAGE.eq(language)))));
         search.name().ifPresent(name -> {
             String pattern = Keyset.containing(name);
-            conditions.add(DOCTOR_VIEW.NAME_EN.likeIgnoreCase(pattern, '\\').or(DOCTOR_VIEW.NAME_AR.likeIgnoreCase(pattern, '\\')));
+            conditions.add(DOCTOR_VIEW
+                    .NAME_EN
+                    .likeIgnoreCase(pattern, '\\')
+                    .or(DOCTOR_VIEW.NAME_AR.likeIgnoreCase(pattern, '\\')));
         });
         search.clinicId().ifPresent(clinicId -> conditions.add(DOCTOR_VIEW.CLINIC_ID.eq(clinicId)));
         search.active().ifPresent(active -> conditions.add(DOCTOR_VIEW.ACTIVE.eq(active)));

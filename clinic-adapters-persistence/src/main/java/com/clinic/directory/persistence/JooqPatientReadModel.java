@@ -58,7 +58,10 @@ class JooqPatientReadModel implements PatientReadModel {
         conditions.add(PATIENT_VIEW.ERASED.isFalse());
         search.name().ifPresent(name -> {
             String pattern = Keyset.containing(name);
-            conditions.add(PATIENT_VIEW.NAME_EN.likeIgnoreCase(pattern, '\\').or(PATIENT_VIEW.NAME_AR.likeIgnoreCase(pattern, '\\')));
+            conditions.add(PATIENT_VIEW
+                    .NAME_EN
+                    .likeIgnoreCase(pattern, '\\')
+                    .or(PATIENT_VIEW.NAME_AR.likeIgnoreCase(pattern, '\\')));
         });
         search.phoneBlindIndex().ifPresent(index -> conditions.add(PATIENT_VIEW.PHONE_BIDX.eq(index)));
         search.clinicId().ifPresent(clinicId -> conditions.add(PATIENT_VIEW.CLINIC_ID.eq(clinicId)));
@@ -93,7 +96,8 @@ class JooqPatientReadModel implements PatientReadModel {
                         cipher.decrypt(row.getPhoneEnc()),
                         decrypt(row.getEmailEnc()),
                         decrypt(row.getEmergencyContactEnc())
-                                .map(json -> PersonalDataCodec.fromJson(json, PatientPersonalData.EmergencyContact.class))));
+                                .map(json ->
+                                        PersonalDataCodec.fromJson(json, PatientPersonalData.EmergencyContact.class))));
         return new PatientView(
                 row.getPatientId(),
                 row.getClinicId(),

@@ -100,10 +100,16 @@ class PatientProjection {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(PATIENT_VIEW.NAME_AR, data.nameAr());
         values.put(PATIENT_VIEW.NAME_EN, data.nameEn());
-        values.put(PATIENT_VIEW.DATE_OF_BIRTH_ENC, cipher.encrypt(data.dateOfBirth().toString()));
+        values.put(
+                PATIENT_VIEW.DATE_OF_BIRTH_ENC,
+                cipher.encrypt(data.dateOfBirth().toString()));
         values.put(PATIENT_VIEW.SEX_ENC, cipher.encrypt(data.sex().name()));
-        values.put(PATIENT_VIEW.NATIONAL_ID_ENC, data.nationalId().map(cipher::encrypt).orElse(null));
-        values.put(PATIENT_VIEW.PASSPORT_NUMBER_ENC, data.passportNumber().map(cipher::encrypt).orElse(null));
+        values.put(
+                PATIENT_VIEW.NATIONAL_ID_ENC,
+                data.nationalId().map(cipher::encrypt).orElse(null));
+        values.put(
+                PATIENT_VIEW.PASSPORT_NUMBER_ENC,
+                data.passportNumber().map(cipher::encrypt).orElse(null));
         values.put(PATIENT_VIEW.PHONE_ENC, cipher.encrypt(data.phone()));
         values.put(PATIENT_VIEW.PHONE_BIDX, cipher.blindIndex(data.phone()));
         values.put(PATIENT_VIEW.EMAIL_ENC, data.email().map(cipher::encrypt).orElse(null));

@@ -59,8 +59,7 @@ class ClinicController {
             @PathVariable UUID clinicId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SiteRequest request) {
-        return Http.changed(
-                directory.updateClinic(actor, clinicId, request.toInput(), Http.requiredIfMatch(ifMatch)));
+        return Http.changed(directory.updateClinic(actor, clinicId, request.toInput(), Http.requiredIfMatch(ifMatch)));
     }
 
     @PostMapping("/{clinicId}/branches")
@@ -97,7 +96,7 @@ class ClinicController {
             @PathVariable UUID branchId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SiteRequest request) {
-        return Http.changed(directory.updateBranch(
-                actor, clinicId, branchId, request.toInput(), Http.requiredIfMatch(ifMatch)));
+        return Http.changed(
+                directory.updateBranch(actor, clinicId, branchId, request.toInput(), Http.requiredIfMatch(ifMatch)));
     }
 }

@@ -39,8 +39,8 @@ class PatientController {
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER','DOCTOR','RECEPTIONIST')")
     ResponseEntity<PatientResponse> register(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody NewPatientRequest request) {
-        PatientView patient =
-                patients.register(actor, request.homeBranchId(), request.patient().toInput());
+        PatientView patient = patients.register(
+                actor, request.homeBranchId(), request.patient().toInput());
         return Http.created(patient.id(), patient.version(), PatientResponse.of(patient));
     }
 
@@ -53,8 +53,7 @@ class PatientController {
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) String after) {
         return PageResponse.of(
-                patients.search(
-                        actor, Optional.ofNullable(name), Optional.ofNullable(phone), Http.page(limit, after)),
+                patients.search(actor, Optional.ofNullable(name), Optional.ofNullable(phone), Http.page(limit, after)),
                 summary -> summary);
     }
 

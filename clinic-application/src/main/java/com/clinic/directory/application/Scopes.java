@@ -36,7 +36,8 @@ public final class Scopes {
         return switch (actor.role()) {
             case ADMIN -> true;
             case MANAGER -> actor.clinicId().filter(clinicId::equals).isPresent();
-            case DOCTOR, RECEPTIONIST -> actor.branchId().filter(branchId::equals).isPresent();
+            case DOCTOR, RECEPTIONIST ->
+                actor.branchId().filter(branchId::equals).isPresent();
             case PATIENT, AUDITOR -> false;
         };
     }

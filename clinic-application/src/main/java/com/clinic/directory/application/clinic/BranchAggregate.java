@@ -1,8 +1,8 @@
 package com.clinic.directory.application.clinic;
 
+import com.clinic.directory.domain.branch.BranchCommand;
 import com.clinic.directory.domain.branch.BranchCommand.OpenBranch;
 import com.clinic.directory.domain.branch.BranchCommand.UpdateBranch;
-import com.clinic.directory.domain.branch.BranchCommand;
 import com.clinic.directory.domain.branch.BranchDecider;
 import com.clinic.directory.domain.branch.BranchEvent;
 import com.clinic.directory.domain.branch.BranchState;

@@ -1,8 +1,8 @@
 package com.clinic.directory.application.clinic;
 
+import com.clinic.directory.domain.clinic.ClinicCommand;
 import com.clinic.directory.domain.clinic.ClinicCommand.CreateClinic;
 import com.clinic.directory.domain.clinic.ClinicCommand.UpdateClinic;
-import com.clinic.directory.domain.clinic.ClinicCommand;
 import com.clinic.directory.domain.clinic.ClinicDecider;
 import com.clinic.directory.domain.clinic.ClinicEvent;
 import com.clinic.directory.domain.clinic.ClinicState;

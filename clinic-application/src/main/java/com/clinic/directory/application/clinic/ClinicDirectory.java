@@ -77,8 +77,9 @@ public class ClinicDirectory {
             Actor actor, UUID clinicId, UUID branchId, SiteInput input, Optional<Long> expectedVersion) {
         Scopes.requireClinicAdministration(actor, clinicId);
         BranchView branch = branch(clinicId, branchId);
-        Optional<String> clinicCurrency =
-                input.currency().isPresent() ? Optional.empty() : Optional.of(clinic(clinicId).currency());
+        Optional<String> clinicCurrency = input.currency().isPresent()
+                ? Optional.empty()
+                : Optional.of(clinic(clinicId).currency());
         return commands.send(new UpdateBranch(branch.id(), profile(input, clinicCurrency)), expectedVersion);
     }
 

@@ -1,10 +1,10 @@
 package com.clinic.directory.application.doctor;
 
+import com.clinic.directory.domain.doctor.DoctorCommand;
 import com.clinic.directory.domain.doctor.DoctorCommand.ActivateDoctor;
 import com.clinic.directory.domain.doctor.DoctorCommand.DeactivateDoctor;
 import com.clinic.directory.domain.doctor.DoctorCommand.RegisterDoctor;
 import com.clinic.directory.domain.doctor.DoctorCommand.UpdateDoctorProfile;
-import com.clinic.directory.domain.doctor.DoctorCommand;
 import com.clinic.directory.domain.doctor.DoctorDecider;
 import com.clinic.directory.domain.doctor.DoctorEvent;
 import com.clinic.directory.domain.doctor.DoctorState;

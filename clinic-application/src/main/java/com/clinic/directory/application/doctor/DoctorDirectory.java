@@ -80,8 +80,7 @@ public class DoctorDirectory {
     public long update(Actor actor, UUID doctorId, DoctorInput input, Optional<Long> expectedVersion) {
         DoctorView doctor = doctor(doctorId);
         Scopes.requireClinicAdministration(actor, doctor.clinicId());
-        return commands.send(
-                new UpdateDoctorProfile(doctorId, profile(doctor.clinicId(), input)), expectedVersion);
+        return commands.send(new UpdateDoctorProfile(doctorId, profile(doctor.clinicId(), input)), expectedVersion);
     }
 
     public long deactivate(Actor actor, UUID doctorId, Optional<Long> expectedVersion) {

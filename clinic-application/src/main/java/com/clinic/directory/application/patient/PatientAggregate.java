@@ -1,9 +1,9 @@
 package com.clinic.directory.application.patient;
 
+import com.clinic.directory.domain.patient.PatientCommand;
 import com.clinic.directory.domain.patient.PatientCommand.ErasePatient;
 import com.clinic.directory.domain.patient.PatientCommand.RegisterPatient;
 import com.clinic.directory.domain.patient.PatientCommand.UpdatePatient;
-import com.clinic.directory.domain.patient.PatientCommand;
 import com.clinic.directory.domain.patient.PatientDecider;
 import com.clinic.directory.domain.patient.PatientEvent;
 import com.clinic.directory.domain.patient.PatientState;

@@ -88,17 +88,10 @@ public class PatientRecords {
         String language = language(input.preferredLanguage());
         Consents consents = input.consents() == null ? Consents.none() : input.consents();
         Ciphertext sealed = codec.seal(patientId, personal);
-        commands.send(new RegisterPatient(patientId, branch.clinicId(), branch.id(), userId, sealed, language, consents));
+        commands.send(
+                new RegisterPatient(patientId, branch.clinicId(), branch.id(), userId, sealed, language, consents));
         return new PatientView(
-                patientId,
-                branch.clinicId(),
-                branch.id(),
-                userId,
-                Optional.of(personal),
-                language,
-                consents,
-                false,
-                0);
+                patientId, branch.clinicId(), branch.id(), userId, Optional.of(personal), language, consents, false, 0);
     }
 
     @Transactional
@@ -148,8 +141,9 @@ public class PatientRecords {
         Optional<String> phoneIndex = phone.filter(p -> !p.isBlank()).map(p -> phones.toE164(p)
                 .map(fieldCipher::blindIndex)
                 .orElseThrow(() -> new Rejection.RuleViolated("directory.invalid-fields", "phone")));
-        Optional<UUID> clinicScope =
-                actor.is(Role.ADMIN) ? Optional.empty() : Optional.of(actor.clinicId().orElseThrow(Scopes::noScope));
+        Optional<UUID> clinicScope = actor.is(Role.ADMIN)
+                ? Optional.empty()
+                : Optional.of(actor.clinicId().orElseThrow(Scopes::noScope));
         Optional<UUID> branchScope = actor.isAnyOf(Role.DOCTOR, Role.RECEPTIONIST)
                 ? Optional.of(actor.branchId().orElseThrow(Scopes::noScope))
                 : Optional.empty();
@@ -200,9 +194,8 @@ public class PatientRecords {
         Optional<String> contactName = present(input.emergencyContactName());
         Optional<String> contactPhone = present(input.emergencyContactPhone());
         checks.require(contactName.isPresent() == contactPhone.isPresent(), "emergencyContact");
-        Optional<PatientPersonalData.EmergencyContact> contact = contactName.flatMap(
-                n -> contactPhone.map(p -> new PatientPersonalData.EmergencyContact(
-                        n, checks.phone("emergencyContactPhone", p, phones))));
+        Optional<PatientPersonalData.EmergencyContact> contact = contactName.flatMap(n -> contactPhone.map(
+                p -> new PatientPersonalData.EmergencyContact(n, checks.phone("emergencyContactPhone", p, phones))));
         checks.throwIfInvalid();
         return new PatientPersonalData(
                 nameAr, nameEn, input.dateOfBirth(), input.sex(), nationalId, passport, phone, email, contact);

@@ -50,8 +50,8 @@ public final class PatientDecider implements Decider<PatientCommand, PatientEven
             }
             case ErasePatient erase -> {
                 PatientState.Registered patient = registered(state);
-                yield List.of(
-                        new PatientErased(erase.patientId(), patient.clinicId(), patient.homeBranchId(), erase.erasedAt()));
+                yield List.of(new PatientErased(
+                        erase.patientId(), patient.clinicId(), patient.homeBranchId(), erase.erasedAt()));
             }
         };
     }
