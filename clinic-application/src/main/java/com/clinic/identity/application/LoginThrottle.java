@@ -32,12 +32,13 @@ class LoginThrottle {
     }
 
     void recordFailure(String accountKey, String clientKey, Instant now) {
+        failures.forgetBefore(now.minus(settings.throttleWindow()));
         failures.record(accountKey, now);
         failures.record(clientKey, now);
     }
 
-    void recordSuccess(String accountKey, Instant now) {
-        failures.clear(accountKey, now.minus(settings.throttleWindow()));
+    void recordSuccess(String accountKey) {
+        failures.clear(accountKey);
     }
 
     private Duration retryAfter(String key, int limit, Instant since, Instant now) {

@@ -91,7 +91,7 @@ public class SessionService {
             throttle.recordFailure(accountKey, clientKey, now);
             throw new AuthenticationFailed(AuthenticationFailed.INVALID_CREDENTIALS);
         }
-        throttle.recordSuccess(accountKey, now);
+        throttle.recordSuccess(accountKey);
         Credential account = credential.get();
         UUID sessionId = ids.next();
         sessions.openSession(sessionId, account.userId(), now);

@@ -16,6 +16,9 @@ public interface LoginFailureStore {
 
     void record(String key, Instant at);
 
-    /** Forgets the failures of {@code key} (after a successful sign-in) and anything older than {@code before}. */
-    void clear(String key, Instant before);
+    /** Forgets the failures of {@code key}, after a successful sign-in. */
+    void clear(String key);
+
+    /** Forgets every failure older than {@code before}: they no longer count in any window. */
+    void forgetBefore(Instant before);
 }
