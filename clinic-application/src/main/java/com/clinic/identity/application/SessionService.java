@@ -9,7 +9,10 @@ import com.clinic.identity.application.port.SessionStore;
 import com.clinic.identity.application.port.SessionStore.RefreshUse;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.crypto.FieldCipher;
+import com.clinic.identity.domain.AccountStatus;
 import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Rejection;
+import com.clinic.platform.domain.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,6 +147,21 @@ public class SessionService {
                 .isPresent())
                 .map(AccessTokenVerifier.VerifiedToken::actor);
     }
+
+    /** Who the caller is, as the write side knows it right now. */
+    public Me me(Actor actor) {
+        Credential credential = credentials
+                .findById(actor.userId())
+                .orElseThrow(() -> new Rejection.NotFound("account.not-found"));
+        AccountStatus status = credential.disabled()
+                ? AccountStatus.DISABLED
+                : credential.activated() ? AccountStatus.ACTIVE : AccountStatus.PENDING;
+        return new Me(
+                credential.userId(), credential.role(), credential.clinicId(), credential.branchId(), status);
+    }
+
+    public record Me(
+            UUID userId, Role role, Optional<UUID> clinicId, Optional<UUID> branchId, AccountStatus status) {}
 
     private TokenPair issue(Credential account, UUID sessionId, Instant now) {
         String refreshToken = SecretTokens.generate();
