@@ -1,5 +1,7 @@
 package com.clinic.scheduling.persistence.appointment;
 
+import static com.clinic.platform.persistence.jooq.Tables.APPOINTMENT_PARTY;
+
 import com.clinic.platform.domain.Rejection;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentBooked;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCancelled;
@@ -39,11 +41,13 @@ public class SlotClaimLedger {
     @EventHandler
     void on(SlotHeld event) {
         claim(event.appointmentId(), event.slot());
+        recordParties(event.appointmentId(), event.patientId(), event.slot());
     }
 
     @EventHandler
     void on(AppointmentBooked event) {
         claim(event.appointmentId(), event.slot());
+        recordParties(event.appointmentId(), event.patientId(), event.slot());
     }
 
     /** Old time is freed first so a move into an overlapping time does not collide with itself; a failed claim rolls both back. */
@@ -51,6 +55,11 @@ public class SlotClaimLedger {
     void on(AppointmentRescheduled event) {
         release(event.appointmentId());
         claim(event.appointmentId(), event.to());
+        db.update(APPOINTMENT_PARTY)
+                .set(APPOINTMENT_PARTY.DOCTOR_ID, event.to().doctorId())
+                .set(APPOINTMENT_PARTY.BRANCH_ID, event.to().branchId())
+                .where(APPOINTMENT_PARTY.APPOINTMENT_ID.eq(event.appointmentId()))
+                .execute();
     }
 
     @EventHandler
@@ -83,6 +92,17 @@ public class SlotClaimLedger {
             }
         }
         throw new Rejection.Conflict("appointment.slot-taken");
+    }
+
+    private void recordParties(UUID appointmentId, UUID patientId, AppointmentSlot slot) {
+        db.insertInto(APPOINTMENT_PARTY)
+                .set(APPOINTMENT_PARTY.APPOINTMENT_ID, appointmentId)
+                .set(APPOINTMENT_PARTY.PATIENT_ID, patientId)
+                .set(APPOINTMENT_PARTY.DOCTOR_ID, slot.doctorId())
+                .set(APPOINTMENT_PARTY.BRANCH_ID, slot.branchId())
+                .set(APPOINTMENT_PARTY.CLINIC_ID, slot.clinicId())
+                .onConflictDoNothing()
+                .execute();
     }
 
     private void release(UUID appointmentId) {
