@@ -18,8 +18,10 @@ class BootstrapAdministratorTest {
 
     @Test
     void startingAgainCreatesNoSecondAdministrator() {
-        assertThat(administrator.ensure(Sessions.ADMIN_EMAIL, Sessions.ADMIN_PASSWORD)).isFalse();
-        assertThat(administrator.ensure(Sessions.ADMIN_EMAIL.toUpperCase(), "Another-Passw0rd!")).isFalse();
+        assertThat(administrator.ensure(Sessions.ADMIN_EMAIL, Sessions.ADMIN_PASSWORD))
+                .isFalse();
+        assertThat(administrator.ensure(Sessions.ADMIN_EMAIL.toUpperCase(), "Another-Passw0rd!"))
+                .isFalse();
     }
 
     @Test

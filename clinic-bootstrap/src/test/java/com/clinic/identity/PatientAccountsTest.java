@@ -47,11 +47,13 @@ class PatientAccountsTest {
         userAccounts.registerPatient(new PatientSignUp(userId, Optional.of(email), Optional.of(phone), PASSWORD, "ar"));
 
         assertThat(userAccounts.find(userId))
-                .contains(new UserAccounts.AccountSummary(userId, Role.PATIENT, true, Optional.empty(), Optional.empty()));
+                .contains(new UserAccounts.AccountSummary(
+                        userId, Role.PATIENT, true, Optional.empty(), Optional.empty()));
         Api api = Api.on(port);
         assertThat(Sessions.login(api, email.toLowerCase(), PASSWORD).userId()).isEqualTo(userId);
         assertThat(Sessions.login(api, phone, PASSWORD).userId()).isEqualTo(userId);
-        Api.Response me = api.as(Sessions.login(api, phone, PASSWORD).accessToken()).get("/api/v1/me");
+        Api.Response me =
+                api.as(Sessions.login(api, phone, PASSWORD).accessToken()).get("/api/v1/me");
         assertThat(me.json("role").asString()).isEqualTo("PATIENT");
         assertThat(me.json("clinicId").isNull()).isTrue();
     }
@@ -67,8 +69,8 @@ class PatientAccountsTest {
                         new PatientSignUp(UUID.randomUUID(), Optional.of(email), Optional.empty(), PASSWORD, "en")))
                 .isInstanceOfSatisfying(
                         Rejection.Conflict.class, c -> assertThat(c.code()).isEqualTo("account.identifier-taken"));
-        assertThatThrownBy(() -> userAccounts.registerPatient(new PatientSignUp(
-                        UUID.randomUUID(), Optional.empty(), Optional.of(phone), PASSWORD, "en")))
+        assertThatThrownBy(() -> userAccounts.registerPatient(
+                        new PatientSignUp(UUID.randomUUID(), Optional.empty(), Optional.of(phone), PASSWORD, "en")))
                 .isInstanceOf(Rejection.Conflict.class);
     }
 
@@ -89,7 +91,8 @@ class PatientAccountsTest {
                         Integer.class,
                         userId.toString()))
                 .isZero();
-        userAccounts.registerPatient(new PatientSignUp(UUID.randomUUID(), Optional.of(email), Optional.empty(), PASSWORD, "en"));
+        userAccounts.registerPatient(
+                new PatientSignUp(UUID.randomUUID(), Optional.of(email), Optional.empty(), PASSWORD, "en"));
     }
 
     @Test
@@ -99,7 +102,11 @@ class PatientAccountsTest {
                 .isInstanceOfSatisfying(
                         Rejection.RuleViolated.class, r -> assertThat(r.code()).isEqualTo("account.login-required"));
         assertThatThrownBy(() -> userAccounts.registerPatient(new PatientSignUp(
-                        UUID.randomUUID(), Optional.of("weak-" + UUID.randomUUID() + "@clinic.test"), Optional.empty(), "short1", "en")))
+                        UUID.randomUUID(),
+                        Optional.of("weak-" + UUID.randomUUID() + "@clinic.test"),
+                        Optional.empty(),
+                        "short1",
+                        "en")))
                 .isInstanceOfSatisfying(
                         Rejection.RuleViolated.class, r -> assertThat(r.code()).isEqualTo("account.password-too-weak"));
         assertThatThrownBy(() -> userAccounts.registerPatient(new PatientSignUp(
@@ -116,11 +123,18 @@ class PatientAccountsTest {
         userAccounts.registerPatient(new PatientSignUp(userId, Optional.of(email), Optional.of(phone), PASSWORD, "en"));
 
         Map<String, Object> row = jdbc.queryForMap("select * from user_credential where user_id = ?", userId);
-        for (String column : List.of("email_encrypted", "email_index", "phone_encrypted", "phone_index", "password_hash")) {
+        for (String column :
+                List.of("email_encrypted", "email_index", "phone_encrypted", "phone_index", "password_hash")) {
             String value = String.valueOf(row.get(column));
-            assertThat(value).as(column).doesNotContain(email).doesNotContain(phone).doesNotContain(phone.substring(1));
+            assertThat(value)
+                    .as(column)
+                    .doesNotContain(email)
+                    .doesNotContain(phone)
+                    .doesNotContain(phone.substring(1));
         }
-        assertThat(String.valueOf(row.get("password_hash"))).startsWith("$argon2id$").doesNotContain(PASSWORD);
+        assertThat(String.valueOf(row.get("password_hash")))
+                .startsWith("$argon2id$")
+                .doesNotContain(PASSWORD);
         List<String> payloads = jdbc.queryForList(
                 "select convert_from(payload, 'UTF8') || convert_from(coalesce(metadata, ''::bytea), 'UTF8')"
                         + " from domainevententry where aggregateidentifier = ?",

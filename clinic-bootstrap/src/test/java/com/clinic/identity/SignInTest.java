@@ -44,13 +44,15 @@ class SignInTest {
     void staffSignInWithTheirEmailAndGetABearerTokenPair() {
         Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
 
-        Api.Response response = api.post("/api/v1/auth/login", login(doctor.login().toUpperCase(), doctor.password()));
+        Api.Response response =
+                api.post("/api/v1/auth/login", login(doctor.login().toUpperCase(), doctor.password()));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json("tokenType").asString()).isEqualTo("Bearer");
         assertThat(response.json("expiresIn").asLong()).isEqualTo(600);
         assertThat(response.json("refreshToken").asString()).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(response.header("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(response.header("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         var claims = IdentityTestSupport.claims(response.json("accessToken").asString());
         assertThat(claims.path("sub").asString()).isEqualTo(doctor.userId().toString());
         assertThat(claims.path("role").asString()).isEqualTo("DOCTOR");
@@ -76,13 +78,17 @@ class SignInTest {
         assertThat(first.status()).isEqualTo(200);
         String second = first.json("refreshToken").asString();
         assertThat(second).isNotEqualTo(receptionist.refreshToken());
-        assertThat(api.as(first.json("accessToken").asString()).get("/api/v1/me").status())
+        assertThat(api.as(first.json("accessToken").asString())
+                        .get("/api/v1/me")
+                        .status())
                 .isEqualTo(200);
 
         Api.Response third = refresh(second);
         assertThat(third.status()).isEqualTo(200);
-        assertThat(IdentityTestSupport.claims(third.json("accessToken").asString()).path("sid"))
-                .isEqualTo(IdentityTestSupport.claims(receptionist.accessToken()).path("sid"));
+        assertThat(IdentityTestSupport.claims(third.json("accessToken").asString())
+                        .path("sid"))
+                .isEqualTo(
+                        IdentityTestSupport.claims(receptionist.accessToken()).path("sid"));
     }
 
     @Test
@@ -124,8 +130,8 @@ class SignInTest {
         Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
         Api client = fromOwnAddress(api).header("X-Request-Id", "same-request-id");
 
-        Api.Response unknown =
-                client.post("/api/v1/auth/login", login("nobody-" + UUID.randomUUID() + "@clinic.test", "Whatever-123"));
+        Api.Response unknown = client.post(
+                "/api/v1/auth/login", login("nobody-" + UUID.randomUUID() + "@clinic.test", "Whatever-123"));
         Api.Response wrong = client.post("/api/v1/auth/login", login(doctor.login(), "Wrong-Passw0rd!"));
 
         assertThat(unknown.status()).isEqualTo(401);
@@ -159,7 +165,9 @@ class SignInTest {
     void aClientThatSpraysManyAccountsIsThrottled() {
         Api sprayer = fromOwnAddress(api);
         for (int attempt = 1; attempt <= 20; attempt++) {
-            assertThat(sprayer.post("/api/v1/auth/login", login("spray-" + UUID.randomUUID() + "@clinic.test", "Guess-1234"))
+            assertThat(sprayer.post(
+                                    "/api/v1/auth/login",
+                                    login("spray-" + UUID.randomUUID() + "@clinic.test", "Guess-1234"))
                             .status())
                     .isEqualTo(401);
         }
@@ -171,7 +179,9 @@ class SignInTest {
         assertThat(throttled.header("Retry-After")).isPresent();
         // Another client is not affected.
         Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
-        assertThat(fromOwnAddress(api).post("/api/v1/auth/login", login(doctor.login(), doctor.password())).status())
+        assertThat(fromOwnAddress(api)
+                        .post("/api/v1/auth/login", login(doctor.login(), doctor.password()))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -180,7 +190,9 @@ class SignInTest {
         String admin = Sessions.admin(api);
         Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
 
-        assertThat(api.as(admin).post("/api/v1/users/" + doctor.userId() + "/disable", null).status())
+        assertThat(api.as(admin)
+                        .post("/api/v1/users/" + doctor.userId() + "/disable", null)
+                        .status())
                 .isEqualTo(200);
 
         assertThat(api.as(doctor.accessToken()).get("/api/v1/me").status()).isEqualTo(401);
@@ -189,7 +201,9 @@ class SignInTest {
         assertThat(login.status()).isEqualTo(401);
         assertThat(login.json("code").asString()).isEqualTo("auth.invalid-credentials");
 
-        assertThat(api.as(admin).post("/api/v1/users/" + doctor.userId() + "/enable", null).status())
+        assertThat(api.as(admin)
+                        .post("/api/v1/users/" + doctor.userId() + "/enable", null)
+                        .status())
                 .isEqualTo(200);
         assertThat(Sessions.login(api, doctor.login(), doctor.password()).accessToken())
                 .isNotBlank();
@@ -198,9 +212,11 @@ class SignInTest {
     @Test
     void aTokenSignedByAnotherKeyIsRefused() throws Exception {
         String genuine = Sessions.admin(api);
-        PrivateKey foreign = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+        PrivateKey foreign =
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
 
-        String forged = IdentityTestSupport.resign(genuine, foreign, "test-1", issuer, Instant.now().plusSeconds(300));
+        String forged = IdentityTestSupport.resign(
+                genuine, foreign, "test-1", issuer, Instant.now().plusSeconds(300));
 
         Api.Response response = api.as(forged).get("/api/v1/me");
         assertThat(response.status()).isEqualTo(401);
@@ -240,7 +256,9 @@ class SignInTest {
         Api.Response garbage = api.as("not-a-jwt").get("/api/v1/me");
         assertThat(garbage.status()).isEqualTo(401);
         assertThat(garbage.json("type").asString()).endsWith("/unauthorized");
-        assertThat(api.header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/me").status())
+        assertThat(api.header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                        .get("/api/v1/me")
+                        .status())
                 .isEqualTo(401);
     }
 

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,7 +53,8 @@ class UserAdministrationTest {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("ETag")).contains("\"0\"");
-        assertThat(created.header("Location")).contains("/api/v1/users/" + created.json("userId").asString());
+        assertThat(created.header("Location"))
+                .contains("/api/v1/users/" + created.json("userId").asString());
         String token = created.json("activationToken").asString();
         assertThat(token).hasSizeGreaterThanOrEqualTo(43);
 
@@ -62,9 +62,11 @@ class UserAdministrationTest {
                 .post("/api/v1/auth/login", IdentityTestSupport.login(email, Sessions.STAFF_PASSWORD));
         assertThat(beforeActivation.status()).isEqualTo(401);
 
-        Api.Response activated = api.post("/api/v1/auth/activate", Map.of("token", token, "password", Sessions.STAFF_PASSWORD));
+        Api.Response activated =
+                api.post("/api/v1/auth/activate", Map.of("token", token, "password", Sessions.STAFF_PASSWORD));
         assertThat(activated.status()).isEqualTo(204);
-        Api.Response again = api.post("/api/v1/auth/activate", Map.of("token", token, "password", Sessions.STAFF_PASSWORD));
+        Api.Response again =
+                api.post("/api/v1/auth/activate", Map.of("token", token, "password", Sessions.STAFF_PASSWORD));
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.json("code").asString()).isEqualTo("account.activation-token-invalid");
 
@@ -74,21 +76,25 @@ class UserAdministrationTest {
 
     @Test
     void aWeakPasswordIsRefusedAndTheTokenStaysUsable() {
-        Api.Response created = api.as(admin).post("/api/v1/users", invite(uniqueEmail(), "RECEPTIONIST", CLINIC, BRANCH));
+        Api.Response created =
+                api.as(admin).post("/api/v1/users", invite(uniqueEmail(), "RECEPTIONIST", CLINIC, BRANCH));
         String token = created.json("activationToken").asString();
 
         Api.Response weak = api.post("/api/v1/auth/activate", Map.of("token", token, "password", "abcdefghijkl"));
 
         assertThat(weak.status()).isEqualTo(422);
         assertThat(weak.json("code").asString()).isEqualTo("account.password-too-weak");
-        assertThat(api.post("/api/v1/auth/activate", Map.of("token", token, "password", Sessions.STAFF_PASSWORD)).status())
+        assertThat(api.post("/api/v1/auth/activate", Map.of("token", token, "password", Sessions.STAFF_PASSWORD))
+                        .status())
                 .isEqualTo(204);
     }
 
     @Test
     void anEmailBelongsToOneAccountOnly() {
         String email = uniqueEmail();
-        assertThat(api.as(admin).post("/api/v1/users", invite(email, "AUDITOR", null, null)).status())
+        assertThat(api.as(admin)
+                        .post("/api/v1/users", invite(email, "AUDITOR", null, null))
+                        .status())
                 .isEqualTo(201);
 
         Api.Response duplicate =
@@ -103,16 +109,25 @@ class UserAdministrationTest {
         Sessions.Session manager = Sessions.staff(api, Role.MANAGER, CLINIC, null);
         Api asManager = api.as(manager.accessToken());
 
-        assertThat(asManager.post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", CLINIC, BRANCH)).status())
+        assertThat(asManager
+                        .post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", CLINIC, BRANCH))
+                        .status())
                 .isEqualTo(201);
-        assertThat(asManager.post("/api/v1/users", invite(uniqueEmail(), "RECEPTIONIST", CLINIC, BRANCH)).status())
+        assertThat(asManager
+                        .post("/api/v1/users", invite(uniqueEmail(), "RECEPTIONIST", CLINIC, BRANCH))
+                        .status())
                 .isEqualTo(201);
-        Api.Response otherClinic = asManager.post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", OTHER_CLINIC, BRANCH));
+        Api.Response otherClinic =
+                asManager.post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", OTHER_CLINIC, BRANCH));
         assertThat(otherClinic.status()).isEqualTo(403);
         assertThat(otherClinic.json("code").asString()).isEqualTo("forbidden");
-        assertThat(asManager.post("/api/v1/users", invite(uniqueEmail(), "MANAGER", CLINIC, null)).status())
+        assertThat(asManager
+                        .post("/api/v1/users", invite(uniqueEmail(), "MANAGER", CLINIC, null))
+                        .status())
                 .isEqualTo(403);
-        assertThat(asManager.post("/api/v1/users", invite(uniqueEmail(), "ADMIN", null, null)).status())
+        assertThat(asManager
+                        .post("/api/v1/users", invite(uniqueEmail(), "ADMIN", null, null))
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -137,9 +152,8 @@ class UserAdministrationTest {
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.json("code").asString()).isEqualTo("stale-version");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.as(admin)
-                        .get("/api/v1/users/" + doctor.userId())
-                        .header("ETag"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        api.as(admin).get("/api/v1/users/" + doctor.userId()).header("ETag"))
                 .contains("\"1\""));
         Api.Response changed = api.as(admin).header("If-Match", "\"1\"").put(path, receptionist);
         assertThat(changed.status()).isEqualTo(200);
@@ -152,9 +166,13 @@ class UserAdministrationTest {
 
     @Test
     void administratorsCannotLockThemselvesOut() {
-        UUID adminId = UUID.fromString(api.as(admin).get("/api/v1/me").json("userId").asString());
+        UUID adminId =
+                UUID.fromString(api.as(admin).get("/api/v1/me").json("userId").asString());
 
-        assertThat(api.as(admin).post("/api/v1/users/" + adminId + "/disable", null).json("code").asString())
+        assertThat(api.as(admin)
+                        .post("/api/v1/users/" + adminId + "/disable", null)
+                        .json("code")
+                        .asString())
                 .isEqualTo("account.cannot-disable-self");
         assertThat(api.as(admin)
                         .header("If-Match", "\"1\"")
@@ -190,7 +208,8 @@ class UserAdministrationTest {
             assertThat(user.path("role").asString()).isEqualTo("DOCTOR");
             assertThat(user.path("status").asString()).isEqualTo("ACTIVE");
         });
-        List<String> ids = doctors.stream().map(user -> user.path("userId").asString()).toList();
+        List<String> ids =
+                doctors.stream().map(user -> user.path("userId").asString()).toList();
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids.stream().map(UUID::fromString).toList()).isSorted();
 
@@ -203,7 +222,8 @@ class UserAdministrationTest {
     void badListingParametersAreClientErrors() {
         assertThat(api.as(admin).get("/api/v1/users?role=WIZARD").status()).isEqualTo(400);
         assertThat(api.as(admin).get("/api/v1/users?limit=0").status()).isEqualTo(422);
-        assertThat(api.as(admin).get("/api/v1/users?after=not-a-cursor").status()).isEqualTo(422);
+        assertThat(api.as(admin).get("/api/v1/users?after=not-a-cursor").status())
+                .isEqualTo(422);
     }
 
     @Test
@@ -212,7 +232,8 @@ class UserAdministrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json("code").asString()).isEqualTo("validation");
-        assertThat(response.json("errors").valueStream().map(e -> e.path("field").asString()))
+        assertThat(response.json("errors").valueStream().map(e -> e.path("field")
+                        .asString()))
                 .contains("email", "role");
 
         Api.Response login = api.post("/api/v1/auth/login", Map.of());
@@ -243,17 +264,25 @@ class UserAdministrationTest {
     void roleByEndpointMatrix() {
         Map<String, Optional<String>> callers = new LinkedHashMap<>();
         callers.put("ADMIN", Optional.of(admin));
-        callers.put("MANAGER", Optional.of(Sessions.staff(api, Role.MANAGER, CLINIC, null).accessToken()));
-        callers.put("DOCTOR", Optional.of(Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH).accessToken()));
-        callers.put("RECEPTIONIST", Optional.of(Sessions.staff(api, Role.RECEPTIONIST, CLINIC, BRANCH).accessToken()));
-        callers.put("AUDITOR", Optional.of(Sessions.staff(api, Role.AUDITOR, null, null).accessToken()));
+        callers.put(
+                "MANAGER",
+                Optional.of(Sessions.staff(api, Role.MANAGER, CLINIC, null).accessToken()));
+        callers.put(
+                "DOCTOR",
+                Optional.of(Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH).accessToken()));
+        callers.put(
+                "RECEPTIONIST",
+                Optional.of(
+                        Sessions.staff(api, Role.RECEPTIONIST, CLINIC, BRANCH).accessToken()));
+        callers.put(
+                "AUDITOR",
+                Optional.of(Sessions.staff(api, Role.AUDITOR, null, null).accessToken()));
         callers.put("PATIENT", Optional.of(patientToken()));
         callers.put("anonymous", Optional.empty());
         Sessions.Session target = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.as(admin)
-                        .get("/api/v1/users/" + target.userId())
-                        .status()
-                == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        api.as(admin).get("/api/v1/users/" + target.userId()).status() == 200);
 
         // Expected status per caller, in the order of `callers`.
         record Row(String method, String path, boolean withInvite, int... expected) {}
@@ -291,8 +320,8 @@ class UserAdministrationTest {
 
     private String patientToken() {
         String email = "patient-" + UUID.randomUUID() + "@clinic.test";
-        userAccounts.registerPatient(new PatientSignUp(
-                UUID.randomUUID(), Optional.of(email), Optional.empty(), "Patient-Passw0rd!", "en"));
+        userAccounts.registerPatient(
+                new PatientSignUp(UUID.randomUUID(), Optional.of(email), Optional.empty(), "Patient-Passw0rd!", "en"));
         return Sessions.login(api, email, "Patient-Passw0rd!").accessToken();
     }
 
@@ -304,7 +333,8 @@ class UserAdministrationTest {
             Api.Response page = api.as(admin).get(url);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             page.json("items").valueStream().forEach(users::add);
-            cursor = page.json("nextCursor").isString() ? page.json("nextCursor").asString() : null;
+            cursor =
+                    page.json("nextCursor").isString() ? page.json("nextCursor").asString() : null;
         } while (cursor != null);
         return users;
     }
