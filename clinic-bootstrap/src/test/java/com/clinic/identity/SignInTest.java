@@ -349,6 +349,13 @@ class SignInTest {
                 .isNotEqualTo(first.json("refreshToken").asString());
     }
 
+    @Test
+    void operationalAndDocumentationEndpointsNeedNoToken() {
+        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(api.get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics").status()).isEqualTo(401);
+    }
+
     private Api.Response refresh(String refreshToken) {
         return api.post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken));
     }
