@@ -1,0 +1,46 @@
+package com.clinic.identity.bootstrap;
+
+import com.clinic.identity.application.BootstrapAdministrator;
+import com.clinic.identity.application.IdentitySettings;
+import com.clinic.platform.domain.Rejection;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Identity's settings, and the first administrator of a fresh installation. */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+    @Bean
+    IdentitySettings identitySettings(IdentityProperties properties) {
+        return new IdentitySettings(
+                properties.activationTokenTtl(),
+                properties.refreshTokenTtl(),
+                properties.loginThrottle().window(),
+                properties.loginThrottle().maxFailuresPerAccount(),
+                properties.loginThrottle().maxFailuresPerClient());
+    }
+
+    /**
+     * Runs after the context (and Axon) started. Idempotent; several instances starting together
+     * race on the e-mail's unique index, and the losers find the account already there.
+     */
+    @Bean
+    ApplicationRunner createBootstrapAdministrator(
+            IdentityProperties properties, BootstrapAdministrator administrator) {
+        return arguments -> {
+            IdentityProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
+            if (admin.isConfigured()) {
+                try {
+                    administrator.ensure(admin.email(), admin.password());
+                } catch (Rejection rejected) {
+                    throw new IllegalStateException(
+                            "clinic.identity.bootstrap-admin is unusable (" + rejected.code()
+                                    + "): set a valid e-mail and a password of at least 10 characters mixing letters"
+                                    + " with digits or symbols",
+                            rejected);
+                }
+            }
+        };
+    }
+}
