@@ -112,7 +112,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
         // A rejection raised inside a handler that runs in the command's unit of work (a subscribing
         // projection guarding an invariant) reaches us wrapped; it is still a business answer.
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        for (Throwable cause = failure.getCause();
+                cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
             if (cause instanceof Rejection rejection) {
                 return rejection(rejection, request);
             }
