@@ -137,6 +137,19 @@ class DoctorDirectoryHttpTest {
     }
 
     @Test
+    void aDoctorAccountOfAnotherClinicCannotBeLinked() {
+        DirectoryTestData.Site site = newSite(api);
+        DirectoryTestData.Site other = newSite(api);
+        Sessions.Session elsewhere = Sessions.staff(api, Role.DOCTOR, other.clinicId(), other.branchId());
+
+        Api.Response refused = admin.post(
+                "/api/v1/doctors", doctorRequest(elsewhere.userId(), site, "Dr. Elsewhere", "ent", List.of("ar")));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json("code").asString()).isEqualTo("doctor.account-of-another-clinic");
+    }
+
+    @Test
     void badDoctorInputNamesEveryBadField() {
         DirectoryTestData.Site site = newSite(api);
         Map<String, Object> profile =
