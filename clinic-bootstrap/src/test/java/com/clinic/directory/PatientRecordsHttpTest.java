@@ -158,7 +158,23 @@ class PatientRecordsHttpTest {
         String nationalId = nationalId();
         String phone = saudiMobile();
         String email = "secret." + unique() + "@example.com";
-        UUID patientId = newPatient(admin, site.branchId(), patient("Hidden " + unique(), phone, nationalId, email));
+        String key = "create-patient-" + unique();
+        Api.Response created = admin.header("Idempotency-Key", key)
+                .post(
+                        "/api/v1/patients",
+                        Map.of(
+                                "homeBranchId",
+                                site.branchId(),
+                                "patient",
+                                patient("Hidden " + unique(), phone, nationalId, email)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        UUID patientId = UUID.fromString(created.json("id").asString());
+        awaitOk(admin, "/api/v1/patients/" + patientId);
+        byte[] remembered =
+                jdbc.queryForObject("select body from idempotency_record where idempotency_key = ?", byte[].class, key);
+        assertThat(new String(remembered, StandardCharsets.UTF_8))
+                .contains(patientId.toString())
+                .doesNotContain(nationalId, phone.substring(1), email, "1987-06-15", "Hidden");
 
         Map<String, Object> row = jdbc.queryForMap("select * from patient_view where patient_id = ?", patientId);
         String rowText = row.toString();
