@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * After a successful request that changed something, holds the (not yet sent) response until this
@@ -35,11 +36,17 @@ public class ReadYourWritesFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         WritesInRequest.takeDispatched();
-        chain.doFilter(request, response);
-        boolean wrote = WritesInRequest.takeDispatched();
-        int status = response.getStatus();
-        if (wrote && status >= 200 && status < 300 && !response.isCommitted()) {
-            barrier.awaitCaughtUp(timeout);
+        // Message converters flush, which would send the response before we could wait: buffer it.
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, buffered);
+            boolean wrote = WritesInRequest.takeDispatched();
+            int status = buffered.getStatus();
+            if (wrote && status >= 200 && status < 300) {
+                barrier.awaitCaughtUp(timeout);
+            }
+        } finally {
+            buffered.copyBodyToResponse();
         }
     }
 }
