@@ -7,6 +7,8 @@ import com.clinic.support.IntegrationTest;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -31,12 +33,20 @@ class AxonWiringTest {
     CommandGateway commands;
 
     @Autowired
+    DeadlineManager deadlines;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void axonUsesSpringsTransactionManagerAndTheJdbcStorageEngine() {
         assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+    }
+
+    @Test
+    void deadlinesAreDurableRowsInPostgresqlNotInMemoryTimers() {
+        assertThat(deadlines).isInstanceOf(DbSchedulerDeadlineManager.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Two commands raced to create or change the same aggregate; the loser may retry. */
-    @ExceptionHandler({EventStoreException.class, DataIntegrityViolationException.class})
+    @ExceptionHandler({EventStoreException.class, ConcurrencyException.class, DataIntegrityViolationException.class})
     ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException conflict, HttpServletRequest request) {
         log.info("Concurrent write rejected: {}", conflict.toString());
         return respond(problems.problem(request, HttpStatus.CONFLICT, "concurrent-modification"));

@@ -1,0 +1,86 @@
+package com.clinic.platform.application.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.clinic.platform.domain.Ciphertext;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PersonalDataVaultTest {
+
+    private final String masterKey = KeyMaterial.randomKey();
+    private final InMemorySubjectKeyStore store = new InMemorySubjectKeyStore();
+    private final PersonalDataVault vault =
+            new PersonalDataVault(store, KeyMaterial.ring(Map.of("k1", masterKey), "k1", KeyMaterial.randomKey()));
+
+    @Test
+    void sealedDataOpensWithTheSubjectsKeyAndDoesNotContainThePlainText() {
+        UUID patient = UUID.randomUUID();
+
+        Ciphertext sealed = vault.seal(patient, "national id 1234567890");
+
+        assertThat(sealed.value()).doesNotContain("1234567890");
+        assertThat(vault.open(patient, sealed)).contains("national id 1234567890");
+    }
+
+    @Test
+    void eachSubjectGetsItsOwnKeySoOneSubjectsCiphertextCannotBeOpenedAsAnothers() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Ciphertext sealed = vault.seal(first, "secret");
+        vault.seal(second, "other");
+
+        assertThat(store.keys.get(first).wrapped())
+                .isNotEqualTo(store.keys.get(second).wrapped());
+        assertThatThrownBy(() -> vault.open(second, sealed)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void shreddingMakesEveryEarlierCiphertextUnreadable() {
+        UUID patient = UUID.randomUUID();
+        Ciphertext first = vault.seal(patient, "dob 1980-01-02");
+        Ciphertext second = vault.seal(patient, "phone +966501234567");
+
+        assertThat(vault.shred(patient)).isTrue();
+
+        assertThat(vault.open(patient, first)).isEmpty();
+        assertThat(vault.open(patient, second)).isEmpty();
+        assertThat(vault.isShredded(patient)).isTrue();
+    }
+
+    @Test
+    void anErasedSubjectCannotReceiveNewPersonalData() {
+        UUID patient = UUID.randomUUID();
+        vault.seal(patient, "x");
+        vault.shred(patient);
+
+        assertThatThrownBy(() -> vault.seal(patient, "y")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void dataSealedUnderAnOldMasterKeyStillOpensAfterRotation() {
+        UUID patient = UUID.randomUUID();
+        Ciphertext sealed = vault.seal(patient, "before rotation");
+        PersonalDataVault rotated = new PersonalDataVault(
+                store,
+                KeyMaterial.ring(
+                        Map.of("k1", masterKey, "k2", KeyMaterial.randomKey()), "k2", KeyMaterial.randomKey()));
+
+        assertThat(rotated.open(patient, sealed)).contains("before rotation");
+    }
+
+    @Test
+    void tamperedCiphertextIsRejectedRatherThanMisread() {
+        UUID patient = UUID.randomUUID();
+        String value = vault.seal(patient, "intact").value();
+        char last = value.charAt(value.length() - 3);
+        String tampered = value.substring(0, value.length() - 3)
+                + (last == 'A' ? 'B' : 'A')
+                + value.substring(value.length() - 2);
+
+        assertThatThrownBy(() -> vault.open(patient, new Ciphertext(tampered)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
