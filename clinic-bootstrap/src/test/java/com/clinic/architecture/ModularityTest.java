@@ -1,0 +1,61 @@
+package com.clinic.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinic.ClinicApplication;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The bounded contexts as Spring Modulith modules: each may use another only through that
+ * context's base package (its API), with no cycles; platform is the open shared kernel. Also keeps
+ * the module documentation in docs/modules current (commit it when it changes).
+ */
+class ModularityTest {
+
+    private static final ApplicationModules MODULES = ApplicationModules.of(ClinicApplication.class);
+
+    @Test
+    void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {
+        MODULES.verify();
+    }
+
+    @Test
+    void everyBoundedContextIsAModule() {
+        assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+                .contains("platform", "identity", "audit");
+    }
+
+    @Test
+    void writesTheModuleDocumentationIntoTheRepository() throws URISyntaxException {
+        Path output = repositoryRoot().resolve("docs/modules");
+
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(output.toString()))
+                // Internals revealed: a context's components all live below its base package (its API).
+                .writeDocumentation(
+                        Documenter.DiagramOptions.defaults(),
+                        Documenter.CanvasOptions.defaults().revealInternals());
+
+        assertThat(output.resolve("components.puml")).exists();
+        assertThat(output.resolve("module-audit.adoc")).exists();
+    }
+
+    /** From the compiled test classes (clinic-bootstrap/target/test-classes) up, whatever the working directory. */
+    private static Path repositoryRoot() throws URISyntaxException {
+        Path testClasses = Path.of(ModularityTest.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Path root = testClasses.getParent().getParent().getParent();
+        assertThat(Files.isDirectory(root.resolve("clinic-bootstrap")))
+                .as("repository root %s", root)
+                .isTrue();
+        return root;
+    }
+}
