@@ -8,15 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusOutputFormat;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,10 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Prometheus format.
  *
  * <p>Probe bodies only carry the overall status (component names are not published to anonymous
- * callers), so group membership is checked on the health endpoint in-process. Until identity's
- * security configuration lands, Boot's default security guards {@code /actuator/prometheus} with a
- * generated password; the scrape is therefore checked on the endpoint bean. Once identity permits
- * it anonymously, also GET it over HTTP here.
+ * callers), so group membership is checked on the health endpoint in-process. Every endpoint here
+ * is public in identity's security configuration; these requests carry no credentials.
  */
 @IntegrationTest
 class OperationsEndpointsTest {
@@ -39,9 +34,6 @@ class OperationsEndpointsTest {
 
     @Autowired
     HealthEndpoint health;
-
-    @Autowired
-    PrometheusScrapeEndpoint prometheus;
 
     @Autowired
     JsonMapper json;
@@ -77,12 +69,19 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void prometheusServesJvmMetricsTaggedWithTheApplication() {
-        var scrape = prometheus.scrape(PrometheusOutputFormat.CONTENT_TYPE_004, null);
+    void prometheusServesJvmAndPoolMetricsTaggedWithTheApplication() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus");
 
-        assertThat(scrape.getStatus()).isEqualTo(200);
-        String metrics = new String(scrape.getBody(), StandardCharsets.UTF_8);
-        assertThat(metrics).contains("jvm_memory_used_bytes{", "hikaricp_connections", "application=\"clinic\"");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body())
+                .contains("jvm_memory_used_bytes{", "hikaricp_connections", "application=\"clinic\"");
+    }
+
+    @Test
+    void otherActuatorEndpointsStayClosedToAnonymousCallers() throws Exception {
+        assertThat(get("/actuator/metrics").statusCode()).isEqualTo(401);
     }
 
     private java.util.Map<String, HealthDescriptor> components(String group) {
