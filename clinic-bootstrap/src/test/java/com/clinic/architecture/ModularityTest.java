@@ -3,9 +3,14 @@ package com.clinic.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinic.ClinicApplication;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -32,7 +37,7 @@ class ModularityTest {
     }
 
     @Test
-    void writesTheModuleDocumentationIntoTheRepository() throws URISyntaxException {
+    void writesTheModuleDocumentationIntoTheRepository() throws URISyntaxException, IOException {
         Path output = repositoryRoot().resolve("docs/modules");
 
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(output.toString()))
@@ -40,9 +45,38 @@ class ModularityTest {
                 .writeDocumentation(
                         Documenter.DiagramOptions.defaults(),
                         Documenter.CanvasOptions.defaults().revealInternals());
+        sortRelationships(output);
 
         assertThat(output.resolve("components.puml")).exists();
         assertThat(output.resolve("module-audit.adoc")).exists();
+    }
+
+    /**
+     * The diagrams list relationships in hash order, which changes from run to run; sorting each
+     * block of {@code Rel(...)} lines keeps the committed files stable when nothing changed.
+     */
+    private static void sortRelationships(Path output) throws IOException {
+        try (Stream<Path> files = Files.list(output)) {
+            for (Path diagram :
+                    files.filter(f -> f.toString().endsWith(".puml")).toList()) {
+                List<String> lines = Files.readAllLines(diagram, StandardCharsets.UTF_8);
+                List<String> sorted = new ArrayList<>(lines.size());
+                List<String> block = new ArrayList<>();
+                for (String line : lines) {
+                    if (line.startsWith("Rel(")) {
+                        block.add(line);
+                        continue;
+                    }
+                    block.sort(null);
+                    sorted.addAll(block);
+                    block.clear();
+                    sorted.add(line);
+                }
+                block.sort(null);
+                sorted.addAll(block);
+                Files.write(diagram, sorted, StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** From the compiled test classes (clinic-bootstrap/target/test-classes) up, whatever the working directory. */
