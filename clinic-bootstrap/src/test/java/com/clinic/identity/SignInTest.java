@@ -308,6 +308,54 @@ class SignInTest {
         assertThat(me.json("branchId").isNull()).isTrue();
     }
 
+    @Test
+    void changingThePasswordEndsEverySessionAndNeedsTheCurrentOne() {
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Api asDoctor = api.as(doctor.accessToken());
+
+        Api.Response wrongCurrent = asDoctor.put(
+                "/api/v1/me/password",
+                Map.of("currentPassword", "Not-my-passw0rd", "newPassword", "Brand-new-Passw0rd"));
+        assertThat(wrongCurrent.status()).isEqualTo(422);
+        assertThat(wrongCurrent.json("code").asString()).isEqualTo("account.current-password-wrong");
+
+        Api.Response changed = asDoctor.put(
+                "/api/v1/me/password",
+                Map.of("currentPassword", doctor.password(), "newPassword", "Brand-new-Passw0rd"));
+        assertThat(changed.status()).isEqualTo(204);
+
+        assertThat(asDoctor.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(refresh(doctor.refreshToken()).status()).isEqualTo(401);
+        assertThat(fromOwnAddress(api)
+                        .post("/api/v1/auth/login", login(doctor.login(), doctor.password()))
+                        .status())
+                .isEqualTo(401);
+        assertThat(Sessions.login(api, doctor.login(), "Brand-new-Passw0rd").userId())
+                .isEqualTo(doctor.userId());
+    }
+
+    @Test
+    void tokensAreNeverKeptByTheIdempotencyLayer() {
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Api withKey = api.header("Idempotency-Key", "login-" + UUID.randomUUID());
+
+        Api.Response first = withKey.post("/api/v1/auth/login", login(doctor.login(), doctor.password()));
+        Api.Response retry = withKey.post("/api/v1/auth/login", login(doctor.login(), doctor.password()));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEmpty();
+        assertThat(retry.json("refreshToken").asString())
+                .isNotEqualTo(first.json("refreshToken").asString());
+    }
+
+    @Test
+    void operationalAndDocumentationEndpointsNeedNoToken() {
+        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(api.get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics").status()).isEqualTo(401);
+    }
+
     private Api.Response refresh(String refreshToken) {
         return api.post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken));
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -36,6 +37,9 @@ class UserAdministrationTest {
 
     @Autowired
     UserAccounts userAccounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Api api;
     String admin;
@@ -87,6 +91,21 @@ class UserAdministrationTest {
         assertThat(api.post("/api/v1/auth/activate", Map.of("token", token, "password", Sessions.STAFF_PASSWORD))
                         .status())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void anExpiredActivationTokenIsRefused() {
+        Api.Response created = api.as(admin).post("/api/v1/users", invite(uniqueEmail(), "AUDITOR", null, null));
+        jdbc.update(
+                "update user_credential set activation_expires_at = now() - interval '1 minute' where user_id = ?",
+                UUID.fromString(created.json("userId").asString()));
+
+        Api.Response expired = api.post(
+                "/api/v1/auth/activate",
+                Map.of("token", created.json("activationToken").asString(), "password", Sessions.STAFF_PASSWORD));
+
+        assertThat(expired.status()).isEqualTo(422);
+        assertThat(expired.json("code").asString()).isEqualTo("account.activation-token-invalid");
     }
 
     @Test
