@@ -45,8 +45,7 @@ class AuditApiTest {
         Sessions.Session invited = Sessions.staff(api, admin.accessToken(), Role.AUDITOR, null, null);
         Api auditor = api.as(invited.accessToken());
 
-        Api.Response response = auditor.header("X-Correlation-Id", "corr-audit-1")
-                .get("/api/v1/audit/aggregates/user-account/" + invited.userId() + "/events");
+        Api.Response response = auditor.get("/api/v1/audit/aggregates/user-account/" + invited.userId() + "/events");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json("aggregateType").asString()).isEqualTo("UserAccountAggregate");
