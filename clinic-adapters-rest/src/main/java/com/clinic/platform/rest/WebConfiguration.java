@@ -1,5 +1,6 @@
 package com.clinic.platform.rest;
 
+import com.clinic.platform.application.context.ReadModelBarrier;
 import com.clinic.platform.application.idempotency.IdempotencyStore;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -7,8 +8,10 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +38,17 @@ public class WebConfiguration {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
         registration.setOrder(0);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    /** Inside the idempotency filter: a replayed response has nothing to wait for. */
+    @Bean
+    FilterRegistrationBean<ReadYourWritesFilter> readYourWritesFilter(
+            ReadModelBarrier barrier, @Value("${clinic.http.read-your-writes-timeout:PT2S}") Duration timeout) {
+        FilterRegistrationBean<ReadYourWritesFilter> registration =
+                new FilterRegistrationBean<>(new ReadYourWritesFilter(barrier, timeout));
+        registration.setOrder(1);
         registration.addUrlPatterns("/api/*");
         return registration;
     }

@@ -30,9 +30,13 @@ class AxonConfiguration {
         return new SimpleCorrelationDataProvider(MetadataKeys.PROPAGATED.toArray(String[]::new));
     }
 
+    /**
+     * Axon's message origin under keys of its own: by default it writes the causing message's id to
+     * {@code correlationId}, silently replacing the request's correlation id in the audit trail.
+     */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider(MetadataKeys.CAUSATION_ID, MetadataKeys.TRACE_ID);
     }
 
     @Bean

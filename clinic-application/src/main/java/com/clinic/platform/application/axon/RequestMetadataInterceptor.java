@@ -1,6 +1,7 @@
 package com.clinic.platform.application.axon;
 
 import com.clinic.platform.application.context.RequestContext;
+import com.clinic.platform.application.context.WritesInRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class RequestMetadataInterceptor implements MessageDispatchIntercep
     }
 
     private static <T> CommandMessage<T> withRequestMetadata(CommandMessage<T> command) {
+        WritesInRequest.markDispatched();
         return RequestContext.current()
                 .map(context -> {
                     Map<String, Object> entries = new HashMap<>();

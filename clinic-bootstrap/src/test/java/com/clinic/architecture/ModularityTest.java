@@ -1,0 +1,106 @@
+package com.clinic.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinic.ClinicApplication;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The bounded contexts as Spring Modulith modules: each may use another only through that
+ * context's base package (its API), with no cycles; platform is the open shared kernel. Also keeps
+ * the module documentation in docs/modules current (commit it when it changes).
+ */
+class ModularityTest {
+
+    /**
+     * Demo seeding drives every context's use cases, like a composition root, so it is left out of
+     * the module analysis. It lives under platform (an open module) only for lack of a better home;
+     * analysing it would report platform reaching into identity's and directory's internals, and a
+     * platform ↔ context cycle. Nothing else is excluded.
+     */
+    static final DescribedPredicate<JavaClass> COMPOSITION_ONLY =
+            JavaClass.Predicates.resideInAPackage("com.clinic.platform.bootstrap.demo..");
+
+    private static final ApplicationModules MODULES = ApplicationModules.of(ClinicApplication.class, COMPOSITION_ONLY);
+
+    @Test
+    void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {
+        MODULES.verify();
+    }
+
+    @Test
+    void everyBoundedContextIsAModule() {
+        assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+                .contains("platform", "identity", "directory", "audit");
+    }
+
+    @Test
+    void writesTheModuleDocumentationIntoTheRepository() throws URISyntaxException, IOException {
+        Path output = repositoryRoot().resolve("docs/modules");
+
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(output.toString()))
+                // Internals revealed: a context's components all live below its base package (its API).
+                .writeDocumentation(
+                        Documenter.DiagramOptions.defaults(),
+                        Documenter.CanvasOptions.defaults().revealInternals());
+        sortRelationships(output);
+
+        assertThat(output.resolve("components.puml")).exists();
+        assertThat(output.resolve("module-audit.adoc")).exists();
+    }
+
+    /**
+     * The diagrams list relationships in hash order, which changes from run to run; sorting each
+     * block of {@code Rel(...)} lines keeps the committed files stable when nothing changed.
+     */
+    private static void sortRelationships(Path output) throws IOException {
+        try (Stream<Path> files = Files.list(output)) {
+            for (Path diagram :
+                    files.filter(f -> f.toString().endsWith(".puml")).toList()) {
+                List<String> lines = Files.readAllLines(diagram, StandardCharsets.UTF_8);
+                List<String> sorted = new ArrayList<>(lines.size());
+                List<String> block = new ArrayList<>();
+                for (String line : lines) {
+                    if (line.startsWith("Rel(")) {
+                        block.add(line);
+                        continue;
+                    }
+                    block.sort(null);
+                    sorted.addAll(block);
+                    block.clear();
+                    sorted.add(line);
+                }
+                block.sort(null);
+                sorted.addAll(block);
+                Files.write(diagram, sorted, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /** From the compiled test classes (clinic-bootstrap/target/test-classes) up, whatever the working directory. */
+    private static Path repositoryRoot() throws URISyntaxException {
+        Path testClasses = Path.of(ModularityTest.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Path root = testClasses.getParent().getParent().getParent();
+        assertThat(Files.isDirectory(root.resolve("clinic-bootstrap")))
+                .as("repository root %s", root)
+                .isTrue();
+        return root;
+    }
+}
