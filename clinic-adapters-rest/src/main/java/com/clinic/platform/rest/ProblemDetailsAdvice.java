@@ -110,6 +110,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        // A rejection raised inside a handler that runs in the command's unit of work (a subscribing
+        // projection guarding an invariant) reaches us wrapped; it is still a business answer.
+        for (Throwable cause = failure.getCause();
+                cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
+            if (cause instanceof Rejection rejection) {
+                return rejection(rejection, request);
+            }
+        }
         if (failure instanceof ErrorResponse known) {
             return respond(problems.problem(request, known.getStatusCode(), codeFor(known.getStatusCode())));
         }

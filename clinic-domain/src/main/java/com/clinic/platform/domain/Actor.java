@@ -10,6 +10,9 @@ import java.util.UUID;
  */
 public record Actor(UUID userId, Role role, Optional<UUID> clinicId, Optional<UUID> branchId) {
 
+    /** The user id recorded when the system itself acts, e.g. a deadline expiring a hold. */
+    public static final UUID SYSTEM_USER_ID = new UUID(0L, 0L);
+
     public Actor {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(role, "role");

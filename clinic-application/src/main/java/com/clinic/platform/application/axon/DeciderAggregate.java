@@ -2,6 +2,7 @@ package com.clinic.platform.application.axon;
 
 import com.clinic.platform.domain.Decider;
 import com.clinic.platform.domain.DomainEvent;
+import java.util.List;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -21,10 +22,13 @@ public abstract class DeciderAggregate<C, E extends DomainEvent, S> {
 
     protected abstract Decider<C, E, S> decider();
 
-    protected final void decide(C command) {
-        for (E event : decider().decide(command, state())) {
+    /** Applies what the decider decides and returns it, so a handler can tell a no-op retry from a change. */
+    protected final List<E> decide(C command) {
+        List<E> events = decider().decide(command, state());
+        for (E event : events) {
             AggregateLifecycle.apply(event);
         }
+        return events;
     }
 
     protected final S state() {

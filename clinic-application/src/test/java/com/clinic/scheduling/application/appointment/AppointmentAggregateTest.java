@@ -25,8 +25,11 @@ import com.clinic.scheduling.domain.appointment.AppointmentEvent.SlotHeld;
 import com.clinic.scheduling.domain.appointment.AppointmentSlot;
 import com.clinic.scheduling.domain.appointment.CancellationReason;
 import com.clinic.scheduling.domain.availability.TimeRange;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -44,6 +47,8 @@ class AppointmentAggregateTest {
     private static final AppointmentSlot SLOT = slotAt(START);
     private static final AppointmentSlot LATER = slotAt(START.plus(Duration.ofHours(2)));
     private static final Duration LATE_WINDOW = Duration.ofHours(24);
+    private static final AppointmentPolicy POLICY =
+            new AppointmentPolicy(Duration.ofMinutes(5), Duration.ofMinutes(15), LATE_WINDOW);
 
     private AggregateTestFixture<AppointmentAggregate> fixture;
 
@@ -56,7 +61,8 @@ class AppointmentAggregateTest {
                 UUID.fromString("00000000-0000-7000-8000-0000000000f1"),
                 time,
                 time.widen(Duration.ZERO, Duration.ofMinutes(5)),
-                false);
+                false,
+                1);
     }
 
     private static AppointmentBooked booked() {
@@ -71,13 +77,61 @@ class AppointmentAggregateTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(AppointmentAggregate.class);
         fixture.registerCommandTargetResolver(new ClinicCommandTargetResolver());
+        fixture.registerInjectableResource(POLICY);
+        fixture.registerInjectableResource(new FixtureClock());
+    }
+
+    /** The deadline handlers read "now" from a Clock; in fixtures that is the fixture's own simulated time. */
+    private final class FixtureClock extends Clock {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return fixture.currentTime();
+        }
     }
 
     @Test
-    void aPatientCanHoldAFutureSlotForAFewMinutes() {
+    void aPatientCanHoldAFutureSlotForAFewMinutesAndTheHoldIsTimed() {
         fixture.givenNoPriorActivity()
                 .when(new HoldSlot(ID, PATIENT, SLOT, NOW.plus(Duration.ofMinutes(5)), PATIENT, Optional.empty(), NOW))
-                .expectEvents(held());
+                .expectEvents(held())
+                .expectScheduledDeadlineWithName(NOW.plus(Duration.ofMinutes(5)), AppointmentAggregate.HOLD_EXPIRY);
+    }
+
+    @Test
+    void anUnconfirmedHoldExpiresByItselfWhenItsDeadlineFires() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(new HoldSlot(
+                        ID, PATIENT, SLOT, NOW.plus(Duration.ofMinutes(5)), PATIENT, Optional.empty(), NOW))
+                .whenTimeElapses(Duration.ofMinutes(5))
+                .expectTriggeredDeadlinesWithName(AppointmentAggregate.HOLD_EXPIRY)
+                .expectEvents(new HoldExpired(ID, SLOT, Optional.empty(), NOW.plus(Duration.ofMinutes(5))));
+    }
+
+    @Test
+    void aBookingIsCheckedForANoShowAfterTheGrace() {
+        fixture.givenNoPriorActivity()
+                .when(new BookAppointment(ID, PATIENT, SLOT, RECEPTION, Optional.empty(), NOW))
+                .expectScheduledDeadlineWithName(
+                        START.plus(Duration.ofMinutes(15)), AppointmentAggregate.NO_SHOW_CHECK);
+    }
+
+    @Test
+    void aPatientWhoNeverCheckedInIsMarkedNoShowWhenTheCheckFires() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(new BookAppointment(ID, PATIENT, SLOT, RECEPTION, Optional.empty(), NOW))
+                .whenTimeAdvancesTo(START.plus(Duration.ofMinutes(15)))
+                .expectTriggeredDeadlinesWithName(AppointmentAggregate.NO_SHOW_CHECK)
+                .expectEvents(new AppointmentMarkedNoShow(ID, PATIENT, SLOT, true, START.plus(Duration.ofMinutes(15))));
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Where and when an appointment takes place: doctor, branch, type, the appointment's own time and
- * the wider time it blocks (its buffers), and whether it is held by video.
+ * the wider time it blocks (its buffers), whether it is held by video, and how many patients the
+ * type lets share the time ({@code capacity}, frozen at booking so later type edits don't move it).
  */
 public record AppointmentSlot(
         UUID clinicId,
@@ -15,7 +16,8 @@ public record AppointmentSlot(
         UUID appointmentTypeId,
         TimeRange time,
         TimeRange blocked,
-        boolean virtual) {
+        boolean virtual,
+        int capacity) {
 
     public AppointmentSlot {
         Objects.requireNonNull(clinicId, "clinicId");
@@ -26,6 +28,9 @@ public record AppointmentSlot(
         Objects.requireNonNull(blocked, "blocked");
         if (!blocked.contains(time)) {
             throw new IllegalArgumentException("the blocked time must contain the appointment time");
+        }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
         }
     }
 }

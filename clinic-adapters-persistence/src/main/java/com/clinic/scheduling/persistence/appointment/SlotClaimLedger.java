@@ -1,0 +1,111 @@
+package com.clinic.scheduling.persistence.appointment;
+
+import static com.clinic.platform.persistence.jooq.Tables.APPOINTMENT_PARTY;
+
+import com.clinic.platform.domain.Rejection;
+import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentBooked;
+import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCancelled;
+import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentRescheduled;
+import com.clinic.scheduling.domain.appointment.AppointmentEvent.HoldExpired;
+import com.clinic.scheduling.domain.appointment.AppointmentEvent.SlotHeld;
+import com.clinic.scheduling.domain.appointment.AppointmentSlot;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Claims and releases doctors' time as appointments are held, booked, moved, cancelled or expire.
+ *
+ * <p>This is not a projection: it runs in a subscribing processor, inside the unit of work and
+ * database transaction of the command that produced the event, and its failures propagate. A claim
+ * that collides with the exclusion constraint therefore rolls back the command's events too, and
+ * the caller gets 409. Every path that takes or frees time (REST, the waiting list, deadlines) goes
+ * through here, so the invariant has one guard. It is never replayed.
+ */
+@Component
+@ProcessingGroup(SlotClaimLedger.PROCESSING_GROUP)
+public class SlotClaimLedger {
+
+    public static final String PROCESSING_GROUP = "scheduling-claims";
+
+    private final DSLContext db;
+
+    SlotClaimLedger(DSLContext db) {
+        this.db = db;
+    }
+
+    @EventHandler
+    void on(SlotHeld event) {
+        claim(event.appointmentId(), event.slot());
+        recordParties(event.appointmentId(), event.patientId(), event.slot());
+    }
+
+    @EventHandler
+    void on(AppointmentBooked event) {
+        claim(event.appointmentId(), event.slot());
+        recordParties(event.appointmentId(), event.patientId(), event.slot());
+    }
+
+    /** Old time is freed first so a move into an overlapping time does not collide with itself; a failed claim rolls both back. */
+    @EventHandler
+    void on(AppointmentRescheduled event) {
+        release(event.appointmentId());
+        claim(event.appointmentId(), event.to());
+        db.update(APPOINTMENT_PARTY)
+                .set(APPOINTMENT_PARTY.DOCTOR_ID, event.to().doctorId())
+                .set(APPOINTMENT_PARTY.BRANCH_ID, event.to().branchId())
+                .where(APPOINTMENT_PARTY.APPOINTMENT_ID.eq(event.appointmentId()))
+                .execute();
+    }
+
+    @EventHandler
+    void on(HoldExpired event) {
+        release(event.appointmentId());
+    }
+
+    @EventHandler
+    void on(AppointmentCancelled event) {
+        release(event.appointmentId());
+    }
+
+    private void claim(UUID appointmentId, AppointmentSlot slot) {
+        OffsetDateTime from = slot.blocked().start().atOffset(ZoneOffset.UTC);
+        OffsetDateTime to = slot.blocked().end().atOffset(ZoneOffset.UTC);
+        for (int lane = 0; lane < slot.capacity(); lane++) {
+            // ON CONFLICT DO NOTHING also applies to exclusion constraints: a taken lane is skipped
+            // without aborting the transaction, and a concurrent claim waits for the other to commit.
+            int inserted = db.execute(
+                    "INSERT INTO slot_claim (appointment_id, doctor_id, branch_id, lane, period) "
+                            + "VALUES (?, ?, ?, ?, tstzrange(CAST(? AS timestamptz), CAST(? AS timestamptz), '[)')) ON CONFLICT DO NOTHING",
+                    appointmentId,
+                    slot.doctorId(),
+                    slot.branchId(),
+                    (short) lane,
+                    from,
+                    to);
+            if (inserted == 1) {
+                return;
+            }
+        }
+        throw new Rejection.Conflict("appointment.slot-taken");
+    }
+
+    private void recordParties(UUID appointmentId, UUID patientId, AppointmentSlot slot) {
+        db.insertInto(APPOINTMENT_PARTY)
+                .set(APPOINTMENT_PARTY.APPOINTMENT_ID, appointmentId)
+                .set(APPOINTMENT_PARTY.PATIENT_ID, patientId)
+                .set(APPOINTMENT_PARTY.DOCTOR_ID, slot.doctorId())
+                .set(APPOINTMENT_PARTY.BRANCH_ID, slot.branchId())
+                .set(APPOINTMENT_PARTY.CLINIC_ID, slot.clinicId())
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    private void release(UUID appointmentId) {
+        db.execute("DELETE FROM slot_claim WHERE appointment_id = ?", appointmentId);
+    }
+}

@@ -1,0 +1,228 @@
+package com.clinic.scheduling.rest.appointment;
+
+import com.clinic.platform.application.Page;
+import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.rest.ETags;
+import com.clinic.scheduling.application.appointment.AppointmentQueryService;
+import com.clinic.scheduling.application.appointment.AppointmentService;
+import com.clinic.scheduling.application.appointment.AppointmentView;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Appointments. Booking is {@code POST /appointments/holds} then {@code /confirm} (the hold expires by
+ * itself), or {@code POST /appointments} directly; both answer 409 when someone else won the time.
+ */
+@RestController
+class AppointmentController {
+
+    private static final String BOOKERS = "hasAnyRole('ADMIN','MANAGER','RECEPTIONIST','DOCTOR','PATIENT')";
+    private static final String DESK = "hasAnyRole('ADMIN','MANAGER','RECEPTIONIST')";
+    private static final String CARE = "hasAnyRole('ADMIN','MANAGER','RECEPTIONIST','DOCTOR')";
+
+    private final AppointmentService appointments;
+    private final AppointmentQueryService queries;
+
+    AppointmentController(AppointmentService appointments, AppointmentQueryService queries) {
+        this.appointments = appointments;
+        this.queries = queries;
+    }
+
+    record HoldResponse(UUID appointmentId, Instant holdUntil) {}
+
+    record BookedResponse(UUID appointmentId) {}
+
+    record SeriesResponse(List<UUID> appointmentIds) {}
+
+    record PageResponse(List<AppointmentView> items, String nextCursor) {
+        static PageResponse of(Page<AppointmentView> page) {
+            return new PageResponse(page.items(), page.nextCursor().orElse(null));
+        }
+    }
+
+    @PostMapping("/api/v1/appointments/holds")
+    @PreAuthorize(BOOKERS)
+    ResponseEntity<HoldResponse> hold(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Book request) {
+        AppointmentService.Held held = appointments.hold(
+                actor, Optional.ofNullable(request.patientId()), request.slot().toChoice());
+        return ResponseEntity.created(location(held.appointmentId()))
+                .body(new HoldResponse(held.appointmentId(), held.holdUntil()));
+    }
+
+    @PostMapping("/api/v1/appointments")
+    @PreAuthorize(BOOKERS)
+    ResponseEntity<BookedResponse> book(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Book request) {
+        UUID appointmentId = appointments.book(
+                actor, Optional.ofNullable(request.patientId()), request.slot().toChoice());
+        return ResponseEntity.created(location(appointmentId)).body(new BookedResponse(appointmentId));
+    }
+
+    @PostMapping("/api/v1/appointments/series")
+    @PreAuthorize(BOOKERS)
+    ResponseEntity<SeriesResponse> series(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Series request) {
+        List<UUID> ids = appointments.bookWeeklySeries(
+                actor, Optional.ofNullable(request.patientId()), request.first().toChoice(), request.occurrences());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new SeriesResponse(ids));
+    }
+
+    @GetMapping("/api/v1/appointments/{appointmentId}")
+    @PreAuthorize(BOOKERS)
+    ResponseEntity<AppointmentView> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
+        AppointmentView view = queries.find(actor, appointmentId);
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    @PostMapping("/api/v1/appointments/{appointmentId}/confirm")
+    @PreAuthorize(BOOKERS)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
+        appointments.confirm(actor, appointmentId);
+    }
+
+    @PostMapping("/api/v1/appointments/{appointmentId}/reschedule")
+    @PreAuthorize(BOOKERS)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reschedule(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID appointmentId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody AppointmentRequests.Reschedule request) {
+        appointments.reschedule(actor, appointmentId, request.slot().toChoice(), ETags.expectedVersion(ifMatch));
+    }
+
+    @PostMapping("/api/v1/appointments/{appointmentId}/cancel")
+    @PreAuthorize(BOOKERS)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancel(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID appointmentId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody AppointmentRequests.Cancel request) {
+        appointments.cancel(actor, appointmentId, request.reason(), request.note(), ETags.expectedVersion(ifMatch));
+    }
+
+    @PostMapping("/api/v1/appointments/{appointmentId}/check-in")
+    @PreAuthorize(DESK)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void checkIn(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
+        appointments.checkIn(actor, appointmentId);
+    }
+
+    @PostMapping("/api/v1/appointments/{appointmentId}/start")
+    @PreAuthorize(CARE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void start(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
+        appointments.startConsultation(actor, appointmentId);
+    }
+
+    @PostMapping("/api/v1/appointments/{appointmentId}/complete")
+    @PreAuthorize(CARE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void complete(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
+        appointments.complete(actor, appointmentId);
+    }
+
+    @PostMapping("/api/v1/appointments/{appointmentId}/no-show")
+    @PreAuthorize(DESK)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void noShow(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
+        appointments.markNoShow(actor, appointmentId);
+    }
+
+    @GetMapping("/api/v1/doctors/{doctorId}/agenda")
+    @PreAuthorize(CARE)
+    Map<String, Object> agenda(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID doctorId,
+            @RequestParam UUID branchId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return Map.of(
+                "doctorId",
+                doctorId,
+                "branchId",
+                branchId,
+                "date",
+                date,
+                "items",
+                queries.agenda(actor, doctorId, branchId, date));
+    }
+
+    @GetMapping("/api/v1/branches/{branchId}/calendar")
+    @PreAuthorize(DESK)
+    Map<String, Object> calendar(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID branchId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID doctorId) {
+        return Map.of(
+                "branchId",
+                branchId,
+                "from",
+                from,
+                "to",
+                to,
+                "items",
+                queries.branchCalendar(actor, branchId, Optional.ofNullable(doctorId), from, to));
+    }
+
+    @GetMapping("/api/v1/me/appointments")
+    @PreAuthorize("hasRole('PATIENT')")
+    PageResponse mine(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(defaultValue = "upcoming") When when,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) String after) {
+        return PageResponse.of(queries.ofPatient(
+                actor, Optional.empty(), when == When.upcoming, new PageRequest(limit, Optional.ofNullable(after))));
+    }
+
+    @GetMapping("/api/v1/patients/{patientId}/appointments")
+    @PreAuthorize(BOOKERS)
+    PageResponse ofPatient(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID patientId,
+            @RequestParam(defaultValue = "upcoming") When when,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) String after) {
+        return PageResponse.of(queries.ofPatient(
+                actor,
+                Optional.of(patientId),
+                when == When.upcoming,
+                new PageRequest(limit, Optional.ofNullable(after))));
+    }
+
+    /** Which of a patient's appointments to list. */
+    enum When {
+        upcoming,
+        past
+    }
+
+    private static URI location(UUID appointmentId) {
+        return URI.create("/api/v1/appointments/" + appointmentId);
+    }
+}

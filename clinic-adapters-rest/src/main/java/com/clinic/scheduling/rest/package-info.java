@@ -1,0 +1,2 @@
+/** HTTP adapter of scheduling. */
+package com.clinic.scheduling.rest;

@@ -1,0 +1,413 @@
+package com.clinic.scheduling.application.appointment;
+
+import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.axon.MetadataKeys;
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Rejection;
+import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.application.availability.AppointmentTypeView;
+import com.clinic.scheduling.application.availability.AppointmentTypes;
+import com.clinic.scheduling.application.availability.SlotSearch;
+import com.clinic.scheduling.application.port.AppointmentParties;
+import com.clinic.scheduling.application.port.AppointmentParties.Parties;
+import com.clinic.scheduling.application.port.BookingDirectory;
+import com.clinic.scheduling.application.port.BookingDirectory.BranchRef;
+import com.clinic.scheduling.application.port.BookingDirectory.DoctorRef;
+import com.clinic.scheduling.application.port.BookingDirectory.PatientRef;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.BookAppointment;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.Cancel;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.CheckIn;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.Complete;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.ConfirmHold;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.HoldSlot;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.MarkNoShow;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.Reschedule;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.StartConsultation;
+import com.clinic.scheduling.domain.appointment.AppointmentSlot;
+import com.clinic.scheduling.domain.appointment.CancellationReason;
+import com.clinic.scheduling.domain.availability.TimeRange;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Booking use cases: who may book or change what, and turning a chosen slot into the appointment's
+ * exact times. The race between two patients for the same time is settled by the claim ledger in
+ * the command's transaction; this service only refuses what is invalid regardless of races.
+ */
+@Service
+public class AppointmentService implements WaitlistBooking {
+
+    /** A recurring series is booked all-or-nothing; a year of weekly visits is the useful maximum. */
+    public static final int MAX_SERIES = 52;
+
+    private final CommandGateway commands;
+    private final BookingDirectory directory;
+    private final AppointmentParties parties;
+    private final AppointmentTypes types;
+    private final SlotSearch slots;
+    private final AppointmentPolicy policy;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    AppointmentService(
+            CommandGateway commands,
+            BookingDirectory directory,
+            AppointmentParties parties,
+            AppointmentTypes types,
+            SlotSearch slots,
+            AppointmentPolicy policy,
+            Clock clock,
+            IdGenerator ids) {
+        this.commands = commands;
+        this.directory = directory;
+        this.parties = parties;
+        this.types = types;
+        this.slots = slots;
+        this.policy = policy;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** A slot as a client picks it from slot search. */
+    public record SlotChoice(UUID doctorId, UUID branchId, UUID appointmentTypeId, Instant start) {}
+
+    public record Held(UUID appointmentId, Instant holdUntil) {}
+
+    /** Holds a slot for the patient for the policy's hold duration; confirm it to book. */
+    @Transactional
+    public Held hold(Actor actor, Optional<UUID> patientId, SlotChoice choice) {
+        PatientRef patient = bookablePatient(actor, patientId);
+        AppointmentSlot slot = resolve(actor, choice, patient);
+        Instant now = clock.instant();
+        Instant until = now.plus(policy.holdDuration());
+        UUID appointmentId = ids.next();
+        commands.sendAndWait(
+                new HoldSlot(appointmentId, patient.patientId(), slot, until, actor.userId(), Optional.empty(), now));
+        return new Held(appointmentId, until);
+    }
+
+    /** Books straight away (reception at the desk, or a patient skipping the hold). */
+    @Transactional
+    public UUID book(Actor actor, Optional<UUID> patientId, SlotChoice choice) {
+        PatientRef patient = bookablePatient(actor, patientId);
+        AppointmentSlot slot = resolve(actor, choice, patient);
+        UUID appointmentId = ids.next();
+        commands.sendAndWait(new BookAppointment(
+                appointmentId, patient.patientId(), slot, actor.userId(), Optional.empty(), clock.instant()));
+        return appointmentId;
+    }
+
+    /** Weekly series: every occurrence is claimed in one transaction, so either all are booked or none. */
+    @Transactional
+    public List<UUID> bookWeeklySeries(Actor actor, Optional<UUID> patientId, SlotChoice first, int occurrences) {
+        if (occurrences < 2 || occurrences > MAX_SERIES) {
+            throw new Rejection.RuleViolated("appointment.series-size", 2, MAX_SERIES);
+        }
+        PatientRef patient = bookablePatient(actor, patientId);
+        BranchRef branch = branchOf(first.branchId());
+        UUID seriesId = ids.next();
+        List<UUID> booked = new ArrayList<>();
+        for (int week = 0; week < occurrences; week++) {
+            // The same wall-clock time each week, so a daylight-saving change doesn't shift the visit by an hour.
+            Instant start = first.start().atZone(branch.zone()).plusWeeks(week).toInstant();
+            SlotChoice occurrence =
+                    new SlotChoice(first.doctorId(), first.branchId(), first.appointmentTypeId(), start);
+            AppointmentSlot slot = resolve(actor, occurrence, patient);
+            UUID appointmentId = ids.next();
+            commands.sendAndWait(new BookAppointment(
+                    appointmentId, patient.patientId(), slot, actor.userId(), Optional.of(seriesId), clock.instant()));
+            booked.add(appointmentId);
+        }
+        return booked;
+    }
+
+    @Transactional
+    public void confirm(Actor actor, UUID appointmentId) {
+        Parties appointment = authorize(actor, appointmentId, Access.PATIENT_OR_DESK);
+        send(new ConfirmHold(appointment.appointmentId(), actor.userId(), clock.instant()), Optional.empty());
+    }
+
+    /** Moves the appointment; the old time is released only if the new one is won (one transaction). */
+    @Transactional
+    public void reschedule(Actor actor, UUID appointmentId, SlotChoice to, Optional<Long> expectedVersion) {
+        Parties appointment = authorize(actor, appointmentId, Access.PATIENT_OR_DESK);
+        PatientRef patient = directory.patient(appointment.patientId()).orElseThrow(() -> notFound());
+        AppointmentSlot slot = resolve(actor, to, patient);
+        send(new Reschedule(appointmentId, slot, actor.userId(), clock.instant()), expectedVersion);
+    }
+
+    @Transactional
+    public void cancel(
+            Actor actor, UUID appointmentId, CancellationReason reason, String note, Optional<Long> expectedVersion) {
+        authorize(actor, appointmentId, Access.PATIENT_OR_DESK);
+        send(
+                new Cancel(
+                        appointmentId,
+                        reason,
+                        note == null ? "" : note,
+                        actor.userId(),
+                        policy.lateCancelWindow(),
+                        clock.instant()),
+                expectedVersion);
+    }
+
+    @Transactional
+    public void checkIn(Actor actor, UUID appointmentId) {
+        authorize(actor, appointmentId, Access.DESK);
+        send(new CheckIn(appointmentId, actor.userId(), clock.instant()), Optional.empty());
+    }
+
+    @Transactional
+    public void startConsultation(Actor actor, UUID appointmentId) {
+        authorize(actor, appointmentId, Access.CARE);
+        send(new StartConsultation(appointmentId, actor.userId(), clock.instant()), Optional.empty());
+    }
+
+    @Transactional
+    public void complete(Actor actor, UUID appointmentId) {
+        authorize(actor, appointmentId, Access.CARE);
+        send(new Complete(appointmentId, actor.userId(), clock.instant()), Optional.empty());
+    }
+
+    @Transactional
+    public void markNoShow(Actor actor, UUID appointmentId) {
+        authorize(actor, appointmentId, Access.DESK);
+        send(
+                new MarkNoShow(appointmentId, policy.noShowGrace(), false, actor.userId(), clock.instant()),
+                Optional.empty());
+    }
+
+    // --- The waiting list's entry points: the system acts for the patient it chose. ---
+    //
+    // Each is an independent step with its own unit of work and transaction, run on a fresh thread:
+    // called from inside the waiting list's event handling, a lost race would otherwise mark the
+    // caller's whole transaction rollback-only instead of simply answering "taken, try the next".
+
+    @Override
+    public Optional<UUID> holdForOffer(
+            UUID patientId,
+            UUID doctorId,
+            UUID branchId,
+            UUID appointmentTypeId,
+            Instant start,
+            Instant holdUntil,
+            UUID waitlistEntryId) {
+        return isolated(() -> {
+            Optional<PatientRef> patient = directory.patient(patientId).filter(p -> !p.erased());
+            if (patient.isEmpty() || !slots.isFree(doctorId, branchId, appointmentTypeId, start)) {
+                return Optional.<UUID>empty();
+            }
+            AppointmentSlot slot = slotFor(new SlotChoice(doctorId, branchId, appointmentTypeId, start), patient.get());
+            UUID appointmentId = ids.next();
+            try {
+                commands.sendAndWait(new HoldSlot(
+                        appointmentId,
+                        patientId,
+                        slot,
+                        holdUntil,
+                        Actor.SYSTEM_USER_ID,
+                        Optional.of(waitlistEntryId),
+                        clock.instant()));
+            } catch (RuntimeException failure) {
+                if (isSlotTaken(failure)) {
+                    return Optional.<UUID>empty();
+                }
+                throw failure;
+            }
+            return Optional.of(appointmentId);
+        });
+    }
+
+    @Override
+    public void confirmOffer(UUID appointmentId, UUID actingUserId) {
+        isolated(() -> commands.sendAndWait(new ConfirmHold(appointmentId, actingUserId, clock.instant())));
+    }
+
+    @Override
+    public void releaseOffer(UUID appointmentId, UUID actingUserId) {
+        isolated(() -> commands.sendAndWait(new Cancel(
+                appointmentId,
+                CancellationReason.OTHER,
+                "waiting-list offer released",
+                actingUserId,
+                Duration.ZERO,
+                clock.instant())));
+    }
+
+    private static <T> T isolated(Callable<T> step) {
+        try (ExecutorService thread = Executors.newVirtualThreadPerTaskExecutor()) {
+            return thread.submit(step).get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while booking for the waiting list", interrupted);
+        }
+    }
+
+    // --- rules ---
+
+    private enum Access {
+        /** The patient themself, or the front desk and managers of the appointment's branch/clinic. */
+        PATIENT_OR_DESK,
+        /** Front desk and managers only. */
+        DESK,
+        /** The appointment's doctor, the front desk and managers. */
+        CARE
+    }
+
+    private Parties authorize(Actor actor, UUID appointmentId, Access access) {
+        Parties appointment = parties.find(appointmentId).orElseThrow(() -> notFound());
+        boolean allowed =
+                switch (actor.role()) {
+                    case ADMIN -> true;
+                    case MANAGER ->
+                        actor.clinicId().filter(appointment.clinicId()::equals).isPresent();
+                    case RECEPTIONIST ->
+                        actor.branchId().filter(appointment.branchId()::equals).isPresent();
+                    case DOCTOR ->
+                        access == Access.CARE
+                                && directory
+                                        .doctorIdOfUser(actor.userId())
+                                        .filter(appointment.doctorId()::equals)
+                                        .isPresent();
+                    case PATIENT ->
+                        access == Access.PATIENT_OR_DESK
+                                && directory
+                                        .patientIdOfUser(actor.userId())
+                                        .filter(appointment.patientId()::equals)
+                                        .isPresent();
+                    case AUDITOR -> false;
+                };
+        if (!allowed) {
+            // Someone else's appointment does not exist, as far as this caller can tell.
+            throw notFound();
+        }
+        return appointment;
+    }
+
+    private PatientRef bookablePatient(Actor actor, Optional<UUID> requested) {
+        UUID patientId =
+                switch (actor.role()) {
+                    case PATIENT -> {
+                        UUID own = directory
+                                .patientIdOfUser(actor.userId())
+                                .orElseThrow(() -> new Rejection.RuleViolated("appointment.no-patient-record"));
+                        if (requested.isPresent() && !requested.get().equals(own)) {
+                            throw new Rejection.NotFound("patient.not-found");
+                        }
+                        yield own;
+                    }
+                    case ADMIN, MANAGER, RECEPTIONIST, DOCTOR ->
+                        requested.orElseThrow(() -> new Rejection.RuleViolated("appointment.patient-required"));
+                    case AUDITOR -> throw new Rejection.NotFound("patient.not-found");
+                };
+        PatientRef patient =
+                directory.patient(patientId).orElseThrow(() -> new Rejection.NotFound("patient.not-found"));
+        if (patient.erased()) {
+            throw new Rejection.Conflict("patient.erased");
+        }
+        if (actor.is(Role.MANAGER)
+                && actor.clinicId().filter(patient.clinicId()::equals).isEmpty()) {
+            throw new Rejection.NotFound("patient.not-found");
+        }
+        return patient;
+    }
+
+    /** Checks the choice against the doctor, branch, type and schedule, and the caller's reach. */
+    private AppointmentSlot resolve(Actor actor, SlotChoice choice, PatientRef patient) {
+        BranchRef branch = branchOf(choice.branchId());
+        boolean reachable =
+                switch (actor.role()) {
+                    case ADMIN, PATIENT -> true;
+                    case MANAGER ->
+                        actor.clinicId().filter(branch.clinicId()::equals).isPresent();
+                    case RECEPTIONIST ->
+                        actor.branchId().filter(branch.branchId()::equals).isPresent();
+                    case DOCTOR ->
+                        directory
+                                .doctorIdOfUser(actor.userId())
+                                .filter(choice.doctorId()::equals)
+                                .isPresent();
+                    case AUDITOR -> false;
+                };
+        if (!reachable) {
+            throw new Rejection.NotFound("branch.not-found");
+        }
+        if (!patient.clinicId().equals(branch.clinicId())) {
+            throw new Rejection.RuleViolated("appointment.patient-of-another-clinic");
+        }
+        if (!slots.isFree(choice.doctorId(), choice.branchId(), choice.appointmentTypeId(), choice.start())) {
+            throw new Rejection.Conflict("appointment.slot-unavailable");
+        }
+        return slotFor(choice, patient);
+    }
+
+    private AppointmentSlot slotFor(SlotChoice choice, PatientRef patient) {
+        BranchRef branch = branchOf(choice.branchId());
+        DoctorRef doctor = directory
+                .doctor(choice.doctorId())
+                .filter(DoctorRef::active)
+                .filter(d -> d.branchIds().contains(branch.branchId()))
+                .orElseThrow(() -> new Rejection.NotFound("doctor.not-found"));
+        AppointmentTypeView type = types.find(choice.appointmentTypeId())
+                .filter(AppointmentTypeView::active)
+                .filter(t -> t.clinicId().equals(branch.clinicId()))
+                .orElseThrow(() -> new Rejection.NotFound("appointment-type.not-found"));
+        TimeRange time =
+                new TimeRange(choice.start(), choice.start().plus(type.rules().duration()));
+        return new AppointmentSlot(
+                branch.clinicId(),
+                branch.branchId(),
+                doctor.doctorId(),
+                type.appointmentTypeId(),
+                time,
+                type.rules().blocked(time),
+                type.virtual(),
+                type.rules().capacity());
+    }
+
+    private BranchRef branchOf(UUID branchId) {
+        return directory.branch(branchId).orElseThrow(() -> new Rejection.NotFound("branch.not-found"));
+    }
+
+    private void send(AppointmentCommand command, Optional<Long> expectedVersion) {
+        if (expectedVersion.isEmpty()) {
+            commands.sendAndWait(command);
+            return;
+        }
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(MetadataKeys.EXPECTED_VERSION, expectedVersion.get())));
+    }
+
+    private static boolean isSlotTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Rejection.Conflict conflict && conflict.code().equals("appointment.slot-taken")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Rejection notFound() {
+        return new Rejection.NotFound("appointment.not-found");
+    }
+}
