@@ -46,7 +46,8 @@ class ClinicDirectoryHttpTest {
 
         assertThat(created.status()).isEqualTo(201);
         String id = created.json("id").asString();
-        assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/clinics/" + id));
+        assertThat(created.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/clinics/" + id));
         assertThat(created.header("ETag")).contains("\"0\"");
         assertThat(created.json("nameEn").asString()).isEqualTo(name);
         assertThat(created.json("nameAr").asString()).isEqualTo("عيادة " + name);
@@ -103,7 +104,8 @@ class ClinicDirectoryHttpTest {
         awaitOk(admin, "/api/v1/clinics/" + clinicId + "/branches/" + branchId);
         Api.Response list = admin.get("/api/v1/clinics/" + clinicId + "/branches");
         assertThat(list.json("items")).hasSize(1);
-        assertThat(admin.get("/api/v1/clinics/" + UUID.randomUUID() + "/branches/" + branchId).status())
+        assertThat(admin.get("/api/v1/clinics/" + UUID.randomUUID() + "/branches/" + branchId)
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -116,7 +118,8 @@ class ClinicDirectoryHttpTest {
         Api.Response invalid = admin.post("/api/v1/clinics", bad);
 
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(invalid.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(fields(invalid)).contains("phone", "timeZone", "currency", "nameAr");
         assertThat(invalid.rawBody()).doesNotContain("Exception", "at com.");
     }

@@ -62,7 +62,8 @@ class DirectoryAccessMatrixTest {
         receptionistA1 = session(Role.RECEPTIONIST, a.clinicId(), a.branchId());
         receptionistA2 = session(Role.RECEPTIONIST, a.clinicId(), a2);
         auditor = session(Role.AUDITOR, null, null);
-        p = newPatient(receptionistA1, a.branchId(), patient("Matrix P " + unique(), saudiMobile(), nationalId(), null));
+        p = newPatient(
+                receptionistA1, a.branchId(), patient("Matrix P " + unique(), saudiMobile(), nationalId(), null));
         String email = "q." + unique() + "@example.com";
         Api.Response registered = api.anonymous()
                 .post(
@@ -73,7 +74,8 @@ class DirectoryAccessMatrixTest {
                                 "password", PatientRecordsHttpTest.PASSWORD));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         q = UUID.fromString(registered.json("patientId").asString());
-        patientQ = api.as(Sessions.login(api, email, PatientRecordsHttpTest.PASSWORD).accessToken());
+        patientQ = api.as(
+                Sessions.login(api, email, PatientRecordsHttpTest.PASSWORD).accessToken());
         awaitOk(patientQ, "/api/v1/patients/me");
     }
 
@@ -94,21 +96,32 @@ class DirectoryAccessMatrixTest {
     @Test
     void aManagerAdministersTheirOwnClinicOnly() {
         Map<String, Object> branch = site("Matrix branch " + unique(), "Asia/Riyadh", null);
-        assertThat(managerA.post("/api/v1/clinics/" + a.clinicId() + "/branches", branch).status())
+        assertThat(managerA.post("/api/v1/clinics/" + a.clinicId() + "/branches", branch)
+                        .status())
                 .isEqualTo(201);
-        assertThat(managerB.post("/api/v1/clinics/" + a.clinicId() + "/branches", branch).status())
+        assertThat(managerB.post("/api/v1/clinics/" + a.clinicId() + "/branches", branch)
+                        .status())
                 .isEqualTo(403);
-        assertThat(receptionistA1.post("/api/v1/clinics/" + a.clinicId() + "/branches", branch).status())
+        assertThat(receptionistA1
+                        .post("/api/v1/clinics/" + a.clinicId() + "/branches", branch)
+                        .status())
                 .isEqualTo(403);
-        assertThat(doctorA1.post("/api/v1/clinics/" + a.clinicId() + "/branches", branch).status())
+        assertThat(doctorA1.post("/api/v1/clinics/" + a.clinicId() + "/branches", branch)
+                        .status())
                 .isEqualTo(403);
 
         Map<String, Object> clinic = site("Matrix renamed " + unique(), "Asia/Riyadh", "SAR");
-        assertThat(managerB.header("If-Match", "*").put("/api/v1/clinics/" + a.clinicId(), clinic).status())
+        assertThat(managerB.header("If-Match", "*")
+                        .put("/api/v1/clinics/" + a.clinicId(), clinic)
+                        .status())
                 .isEqualTo(403);
-        assertThat(doctorA1.header("If-Match", "*").put("/api/v1/clinics/" + a.clinicId(), clinic).status())
+        assertThat(doctorA1.header("If-Match", "*")
+                        .put("/api/v1/clinics/" + a.clinicId(), clinic)
+                        .status())
                 .isEqualTo(403);
-        assertThat(managerA.header("If-Match", "*").put("/api/v1/clinics/" + a.clinicId(), clinic).status())
+        assertThat(managerA.header("If-Match", "*")
+                        .put("/api/v1/clinics/" + a.clinicId(), clinic)
+                        .status())
                 .isEqualTo(204);
     }
 
@@ -126,9 +139,11 @@ class DirectoryAccessMatrixTest {
     void everySignedInUserReadsTheDirectory() {
         for (Api reader : new Api[] {admin, managerB, doctorA1, receptionistA2, auditor, patientQ}) {
             assertThat(reader.get("/api/v1/clinics/" + a.clinicId()).status()).isEqualTo(200);
-            assertThat(reader.get("/api/v1/clinics/" + a.clinicId() + "/branches").status())
+            assertThat(reader.get("/api/v1/clinics/" + a.clinicId() + "/branches")
+                            .status())
                     .isEqualTo(200);
-            assertThat(reader.get("/api/v1/doctors?branchId=" + a.branchId()).status()).isEqualTo(200);
+            assertThat(reader.get("/api/v1/doctors?branchId=" + a.branchId()).status())
+                    .isEqualTo(200);
         }
         assertThat(api.anonymous().get("/api/v1/doctors").status()).isEqualTo(401);
     }
@@ -152,9 +167,11 @@ class DirectoryAccessMatrixTest {
     @Test
     void onlyStaffSearchPatientsAndOnlyWithinTheirScope() {
         assertThat(receptionistA1.get("/api/v1/patients?name=Matrix").status()).isEqualTo(200);
-        assertThat(receptionistA2.get("/api/v1/patients?name=Matrix").json("items")).isEmpty();
+        assertThat(receptionistA2.get("/api/v1/patients?name=Matrix").json("items"))
+                .isEmpty();
         assertThat(managerB.get("/api/v1/patients?name=Matrix").json("items")).isEmpty();
-        assertThat(managerA.get("/api/v1/patients?name=Matrix").json("items").size()).isGreaterThanOrEqualTo(2);
+        assertThat(managerA.get("/api/v1/patients?name=Matrix").json("items").size())
+                .isGreaterThanOrEqualTo(2);
         assertThat(auditor.get("/api/v1/patients?name=Matrix").status()).isEqualTo(403);
         assertThat(patientQ.get("/api/v1/patients?name=Matrix").status()).isEqualTo(403);
     }
@@ -175,17 +192,29 @@ class DirectoryAccessMatrixTest {
     @Test
     void outOfScopeCallersCannotChangeOrEraseARecord() {
         Map<String, Object> details = patient("Matrix P changed", saudiMobile(), nationalId(), null);
-        assertThat(receptionistA2.header("If-Match", "*").put("/api/v1/patients/" + p, details).status())
+        assertThat(receptionistA2
+                        .header("If-Match", "*")
+                        .put("/api/v1/patients/" + p, details)
+                        .status())
                 .isEqualTo(404);
-        assertThat(patientQ.header("If-Match", "*").put("/api/v1/patients/" + p, details).status())
+        assertThat(patientQ.header("If-Match", "*")
+                        .put("/api/v1/patients/" + p, details)
+                        .status())
                 .isEqualTo(404);
-        assertThat(auditor.header("If-Match", "*").put("/api/v1/patients/" + p, details).status())
+        assertThat(auditor.header("If-Match", "*")
+                        .put("/api/v1/patients/" + p, details)
+                        .status())
                 .isEqualTo(403);
 
-        assertThat(receptionistA1.post("/api/v1/patients/" + p + "/erase", null).status()).isEqualTo(403);
-        assertThat(managerA.post("/api/v1/patients/" + p + "/erase", null).status()).isEqualTo(403);
-        assertThat(auditor.post("/api/v1/patients/" + p + "/erase", null).status()).isEqualTo(403);
-        assertThat(patientQ.post("/api/v1/patients/" + p + "/erase", null).status()).isEqualTo(404);
-        assertThat(admin.get("/api/v1/patients/" + p).json("erased").asBoolean()).isFalse();
+        assertThat(receptionistA1.post("/api/v1/patients/" + p + "/erase", null).status())
+                .isEqualTo(403);
+        assertThat(managerA.post("/api/v1/patients/" + p + "/erase", null).status())
+                .isEqualTo(403);
+        assertThat(auditor.post("/api/v1/patients/" + p + "/erase", null).status())
+                .isEqualTo(403);
+        assertThat(patientQ.post("/api/v1/patients/" + p + "/erase", null).status())
+                .isEqualTo(404);
+        assertThat(admin.get("/api/v1/patients/" + p).json("erased").asBoolean())
+                .isFalse();
     }
 }

@@ -46,8 +46,8 @@ final class DirectoryTestData {
     }
 
     static UUID newBranch(Api admin, UUID clinicId) {
-        Api.Response branch =
-                admin.post("/api/v1/clinics/" + clinicId + "/branches", site("Branch " + unique(), "Asia/Riyadh", null));
+        Api.Response branch = admin.post(
+                "/api/v1/clinics/" + clinicId + "/branches", site("Branch " + unique(), "Asia/Riyadh", null));
         assertThat(branch.status()).as(branch.toString()).isEqualTo(201);
         UUID branchId = UUID.fromString(branch.json("id").asString());
         awaitOk(admin, "/api/v1/clinics/" + clinicId + "/branches/" + branchId);
@@ -66,7 +66,8 @@ final class DirectoryTestData {
         patient.put("emergencyContactName", "Khalid " + nameEn);
         patient.put("emergencyContactPhone", saudiMobile());
         patient.put("preferredLanguage", "ar");
-        patient.put("consents", Map.of("treatment", true, "dataProcessing", true, "marketing", false, "reminders", true));
+        patient.put(
+                "consents", Map.of("treatment", true, "dataProcessing", true, "marketing", false, "reminders", true));
         return patient;
     }
 
@@ -83,15 +84,23 @@ final class DirectoryTestData {
     static UUID newDoctor(Api api, Site site, String nameEn, String specialty, List<String> languages) {
         Sessions.Session account = Sessions.staff(api, Role.DOCTOR, site.clinicId(), site.branchId());
         Api admin = api.as(Sessions.admin(api));
-        Api.Response doctor = admin.post("/api/v1/doctors", doctorRequest(account.userId(), site, nameEn, specialty, languages));
+        Api.Response doctor =
+                admin.post("/api/v1/doctors", doctorRequest(account.userId(), site, nameEn, specialty, languages));
         assertThat(doctor.status()).as(doctor.toString()).isEqualTo(201);
         UUID doctorId = UUID.fromString(doctor.json("id").asString());
         awaitOk(admin, "/api/v1/doctors/" + doctorId);
         return doctorId;
     }
 
-    static Map<String, Object> doctorRequest(UUID userId, Site site, String nameEn, String specialty, List<String> languages) {
-        return Map.of("userId", userId, "clinicId", site.clinicId(), "profile", doctorProfile(site, nameEn, specialty, languages));
+    static Map<String, Object> doctorRequest(
+            UUID userId, Site site, String nameEn, String specialty, List<String> languages) {
+        return Map.of(
+                "userId",
+                userId,
+                "clinicId",
+                site.clinicId(),
+                "profile",
+                doctorProfile(site, nameEn, specialty, languages));
     }
 
     static Map<String, Object> doctorProfile(Site site, String nameEn, String specialty, List<String> languages) {

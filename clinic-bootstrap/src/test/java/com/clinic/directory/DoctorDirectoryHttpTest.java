@@ -45,7 +45,8 @@ class DoctorDirectoryHttpTest {
         UUID cardiologist = newDoctor(api, site, "Dr. Sarah " + surname, "cardiology", List.of("ar", "en"));
         UUID pediatrician = newDoctor(api, site, "Dr. Khalid " + surname, "pediatrics", List.of("ar"));
 
-        Api reader = api.as(Sessions.staff(api, Role.RECEPTIONIST, site.clinicId(), site.branchId()).accessToken());
+        Api reader = api.as(Sessions.staff(api, Role.RECEPTIONIST, site.clinicId(), site.branchId())
+                .accessToken());
         String inBranch = "/api/v1/doctors?branchId=" + site.branchId();
 
         assertThat(ids(reader.get(inBranch))).containsExactlyInAnyOrder(cardiologist, pediatrician);
@@ -71,7 +72,8 @@ class DoctorDirectoryHttpTest {
         Api.Response deactivated = admin.post("/api/v1/doctors/" + doctor + "/deactivate", null);
         assertThat(deactivated.status()).isEqualTo(204);
         assertThat(deactivated.header("ETag")).contains("\"1\"");
-        assertThat(admin.post("/api/v1/doctors/" + doctor + "/deactivate", null).status()).isEqualTo(409);
+        assertThat(admin.post("/api/v1/doctors/" + doctor + "/deactivate", null).status())
+                .isEqualTo(409);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                         admin.get("/api/v1/doctors/" + doctor).json("active").asBoolean())
                 .isFalse());
@@ -80,7 +82,9 @@ class DoctorDirectoryHttpTest {
 
         Api.Response stale = admin.header("If-Match", "\"0\"").post("/api/v1/doctors/" + doctor + "/activate", null);
         assertThat(stale.status()).isEqualTo(412);
-        assertThat(admin.header("If-Match", "\"1\"").post("/api/v1/doctors/" + doctor + "/activate", null).status())
+        assertThat(admin.header("If-Match", "\"1\"")
+                        .post("/api/v1/doctors/" + doctor + "/activate", null)
+                        .status())
                 .isEqualTo(204);
     }
 
@@ -105,10 +109,10 @@ class DoctorDirectoryHttpTest {
         DirectoryTestData.Site site = newSite(api);
         Sessions.Session receptionist = Sessions.staff(api, Role.RECEPTIONIST, site.clinicId(), site.branchId());
 
-        Api.Response refused =
-                admin.post("/api/v1/doctors", doctorRequest(receptionist.userId(), site, "Dr. Nobody", "ent", List.of("ar")));
-        Api.Response unknown =
-                admin.post("/api/v1/doctors", doctorRequest(UUID.randomUUID(), site, "Dr. Ghost", "ent", List.of("ar")));
+        Api.Response refused = admin.post(
+                "/api/v1/doctors", doctorRequest(receptionist.userId(), site, "Dr. Nobody", "ent", List.of("ar")));
+        Api.Response unknown = admin.post(
+                "/api/v1/doctors", doctorRequest(UUID.randomUUID(), site, "Dr. Ghost", "ent", List.of("ar")));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json("code").asString()).isEqualTo("doctor.account-not-a-doctor");
@@ -135,11 +139,13 @@ class DoctorDirectoryHttpTest {
     @Test
     void badDoctorInputNamesEveryBadField() {
         DirectoryTestData.Site site = newSite(api);
-        Map<String, Object> profile = new java.util.LinkedHashMap<>(doctorProfile(site, "Dr. Bad", "ent", List.of("xx")));
+        Map<String, Object> profile =
+                new java.util.LinkedHashMap<>(doctorProfile(site, "Dr. Bad", "ent", List.of("xx")));
         profile.put("fees", List.of(Map.of("branchId", site.branchId(), "amount", -5, "currency", "ABC")));
 
         Api.Response invalid = admin.post(
-                "/api/v1/doctors", Map.of("userId", UUID.randomUUID(), "clinicId", site.clinicId(), "profile", profile));
+                "/api/v1/doctors",
+                Map.of("userId", UUID.randomUUID(), "clinicId", site.clinicId(), "profile", profile));
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(ClinicDirectoryHttpTest.fields(invalid))
@@ -151,7 +157,8 @@ class DoctorDirectoryHttpTest {
                 "/api/v1/doctors", Map.of("userId", "not-a-uuid", "clinicId", site.clinicId(), "profile", profile));
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(ClinicDirectoryHttpTest.fields(wrongType)).contains("userId");
-        assertThat(awaitOk(admin, "/api/v1/clinics/" + site.clinicId()).status()).isEqualTo(200);
+        assertThat(awaitOk(admin, "/api/v1/clinics/" + site.clinicId()).status())
+                .isEqualTo(200);
     }
 
     private static List<UUID> ids(Api.Response page) {

@@ -51,7 +51,9 @@ class PatientErasureTest {
         Api.Response erase = admin.post("/api/v1/patients/" + erased + "/erase", null);
 
         assertThat(erase.status()).as(erase.toString()).isEqualTo(204);
-        assertThat(admin.post("/api/v1/patients/" + erased + "/erase", null).json("code").asString())
+        assertThat(admin.post("/api/v1/patients/" + erased + "/erase", null)
+                        .json("code")
+                        .asString())
                 .isEqualTo("patient.erased");
         assertThat(jdbc.queryForObject("select count(*) from subject_key where subject_id = ?", Integer.class, erased))
                 .isZero();
@@ -78,7 +80,8 @@ class PatientErasureTest {
             assertThat(other.json("nameEn").asString()).isEqualTo(keptName);
             assertThat(other.json("nationalId").asString()).isEqualTo(keptId);
         });
-        assertThat(ids(admin, "/api/v1/patients?name=" + erasedName.replace(' ', '+'))).isZero();
+        assertThat(ids(admin, "/api/v1/patients?name=" + erasedName.replace(' ', '+')))
+                .isZero();
     }
 
     @Test
@@ -94,12 +97,15 @@ class PatientErasureTest {
                                 "patient", patient("Leaving " + unique(), saudiMobile(), nationalId(), email),
                                 "password", PatientRecordsHttpTest.PASSWORD));
         UUID patientId = UUID.fromString(registered.json("patientId").asString());
-        Api self = api.as(Sessions.login(api, email, PatientRecordsHttpTest.PASSWORD).accessToken());
+        Api self = api.as(
+                Sessions.login(api, email, PatientRecordsHttpTest.PASSWORD).accessToken());
         awaitOk(self, "/api/v1/patients/me");
 
-        assertThat(self.post("/api/v1/patients/" + patientId + "/erase", null).status()).isEqualTo(204);
+        assertThat(self.post("/api/v1/patients/" + patientId + "/erase", null).status())
+                .isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertErased(api.as(Sessions.admin(api)), patientId));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertErased(api.as(Sessions.admin(api)), patientId));
     }
 
     private void assertErased(Api admin, UUID patientId) {
@@ -112,8 +118,16 @@ class PatientErasureTest {
         Map<String, Object> row = jdbc.queryForMap("select * from patient_view where patient_id = ?", patientId);
         assertThat(row.get("erased")).isEqualTo(true);
         for (String column : new String[] {
-            "name_ar", "name_en", "date_of_birth_enc", "sex_enc", "national_id_enc", "passport_number_enc",
-            "phone_enc", "phone_bidx", "email_enc", "emergency_contact_enc"
+            "name_ar",
+            "name_en",
+            "date_of_birth_enc",
+            "sex_enc",
+            "national_id_enc",
+            "passport_number_enc",
+            "phone_enc",
+            "phone_bidx",
+            "email_enc",
+            "emergency_contact_enc"
         }) {
             assertThat(row.get(column)).as(column).isNull();
         }

@@ -89,7 +89,8 @@ class PatientRecordsHttpTest {
                 "homeBranchId", site.branchId(),
                 "patient", patient("First " + unique(), saudiMobile(), nationalId(), email),
                 "password", PASSWORD);
-        assertThat(api.anonymous().post("/api/v1/auth/register", first).status()).isEqualTo(201);
+        assertThat(api.anonymous().post("/api/v1/auth/register", first).status())
+                .isEqualTo(201);
         int patientEventsBefore = patientRegistrations();
 
         Api.Response second = api.anonymous()
@@ -107,17 +108,22 @@ class PatientRecordsHttpTest {
     @Test
     void selfRegistrationWithBadInputNamesEveryBadField() {
         DirectoryTestData.Site site = newSite(api);
-        Map<String, Object> patient = new LinkedHashMap<>(patient("Bad " + unique(), "12345", nationalId(), "not-an-email"));
+        Map<String, Object> patient =
+                new LinkedHashMap<>(patient("Bad " + unique(), "12345", nationalId(), "not-an-email"));
         patient.put("sex", "UNKNOWN_VALUE");
         Api.Response unknownEnum = api.anonymous()
-                .post("/api/v1/auth/register", Map.of("homeBranchId", site.branchId(), "patient", patient, "password", PASSWORD));
+                .post(
+                        "/api/v1/auth/register",
+                        Map.of("homeBranchId", site.branchId(), "patient", patient, "password", PASSWORD));
         assertThat(unknownEnum.status()).isEqualTo(400);
         assertThat(ClinicDirectoryHttpTest.fields(unknownEnum)).containsExactly("patient.sex");
 
         patient.put("sex", "MALE");
         patient.put("dateOfBirth", "2999-01-01");
         Api.Response invalid = api.anonymous()
-                .post("/api/v1/auth/register", Map.of("homeBranchId", site.branchId(), "patient", patient, "password", PASSWORD));
+                .post(
+                        "/api/v1/auth/register",
+                        Map.of("homeBranchId", site.branchId(), "patient", patient, "password", PASSWORD));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(ClinicDirectoryHttpTest.fields(invalid))
                 .contains("patient.phone", "patient.email", "patient.dateOfBirth");
@@ -126,11 +132,13 @@ class PatientRecordsHttpTest {
     @Test
     void staffFindPatientsByPartOfTheirNameOrByExactPhone() {
         DirectoryTestData.Site site = newSite(api);
-        Api receptionist = api.as(Sessions.staff(api, Role.RECEPTIONIST, site.clinicId(), site.branchId()).accessToken());
+        Api receptionist = api.as(Sessions.staff(api, Role.RECEPTIONIST, site.clinicId(), site.branchId())
+                .accessToken());
         String family = "Zahrani" + unique();
         String phone = saudiMobile();
         UUID maryam = newPatient(receptionist, site.branchId(), patient("Maryam " + family, phone, nationalId(), null));
-        UUID yousef = newPatient(receptionist, site.branchId(), patient("Yousef " + family, saudiMobile(), nationalId(), null));
+        UUID yousef = newPatient(
+                receptionist, site.branchId(), patient("Yousef " + family, saudiMobile(), nationalId(), null));
 
         assertThat(ids(receptionist.get("/api/v1/patients?name=" + family.toLowerCase(java.util.Locale.ROOT))))
                 .containsExactly(maryam, yousef);
@@ -161,7 +169,9 @@ class PatientRecordsHttpTest {
         assertThat(row.get("date_of_birth_enc")).isNotNull();
 
         List<byte[]> payloads = jdbc.queryForList(
-                "select payload from domainevententry where aggregateidentifier = ?", byte[].class, patientId.toString());
+                "select payload from domainevententry where aggregateidentifier = ?",
+                byte[].class,
+                patientId.toString());
         assertThat(payloads).isNotEmpty();
         for (byte[] payload : payloads) {
             String text = new String(payload, StandardCharsets.UTF_8);
@@ -184,7 +194,9 @@ class PatientRecordsHttpTest {
         assertThat(admin.put("/api/v1/patients/" + patientId, changed).status()).isEqualTo(428);
         Api.Response updated = admin.header("If-Match", "\"0\"").put("/api/v1/patients/" + patientId, changed);
         assertThat(updated.status()).as(updated.toString()).isEqualTo(204);
-        assertThat(admin.header("If-Match", "\"0\"").put("/api/v1/patients/" + patientId, changed).status())
+        assertThat(admin.header("If-Match", "\"0\"")
+                        .put("/api/v1/patients/" + patientId, changed)
+                        .status())
                 .isEqualTo(412);
     }
 

@@ -25,7 +25,8 @@ class IdentityConfiguration {
      * race on the e-mail's unique index, and the losers find the account already there.
      */
     @Bean
-    ApplicationRunner createBootstrapAdministrator(IdentityProperties properties, BootstrapAdministrator administrator) {
+    ApplicationRunner createBootstrapAdministrator(
+            IdentityProperties properties, BootstrapAdministrator administrator) {
         return arguments -> {
             IdentityProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
             if (admin.isConfigured()) {
