@@ -25,9 +25,9 @@ import com.clinic.scheduling.domain.availability.TimeRange;
 import com.clinic.scheduling.domain.availability.WeeklyInterval;
 import com.clinic.scheduling.domain.availability.WorkingHours;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,10 +66,12 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
     private static final Field<Short> CLAIM_LANE = DSL.field(DSL.name("slot_claim", "lane"), SQLDataType.SMALLINT);
     private static final Field<Object> PERIOD = DSL.field(DSL.name("slot_claim", "period"));
 
-    private static final Field<OffsetDateTime> PERIOD_START =
-            DSL.field("lower({0})", SQLDataType.TIMESTAMPWITHTIMEZONE, PERIOD);
-    private static final Field<OffsetDateTime> PERIOD_END =
-            DSL.field("upper({0})", SQLDataType.TIMESTAMPWITHTIMEZONE, PERIOD);
+    // Claims come back as epoch milliseconds: jOOQ parses MULTISET's JSON timestamps about ten times
+    // slower than numbers, which made thousands of claims cost hundreds of milliseconds.
+    private static final Field<Long> PERIOD_START =
+            DSL.field("(extract(epoch from lower({0})) * 1000)::bigint", SQLDataType.BIGINT, PERIOD);
+    private static final Field<Long> PERIOD_END =
+            DSL.field("(extract(epoch from upper({0})) * 1000)::bigint", SQLDataType.BIGINT, PERIOD);
 
     private final DSLContext db;
 
@@ -173,7 +175,7 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
                         .where(CLAIM_DOCTOR.eq(s.DOCTOR_ID), overlaps(claimed)))
                 .convertFrom(rows -> rows.map(row -> new ClaimedTime(
                         row.value1(),
-                        new TimeRange(row.value2().toInstant(), row.value3().toInstant()))));
+                        new TimeRange(Instant.ofEpochMilli(row.value2()), Instant.ofEpochMilli(row.value3())))));
 
         return db.select(
                         s.DOCTOR_ID,
