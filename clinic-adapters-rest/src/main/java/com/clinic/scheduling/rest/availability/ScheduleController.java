@@ -1,0 +1,156 @@
+package com.clinic.scheduling.rest.availability;
+
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Rejection;
+import com.clinic.platform.rest.ETags;
+import com.clinic.scheduling.application.availability.ScheduleService;
+import com.clinic.scheduling.application.availability.ScheduleService.Added;
+import com.clinic.scheduling.application.availability.ScheduleService.Precondition;
+import com.clinic.scheduling.application.availability.ScheduleView;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * A doctor's schedule at a branch. The weekly patterns are replaced as a whole with PUT, which must
+ * say what it is based on: {@code If-Match} with the ETag read, or {@code If-None-Match: *} to create
+ * it. Time off and extra sessions are added and removed one by one; {@code If-Match} is optional there.
+ */
+@RestController
+@RequestMapping("/api/v1/doctors/{doctorId}/branches/{branchId}/schedule")
+class ScheduleController {
+
+    private static final String EDITORS = "hasAnyRole('ADMIN','MANAGER','RECEPTIONIST')";
+    private static final String READERS = "hasAnyRole('ADMIN','MANAGER','RECEPTIONIST','DOCTOR','AUDITOR')";
+
+    private final ScheduleService schedules;
+
+    ScheduleController(ScheduleService schedules) {
+        this.schedules = schedules;
+    }
+
+    record Created(UUID id) {}
+
+    @PutMapping
+    @PreAuthorize(EDITORS)
+    ResponseEntity<Void> define(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID doctorId,
+            @PathVariable UUID branchId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @Valid @RequestBody ScheduleRequests.Schedule request) {
+        Precondition precondition = precondition(ifMatch, ifNoneMatch);
+        long version = schedules.defineWorkingHours(actor, doctorId, branchId, request.toDomain(), precondition);
+        if (precondition instanceof Precondition.NoneYet) {
+            URI self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUri();
+            return ResponseEntity.created(self).eTag(ETags.of(version)).build();
+        }
+        return ResponseEntity.noContent().eTag(ETags.of(version)).build();
+    }
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    ResponseEntity<ScheduleResponse> get(
+            @AuthenticationPrincipal Actor actor, @PathVariable UUID doctorId, @PathVariable UUID branchId) {
+        ScheduleView view = schedules.schedule(actor, doctorId, branchId);
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(ScheduleResponse.of(view));
+    }
+
+    @PostMapping("/time-off")
+    @PreAuthorize(EDITORS)
+    ResponseEntity<Created> addTimeOff(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID doctorId,
+            @PathVariable UUID branchId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ScheduleRequests.Period request) {
+        Added added =
+                schedules.addTimeOff(actor, doctorId, branchId, request.toDomain(), ETags.expectedVersion(ifMatch));
+        return created(added);
+    }
+
+    @DeleteMapping("/time-off/{timeOffId}")
+    @PreAuthorize(EDITORS)
+    ResponseEntity<Void> removeTimeOff(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID doctorId,
+            @PathVariable UUID branchId,
+            @PathVariable UUID timeOffId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = schedules.removeTimeOff(actor, doctorId, branchId, timeOffId, ETags.expectedVersion(ifMatch));
+        return ResponseEntity.noContent().eTag(ETags.of(version)).build();
+    }
+
+    @PostMapping("/extra-sessions")
+    @PreAuthorize(EDITORS)
+    ResponseEntity<Created> addExtraSession(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID doctorId,
+            @PathVariable UUID branchId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ScheduleRequests.Period request) {
+        Added added = schedules.addExtraSession(
+                actor, doctorId, branchId, request.toDomain(), ETags.expectedVersion(ifMatch));
+        return created(added);
+    }
+
+    @DeleteMapping("/extra-sessions/{sessionId}")
+    @PreAuthorize(EDITORS)
+    ResponseEntity<Void> removeExtraSession(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID doctorId,
+            @PathVariable UUID branchId,
+            @PathVariable UUID sessionId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version =
+                schedules.removeExtraSession(actor, doctorId, branchId, sessionId, ETags.expectedVersion(ifMatch));
+        return ResponseEntity.noContent().eTag(ETags.of(version)).build();
+    }
+
+    private static ResponseEntity<Created> created(Added added) {
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(Map.of("id", added.id()))
+                .toUri();
+        return ResponseEntity.created(location).eTag(ETags.of(added.version())).body(new Created(added.id()));
+    }
+
+    /** Replacing a whole schedule blindly could undo someone else's edit, so PUT must state its basis. */
+    private static Precondition precondition(String ifMatch, String ifNoneMatch) {
+        boolean hasIfMatch = ifMatch != null && !ifMatch.isBlank();
+        boolean hasIfNoneMatch = ifNoneMatch != null && !ifNoneMatch.isBlank();
+        if (hasIfMatch && hasIfNoneMatch) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        if (hasIfNoneMatch) {
+            if (!ifNoneMatch.strip().equals("*")) {
+                throw new Rejection.RuleViolated("schedule.if-none-match-star-only");
+            }
+            return new Precondition.NoneYet();
+        }
+        if (!hasIfMatch) {
+            throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED);
+        }
+        return ETags.expectedVersion(ifMatch)
+                .<Precondition>map(Precondition.Version::new)
+                .orElseGet(Precondition.Any::new);
+    }
+}

@@ -1,0 +1,104 @@
+package com.clinic.scheduling.application.availability;
+
+import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Rejection;
+import com.clinic.scheduling.application.port.BranchDirectory;
+import com.clinic.scheduling.domain.availability.AppointmentTypeCommand.CreateAppointmentType;
+import com.clinic.scheduling.domain.availability.AppointmentTypeCommand.DeactivateAppointmentType;
+import com.clinic.scheduling.domain.availability.AppointmentTypeCommand.UpdateAppointmentType;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Appointment types of a clinic. ADMIN or the clinic's MANAGER defines and changes them; every
+ * signed-in user may read the active ones (patients choose a type when they book).
+ */
+@Service
+public class AppointmentTypeService {
+
+    private final AvailabilityCommands commands;
+    private final AppointmentTypeReadModel readModel;
+    private final BranchDirectory directory;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    AppointmentTypeService(
+            AvailabilityCommands commands,
+            AppointmentTypeReadModel readModel,
+            BranchDirectory directory,
+            IdGenerator ids,
+            Clock clock) {
+        this.commands = commands;
+        this.readModel = readModel;
+        this.directory = directory;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public AppointmentTypeView create(Actor actor, UUID clinicId, AppointmentTypeInput input) {
+        AvailabilityAccess.requireTypeAdministrator(actor, clinicId);
+        if (!directory.clinicExists(clinicId)) {
+            throw new Rejection.NotFound("clinic.not-found");
+        }
+        UUID typeId = ids.next();
+        commands.send(new CreateAppointmentType(
+                typeId,
+                clinicId,
+                input.name(),
+                input.rules(),
+                input.virtual(),
+                input.price(),
+                actor.userId(),
+                clock.instant()));
+        return new AppointmentTypeView(
+                typeId,
+                clinicId,
+                input.name().ar(),
+                input.name().en(),
+                input.rules(),
+                input.virtual(),
+                input.price().amount(),
+                input.price().currency(),
+                true,
+                0);
+    }
+
+    public long update(Actor actor, UUID typeId, AppointmentTypeInput input, Optional<Long> expectedVersion) {
+        AppointmentTypeView type = get(typeId);
+        AvailabilityAccess.requireTypeAdministrator(actor, type.clinicId());
+        return commands.send(
+                new UpdateAppointmentType(
+                        typeId,
+                        input.name(),
+                        input.rules(),
+                        input.virtual(),
+                        input.price(),
+                        actor.userId(),
+                        clock.instant()),
+                expectedVersion);
+    }
+
+    public long deactivate(Actor actor, UUID typeId, Optional<Long> expectedVersion) {
+        AppointmentTypeView type = get(typeId);
+        AvailabilityAccess.requireTypeAdministrator(actor, type.clinicId());
+        return commands.send(new DeactivateAppointmentType(typeId, actor.userId(), clock.instant()), expectedVersion);
+    }
+
+    public AppointmentTypeView get(UUID typeId) {
+        return readModel.find(typeId).orElseThrow(() -> new Rejection.NotFound("appointment-type.not-found"));
+    }
+
+    /**
+     * The clinic's types; without a clinic, the caller's own. Inactive types are listed only for
+     * those who administer them.
+     */
+    public List<AppointmentTypeView> list(Actor actor, Optional<UUID> clinicId, boolean includeInactive) {
+        UUID clinic = clinicId.or(actor::clinicId)
+                .orElseThrow(() -> new Rejection.RuleViolated("appointment-type.clinic-required"));
+        return readModel.ofClinic(clinic, includeInactive && AvailabilityAccess.administersTypes(actor, clinic));
+    }
+}
