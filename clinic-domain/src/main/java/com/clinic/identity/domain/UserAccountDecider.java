@@ -46,7 +46,8 @@ public final class UserAccountDecider implements Decider<UserAccountCommand, Use
             case InviteStaffAccount invite -> {
                 requireNew(state);
                 if (!invite.role().isStaff()) {
-                    throw new Rejection.RuleViolated("account.role-not-staff", invite.role().name());
+                    throw new Rejection.RuleViolated(
+                            "account.role-not-staff", invite.role().name());
                 }
                 RoleScope.check(invite.role(), invite.clinicId(), invite.branchId());
                 yield List.of(new StaffAccountInvited(
@@ -151,7 +152,9 @@ public final class UserAccountDecider implements Decider<UserAccountCommand, Use
 
     private static boolean sameRoleAndScope(
             Existing account, Role role, Optional<UUID> clinicId, Optional<UUID> branchId) {
-        return account.role() == role && account.clinicId().equals(clinicId) && account.branchId().equals(branchId);
+        return account.role() == role
+                && account.clinicId().equals(clinicId)
+                && account.branchId().equals(branchId);
     }
 
     /** Events only ever follow a creation event, so a missing account here means a corrupt stream. */

@@ -22,14 +22,12 @@ public sealed interface UserAccountEvent extends DomainEvent {
 
     record PatientAccountRegistered(UUID userId, String preferredLanguage, Instant at) implements UserAccountEvent {}
 
-    record StaffAccountInvited(
-            UUID userId, Role role, UUID clinicId, UUID branchId, UUID invitedBy, Instant at)
+    record StaffAccountInvited(UUID userId, Role role, UUID clinicId, UUID branchId, UUID invitedBy, Instant at)
             implements UserAccountEvent {}
 
     record AccountActivated(UUID userId, Instant at) implements UserAccountEvent {}
 
-    record RoleChanged(UUID userId, Role role, UUID clinicId, UUID branchId, Instant at)
-            implements UserAccountEvent {}
+    record RoleChanged(UUID userId, Role role, UUID clinicId, UUID branchId, Instant at) implements UserAccountEvent {}
 
     record AccountDisabled(UUID userId, Instant at) implements UserAccountEvent {}
 
