@@ -63,8 +63,8 @@ class UserAccountAggregateTest {
                 .when(new RegisterPatientAccount(USER, "ar", AT))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new PatientAccountRegistered(USER, "ar", AT))
-                .expectResultMessagePayload(new AccountSnapshot(
-                        USER, Role.PATIENT, Optional.empty(), Optional.empty(), true, false, 0L));
+                .expectResultMessagePayload(
+                        new AccountSnapshot(USER, Role.PATIENT, Optional.empty(), Optional.empty(), true, false, 0L));
     }
 
     @Test

@@ -94,6 +94,9 @@ public final class WaitlistDecider implements Decider<WaitlistCommand, WaitlistE
         }
         Entry entry = waiting.entry();
         WaitlistOffer offer = make.offer();
+        if (offer.earlierRecipients().contains(make.entryId()) || !make.at().isBefore(entry.lapsesAt())) {
+            return List.of();
+        }
         if (!offer.expiresAt().isAfter(make.at())) {
             throw new Rejection.RuleViolated("waitlist.offer-expiry-invalid");
         }
@@ -102,9 +105,6 @@ public final class WaitlistDecider implements Decider<WaitlistCommand, WaitlistE
         }
         if (!fitsTarget(entry.criteria(), offer)) {
             throw new Rejection.RuleViolated("waitlist.offer-not-matching");
-        }
-        if (offer.earlierRecipients().contains(make.entryId()) || !make.at().isBefore(entry.lapsesAt())) {
-            return List.of();
         }
         return List.of(new OfferMade(make.entryId(), entry.patientId(), offer, make.at()));
     }
