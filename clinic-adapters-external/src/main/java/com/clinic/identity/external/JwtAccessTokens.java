@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +45,7 @@ class JwtAccessTokens implements AccessTokenIssuer, AccessTokenVerifier {
     private final JwtParser parser;
     private final List<Map<String, Object>> jwks;
 
+    @Autowired
     JwtAccessTokens(JwtProperties properties, Clock clock) {
         this(SigningKeys.from(properties), properties.issuer(), properties.accessTokenTtl(), clock);
     }

@@ -26,7 +26,8 @@ final class SigningKeys {
     private final PrivateKey activeKey;
     private final boolean ephemeral;
 
-    private SigningKeys(Map<String, PublicKey> publicKeys, String activeKeyId, PrivateKey activeKey, boolean ephemeral) {
+    private SigningKeys(
+            Map<String, PublicKey> publicKeys, String activeKeyId, PrivateKey activeKey, boolean ephemeral) {
         this.publicKeys = Map.copyOf(publicKeys);
         this.activeKeyId = activeKeyId;
         this.activeKey = activeKey;

@@ -103,7 +103,10 @@ class JwtAccessTokensTest {
 
         assertThat(tokens.verify(tokens.issue(DOCTOR, SESSION, NOW).value())).isPresent();
         Map<String, Object> jwk = tokens.publicJwks().getFirst();
-        assertThat(jwk).containsEntry("kty", "OKP").containsEntry("crv", "Ed25519").containsEntry("use", "sig");
+        assertThat(jwk)
+                .containsEntry("kty", "OKP")
+                .containsEntry("crv", "Ed25519")
+                .containsEntry("use", "sig");
         assertThat(jwk).doesNotContainKey("d");
     }
 
@@ -125,7 +128,9 @@ class JwtAccessTokensTest {
         Base64.Encoder base64 = Base64.getMimeEncoder();
         String publicPem = "-----BEGIN PUBLIC KEY-----\n"
                 + base64.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
-        String privateKey = withPrivate ? Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) : null;
+        String privateKey = withPrivate
+                ? Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())
+                : null;
         return new JwtProperties.Key(id, privateKey, publicPem);
     }
 

@@ -29,11 +29,21 @@ class JooqCredentialStore implements CredentialStore {
     public boolean insert(NewCredential credential) {
         return db.insertInto(USER_CREDENTIAL)
                         .set(USER_CREDENTIAL.USER_ID, credential.userId())
-                        .set(USER_CREDENTIAL.EMAIL_ENCRYPTED, credential.emailEncrypted().orElse(null))
-                        .set(USER_CREDENTIAL.EMAIL_INDEX, credential.emailIndex().orElse(null))
-                        .set(USER_CREDENTIAL.PHONE_ENCRYPTED, credential.phoneEncrypted().orElse(null))
-                        .set(USER_CREDENTIAL.PHONE_INDEX, credential.phoneIndex().orElse(null))
-                        .set(USER_CREDENTIAL.PASSWORD_HASH, credential.passwordHash().orElse(null))
+                        .set(
+                                USER_CREDENTIAL.EMAIL_ENCRYPTED,
+                                credential.emailEncrypted().orElse(null))
+                        .set(
+                                USER_CREDENTIAL.EMAIL_INDEX,
+                                credential.emailIndex().orElse(null))
+                        .set(
+                                USER_CREDENTIAL.PHONE_ENCRYPTED,
+                                credential.phoneEncrypted().orElse(null))
+                        .set(
+                                USER_CREDENTIAL.PHONE_INDEX,
+                                credential.phoneIndex().orElse(null))
+                        .set(
+                                USER_CREDENTIAL.PASSWORD_HASH,
+                                credential.passwordHash().orElse(null))
                         .set(USER_CREDENTIAL.ROLE, credential.role().name())
                         .set(USER_CREDENTIAL.CLINIC_ID, credential.clinicId().orElse(null))
                         .set(USER_CREDENTIAL.BRANCH_ID, credential.branchId().orElse(null))

@@ -97,9 +97,8 @@ class JooqSessionStore implements SessionStore {
                 .execute();
         db.update(REFRESH_TOKEN)
                 .set(REFRESH_TOKEN.REVOKED_AT, Times.utc(at))
-                .where(REFRESH_TOKEN.FAMILY_ID.in(db.select(AUTH_SESSION.SESSION_ID)
-                        .from(AUTH_SESSION)
-                        .where(AUTH_SESSION.USER_ID.eq(userId))))
+                .where(REFRESH_TOKEN.FAMILY_ID.in(
+                        db.select(AUTH_SESSION.SESSION_ID).from(AUTH_SESSION).where(AUTH_SESSION.USER_ID.eq(userId))))
                 .and(REFRESH_TOKEN.REVOKED_AT.isNull())
                 .execute();
     }

@@ -42,9 +42,11 @@ class JooqUserAccountQueries implements UserAccountQueries {
         List<Condition> conditions = new ArrayList<>();
         filter.role().ifPresent(role -> conditions.add(USER_ACCOUNT_VIEW.ROLE.eq(role.name())));
         filter.status().ifPresent(status -> conditions.add(USER_ACCOUNT_VIEW.STATUS.eq(status.name())));
-        page.after().map(JooqUserAccountQueries::decodeCursor).ifPresent(after -> conditions.add(
-                USER_ACCOUNT_VIEW.USER_ID.gt(after)));
-        List<UserAccountView> rows = db.select(USER_ACCOUNT_VIEW.asterisk(), USER_CREDENTIAL.EMAIL_ENCRYPTED, USER_CREDENTIAL.PHONE_ENCRYPTED)
+        page.after()
+                .map(JooqUserAccountQueries::decodeCursor)
+                .ifPresent(after -> conditions.add(USER_ACCOUNT_VIEW.USER_ID.gt(after)));
+        List<UserAccountView> rows = db.select(
+                        USER_ACCOUNT_VIEW.asterisk(), USER_CREDENTIAL.EMAIL_ENCRYPTED, USER_CREDENTIAL.PHONE_ENCRYPTED)
                 .from(USER_ACCOUNT_VIEW)
                 .leftJoin(USER_CREDENTIAL)
                 .on(USER_CREDENTIAL.USER_ID.eq(USER_ACCOUNT_VIEW.USER_ID))

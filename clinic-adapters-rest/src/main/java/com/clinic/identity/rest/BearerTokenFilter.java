@@ -45,7 +45,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private void authenticate(Actor actor) {
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                actor, null, List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
+                actor,
+                null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(authentication);
         contexts.setContext(context);
@@ -55,7 +57,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static Optional<String> bearerToken(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (header == null
+                || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
         return Optional.of(header.substring(BEARER.length()).strip());

@@ -39,7 +39,11 @@ class MeController {
     MeResponse me(@AuthenticationPrincipal Actor actor) {
         SessionService.Me me = sessions.me(actor);
         return new MeResponse(
-                me.userId(), me.role(), me.clinicId().orElse(null), me.branchId().orElse(null), me.status());
+                me.userId(),
+                me.role(),
+                me.clinicId().orElse(null),
+                me.branchId().orElse(null),
+                me.status());
     }
 
     /** Changing the password ends every session of the account; sign in again with the new one. */

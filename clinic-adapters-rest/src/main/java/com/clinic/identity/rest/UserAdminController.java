@@ -44,7 +44,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/users")
 class UserAdminController {
 
-    record CreateUserRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull Role role, UUID clinicId, UUID branchId) {}
+    record CreateUserRequest(
+            @NotBlank @Email @Size(max = 254) String email, @NotNull Role role, UUID clinicId, UUID branchId) {}
 
     /** The activation token appears only in this response; deliver it to the invitee out of band. */
     record CreateUserResponse(UUID userId, String activationToken, Instant activationExpiresAt) {}
@@ -107,7 +108,10 @@ class UserAdminController {
         AccountAdministration.Invitation invitation = accounts.invite(
                 actor,
                 new AccountAdministration.Invite(
-                        body.email(), body.role(), Optional.ofNullable(body.clinicId()), Optional.ofNullable(body.branchId())));
+                        body.email(),
+                        body.role(),
+                        Optional.ofNullable(body.clinicId()),
+                        Optional.ofNullable(body.branchId())));
         return ResponseEntity.created(URI.create("/api/v1/users/" + invitation.userId()))
                 .eTag(ETags.of(invitation.version()))
                 .cacheControl(CacheControl.noStore())

@@ -66,9 +66,8 @@ public class AccountActivation {
     /** Requires the current password; every session of the account ends, including the caller's. */
     @Transactional
     public void changePassword(Actor actor, String currentPassword, String newPassword) {
-        Credential credential = credentials
-                .findById(actor.userId())
-                .orElseThrow(() -> new Rejection.NotFound("account.not-found"));
+        Credential credential =
+                credentials.findById(actor.userId()).orElseThrow(() -> new Rejection.NotFound("account.not-found"));
         boolean matches = credential
                 .passwordHash()
                 .map(hash -> hasher.matches(String.valueOf(currentPassword), hash))

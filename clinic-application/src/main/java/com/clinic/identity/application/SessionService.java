@@ -7,9 +7,9 @@ import com.clinic.identity.application.port.CredentialStore.Credential;
 import com.clinic.identity.application.port.PasswordHasher;
 import com.clinic.identity.application.port.SessionStore;
 import com.clinic.identity.application.port.SessionStore.RefreshUse;
+import com.clinic.identity.domain.AccountStatus;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.crypto.FieldCipher;
-import com.clinic.identity.domain.AccountStatus;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
@@ -138,30 +138,28 @@ public class SessionService {
      * thus invalidates older tokens at once; the client refreshes to get one with the new role.
      */
     public Optional<Actor> authenticate(String accessToken) {
-        return verifier.verify(accessToken).filter(token -> sessions.access(token.sessionId())
-                .filter(access -> !access.revoked() && access.accountActive())
-                .filter(access -> access.userId().equals(token.actor().userId()))
-                .filter(access -> access.role() == token.actor().role()
-                        && access.clinicId().equals(token.actor().clinicId())
-                        && access.branchId().equals(token.actor().branchId()))
-                .isPresent())
+        return verifier.verify(accessToken)
+                .filter(token -> sessions.access(token.sessionId())
+                        .filter(access -> !access.revoked() && access.accountActive())
+                        .filter(access -> access.userId().equals(token.actor().userId()))
+                        .filter(access -> access.role() == token.actor().role()
+                                && access.clinicId().equals(token.actor().clinicId())
+                                && access.branchId().equals(token.actor().branchId()))
+                        .isPresent())
                 .map(AccessTokenVerifier.VerifiedToken::actor);
     }
 
     /** Who the caller is, as the write side knows it right now. */
     public Me me(Actor actor) {
-        Credential credential = credentials
-                .findById(actor.userId())
-                .orElseThrow(() -> new Rejection.NotFound("account.not-found"));
+        Credential credential =
+                credentials.findById(actor.userId()).orElseThrow(() -> new Rejection.NotFound("account.not-found"));
         AccountStatus status = credential.disabled()
                 ? AccountStatus.DISABLED
                 : credential.activated() ? AccountStatus.ACTIVE : AccountStatus.PENDING;
-        return new Me(
-                credential.userId(), credential.role(), credential.clinicId(), credential.branchId(), status);
+        return new Me(credential.userId(), credential.role(), credential.clinicId(), credential.branchId(), status);
     }
 
-    public record Me(
-            UUID userId, Role role, Optional<UUID> clinicId, Optional<UUID> branchId, AccountStatus status) {}
+    public record Me(UUID userId, Role role, Optional<UUID> clinicId, Optional<UUID> branchId, AccountStatus status) {}
 
     private TokenPair issue(Credential account, UUID sessionId, Instant now) {
         String refreshToken = SecretTokens.generate();
