@@ -66,7 +66,8 @@ public class WaitlistService {
     }
 
     /** What joining returns: the new entry's id and the criteria as recorded. */
-    public record Joined(UUID entryId, UUID patientId, WaitlistCriteria criteria, Urgency urgency, Instant joinedAt) {}
+    public record Joined(
+            UUID entryId, UUID patientId, UUID clinicId, WaitlistCriteria criteria, Urgency urgency, Instant joinedAt) {}
 
     public Joined join(Actor actor, JoinRequest request) {
         requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
@@ -109,7 +110,7 @@ public class WaitlistService {
         UUID entryId = ids.next();
         commands.sendAndWait(new JoinWaitlist(
                 entryId, patient.patientId(), patient.clinicId(), criteria, urgency, lapsesAt, actor.userId(), now));
-        return new Joined(entryId, patient.patientId(), criteria, urgency, now);
+        return new Joined(entryId, patient.patientId(), patient.clinicId(), criteria, urgency, now);
     }
 
     public void withdraw(Actor actor, UUID entryId) {
