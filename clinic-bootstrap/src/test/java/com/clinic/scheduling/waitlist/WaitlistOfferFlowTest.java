@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +224,29 @@ class WaitlistOfferFlowTest {
         assertThat(world.awaitStatus(secondEntry, WaitlistEntryStatus.OFFERED).offer().orElseThrow().start())
                 .isEqualTo(nineThirty);
         assertThat(world.entry(thirdEntry).status()).isEqualTo(WaitlistEntryStatus.WAITING);
+    }
+
+    @Test
+    void theReadModelIsRebuiltFromTheEventsByAReplay() {
+        WaitlistWorld.Patient waiting = world.patient("en");
+        WaitlistWorld.Patient withdrawing = world.patient("en");
+        UUID waitingEntry = world.joinForDoctor(waiting, Urgency.SOON);
+        UUID withdrawnEntry = world.joinForDoctor(withdrawing, Urgency.URGENT);
+        world.awaitStatus(withdrawnEntry, WaitlistEntryStatus.WAITING);
+        waitlist.withdraw(withdrawing.actor(), withdrawnEntry);
+        WaitlistEntryView before = world.awaitStatus(withdrawnEntry, WaitlistEntryStatus.WITHDRAWN);
+        StreamingEventProcessor projection = context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("scheduling-waitlist-entries", StreamingEventProcessor.class)
+                .orElseThrow();
+
+        projection.shutDown();
+        projection.resetTokens();
+        projection.start();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(world.entry(withdrawnEntry)).isEqualTo(before);
+            assertThat(world.entry(waitingEntry).position()).contains(1);
+        });
     }
 
     private static org.assertj.core.data.TemporalUnitOffset within() {
