@@ -26,14 +26,13 @@ final class SeparateDatabase {
         String password = System.getenv().getOrDefault("CLINIC_TEST_DB_PASSWORD", "");
         String name = ("clinic_it_restart_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
         execute(adminUrl, user, password, "CREATE DATABASE " + name);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> {
-                    try {
-                        execute(adminUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                    } catch (RuntimeException ignored) {
-                        // Best effort: a left-over test database is harmless and named for cleanup.
-                    }
-                }));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute(adminUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (RuntimeException ignored) {
+                // Best effort: a left-over test database is harmless and named for cleanup.
+            }
+        }));
         int slash = adminUrl.lastIndexOf('/');
         int query = adminUrl.indexOf('?', slash);
         String url = adminUrl.substring(0, slash + 1) + name + (query >= 0 ? adminUrl.substring(query) : "");

@@ -73,7 +73,8 @@ class WaitlistHttpTest {
         awaitOk(admin, "/api/v1/clinics/" + clinicId + "/branches/" + branchId);
         typeId = UUID.randomUUID();
         appointmentTypes.register(typeId, clinicId);
-        reception = api.as(Sessions.staff(api, Role.RECEPTIONIST, clinicId, branchId).accessToken());
+        reception = api.as(
+                Sessions.staff(api, Role.RECEPTIONIST, clinicId, branchId).accessToken());
     }
 
     // --- joining, seeing one's place, and who sees what --------------------------------------
@@ -88,11 +89,13 @@ class WaitlistHttpTest {
 
         assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
         String entryId = joined.json("entryId").asString();
-        assertThat(joined.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/waitlist/" + entryId));
+        assertThat(joined.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/waitlist/" + entryId));
         assertThat(joined.header("ETag")).contains("\"0\"");
         assertThat(joined.json("status").asString()).isEqualTo("WAITING");
         assertThat(joined.json("urgency").asString()).isEqualTo("ROUTINE");
-        assertThat(joined.json("patientId").asString()).isEqualTo(amal.patientId().toString());
+        assertThat(joined.json("patientId").asString())
+                .isEqualTo(amal.patientId().toString());
 
         Api.Response mine = awaitOk(amal.api(), "/api/v1/waitlist/" + entryId);
         assertThat(mine.json("position").asInt()).isEqualTo(1);
@@ -121,11 +124,20 @@ class WaitlistHttpTest {
         String routine = joinAsReception(early, doctorId, "ROUTINE");
         String urgent = joinAsReception(late, doctorId, "URGENT");
 
-        assertThat(awaitOk(reception, "/api/v1/waitlist/" + urgent).json("position").asInt()).isEqualTo(1);
-        assertThat(awaitOk(reception, "/api/v1/waitlist/" + routine).json("position").asInt()).isEqualTo(2);
-        JsonNode page = reception.get("/api/v1/waitlist?doctorId=" + doctorId + "&limit=1").body();
+        assertThat(awaitOk(reception, "/api/v1/waitlist/" + urgent)
+                        .json("position")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(awaitOk(reception, "/api/v1/waitlist/" + routine)
+                        .json("position")
+                        .asInt())
+                .isEqualTo(2);
+        JsonNode page = reception
+                .get("/api/v1/waitlist?doctorId=" + doctorId + "&limit=1")
+                .body();
         assertThat(page.path("items").get(0).path("entryId").asString()).isEqualTo(urgent);
-        JsonNode next = reception.get("/api/v1/waitlist?doctorId=" + doctorId + "&limit=1&after="
+        JsonNode next = reception
+                .get("/api/v1/waitlist?doctorId=" + doctorId + "&limit=1&after="
                         + page.path("nextCursor").asString())
                 .body();
         assertThat(next.path("items").get(0).path("entryId").asString()).isEqualTo(routine);
@@ -161,8 +173,12 @@ class WaitlistHttpTest {
         assertThat(unreadable.status()).isEqualTo(400);
         assertThat(unreadable.json("errors").get(0).path("field").asString()).isEqualTo("from");
 
-        assertProblem(self.post("/api/v1/waitlist", join(UUID.randomUUID(), null, null)), 404, "waitlist.doctor-not-found");
-        assertProblem(self.post("/api/v1/waitlist", join(null, "dermatology", null)), 422, "waitlist.specialty-not-at-branch");
+        assertProblem(
+                self.post("/api/v1/waitlist", join(UUID.randomUUID(), null, null)), 404, "waitlist.doctor-not-found");
+        assertProblem(
+                self.post("/api/v1/waitlist", join(null, "dermatology", null)),
+                422,
+                "waitlist.specialty-not-at-branch");
         assertProblem(self.post("/api/v1/waitlist", "{\"doctorId\":"), 400, "malformed-json");
         assertProblem(self.get("/api/v1/waitlist?limit=0"), 422, "page.limit-out-of-range");
         assertProblem(self.get("/api/v1/waitlist?after=bm90LWEtY3Vyc29y"), 422, "page.cursor-invalid");
@@ -209,47 +225,78 @@ class WaitlistHttpTest {
                 .post("/api/v1/waitlist/" + amalEntry + "/offer/decline", Map.of("appointmentId", heldForAmal));
         assertThat(declined.status()).as(declined.toString()).isEqualTo(204);
 
-        String heldForBen =
-                awaitStatus(ben.api(), benEntry, "OFFERED").path("offer").path("appointmentId").asString();
+        String heldForBen = awaitStatus(ben.api(), benEntry, "OFFERED")
+                .path("offer")
+                .path("appointmentId")
+                .asString();
         assertThat(heldForBen).isNotEqualTo(heldForAmal);
-        assertThat(awaitStatus(amal.api(), amalEntry, "WAITING").path("position").asInt()).isEqualTo(1);
-        JsonNode benNotice = ben.api().get("/api/v1/me/notifications?unread=true").json("items").get(0);
+        assertThat(awaitStatus(amal.api(), amalEntry, "WAITING")
+                        .path("position")
+                        .asInt())
+                .isEqualTo(1);
+        JsonNode benNotice = ben.api()
+                .get("/api/v1/me/notifications?unread=true")
+                .json("items")
+                .get(0);
         assertThat(benNotice.path("message").asString()).startsWith("A slot opened up on " + day + " at 10:00");
         String benNoticeId = benNotice.path("id").asString();
-        assertProblem(amal.api().post("/api/v1/me/notifications/" + benNoticeId + "/read", null), 404, "notification.not-found");
-        assertThat(ben.api().post("/api/v1/me/notifications/" + benNoticeId + "/read", null).status()).isEqualTo(204);
-        assertThat(ben.api().get("/api/v1/me/notifications?unread=true").json("items")).isEmpty();
-        assertThat(ben.api().get("/api/v1/me/notifications").json("items").get(0).path("readAt").isNull()).isFalse();
+        assertProblem(
+                amal.api().post("/api/v1/me/notifications/" + benNoticeId + "/read", null),
+                404,
+                "notification.not-found");
+        assertThat(ben.api()
+                        .post("/api/v1/me/notifications/" + benNoticeId + "/read", null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(ben.api().get("/api/v1/me/notifications?unread=true").json("items"))
+                .isEmpty();
+        assertThat(ben.api()
+                        .get("/api/v1/me/notifications")
+                        .json("items")
+                        .get(0)
+                        .path("readAt")
+                        .isNull())
+                .isFalse();
 
-        Api.Response accepted = ben.api()
-                .post("/api/v1/waitlist/" + benEntry + "/offer/accept", Map.of("appointmentId", heldForBen));
+        Api.Response accepted =
+                ben.api().post("/api/v1/waitlist/" + benEntry + "/offer/accept", Map.of("appointmentId", heldForBen));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         assertThat(accepted.json("appointmentId").asString()).isEqualTo(heldForBen);
         JsonNode fulfilled = awaitStatus(ben.api(), benEntry, "FULFILLED");
         assertThat(fulfilled.path("appointmentId").asString()).isEqualTo(heldForBen);
         assertThat(fulfilled.path("position").isNull()).isTrue();
-        assertProblem(amal.api().post("/api/v1/waitlist/" + amalEntry + "/offer/accept", null), 409, "waitlist.no-offer");
+        assertProblem(
+                amal.api().post("/api/v1/waitlist/" + amalEntry + "/offer/accept", null), 409, "waitlist.no-offer");
     }
 
     @Test
     void aPatientWithdrawsAndStaffOfAnotherBranchCannotTouchTheEntry() {
         UUID doctorId = newDoctor();
         Patient patient = newPatient("en");
-        String entryId = patient.api().post("/api/v1/waitlist", join(doctorId, null, null)).json("entryId").asString();
+        String entryId = patient.api()
+                .post("/api/v1/waitlist", join(doctorId, null, null))
+                .json("entryId")
+                .asString();
         awaitOk(patient.api(), "/api/v1/waitlist/" + entryId);
         Api.Response otherBranch = admin.post("/api/v1/clinics/" + clinicId + "/branches", site("Branch " + unique()));
         UUID otherBranchId = UUID.fromString(otherBranch.json("id").asString());
-        Api elsewhere = api.as(Sessions.staff(api, Role.RECEPTIONIST, clinicId, otherBranchId).accessToken());
+        Api elsewhere = api.as(
+                Sessions.staff(api, Role.RECEPTIONIST, clinicId, otherBranchId).accessToken());
 
         assertProblem(elsewhere.delete("/api/v1/waitlist/" + entryId), 404, "waitlist.entry-not-found");
         assertThat(patient.api().delete("/api/v1/waitlist/" + entryId).status()).isEqualTo(204);
 
         JsonNode withdrawn = awaitStatus(patient.api(), entryId, "WITHDRAWN");
         assertThat(withdrawn.path("closedAt").isNull()).isFalse();
-        assertThat(patient.api().post("/api/v1/waitlist/" + entryId + "/withdraw", null).status())
+        assertThat(patient.api()
+                        .post("/api/v1/waitlist/" + entryId + "/withdraw", null)
+                        .status())
                 .as("withdrawing again changes nothing")
                 .isEqualTo(204);
-        assertProblem(patient.api().post("/api/v1/waitlist/" + entryId + "/offer/decline", null), 409, "waitlist.entry-closed");
+        assertProblem(
+                patient.api().post("/api/v1/waitlist/" + entryId + "/offer/decline", null),
+                409,
+                "waitlist.entry-closed");
     }
 
     // --- helpers --------------------------------------------------------------------------------
@@ -289,7 +336,12 @@ class WaitlistHttpTest {
         commands.sendAndWait(
                 new BookAppointment(appointmentId, someone, slot, someone, Optional.empty(), Instant.now()));
         commands.sendAndWait(new Cancel(
-                appointmentId, CancellationReason.DOCTOR_UNAVAILABLE, "", someone, Duration.ofHours(24), Instant.now()));
+                appointmentId,
+                CancellationReason.DOCTOR_UNAVAILABLE,
+                "",
+                someone,
+                Duration.ofHours(24),
+                Instant.now()));
     }
 
     private UUID newDoctor() {
@@ -318,14 +370,17 @@ class WaitlistHttpTest {
         patient.put("nameEn", "Patient " + unique());
         patient.put("dateOfBirth", "1990-02-11");
         patient.put("sex", "FEMALE");
-        patient.put("nationalId", "1" + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999)));
+        patient.put(
+                "nationalId", "1" + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999)));
         patient.put("phone", "+96655" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)));
         patient.put("email", email);
         patient.put("preferredLanguage", language);
         patient.put(
                 "consents", Map.of("treatment", true, "dataProcessing", true, "marketing", false, "reminders", true));
         Api.Response registered = api.anonymous()
-                .post("/api/v1/auth/register", Map.of("homeBranchId", branchId, "patient", patient, "password", PASSWORD));
+                .post(
+                        "/api/v1/auth/register",
+                        Map.of("homeBranchId", branchId, "patient", patient, "password", PASSWORD));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         UUID patientId = UUID.fromString(registered.json("patientId").asString());
         Api self = api.as(Sessions.login(api, email, PASSWORD).accessToken());
@@ -365,7 +420,8 @@ class WaitlistHttpTest {
 
     private static void assertProblem(Api.Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.json("code").asString()).as(response.toString()).isEqualTo(code);
     }
 

@@ -91,7 +91,8 @@ class WaitlistOfferFlowTest {
             assertThat(hold.start()).isEqualTo(world.slotStart());
         });
         Instant firstExpiry = first.offer().orElseThrow().expiresAt();
-        assertThat(firstExpiry).isBetween(cancelledAt.plus(WaitlistWorld.TTL), clock.instant().plus(WaitlistWorld.TTL));
+        assertThat(firstExpiry)
+                .isBetween(cancelledAt.plus(WaitlistWorld.TTL), clock.instant().plus(WaitlistWorld.TTL));
         assertThat(world.offerDeadline(firstHold))
                 .hasValueSatisfying(due -> assertThat(due).isCloseTo(firstExpiry, within()));
         assertThat(world.notices(urgent.userId(), WaitlistOffers.OFFER_MADE)).isEqualTo(1);
@@ -103,9 +104,12 @@ class WaitlistOfferFlowTest {
         world.makeOfferDeadlineDue(firstHold);
 
         WaitlistEntryView second = world.awaitStatus(soonEntry, WaitlistEntryStatus.OFFERED);
-        assertThat(world.awaitStatus(urgentEntry, WaitlistEntryStatus.WAITING).offer()).isEmpty();
+        assertThat(world.awaitStatus(urgentEntry, WaitlistEntryStatus.WAITING).offer())
+                .isEmpty();
         assertThat(booking.releases()).contains(firstHold);
-        assertThat(world.offerDeadline(firstHold)).as("a fired deadline is gone").isEmpty();
+        assertThat(world.offerDeadline(firstHold))
+                .as("a fired deadline is gone")
+                .isEmpty();
         assertThat(world.notices(urgent.userId(), WaitlistOffers.OFFER_EXPIRED)).isEqualTo(1);
         UUID secondHold = heldFor(soonEntry);
         assertThat(second.offer().orElseThrow().expiresAt())
@@ -124,7 +128,8 @@ class WaitlistOfferFlowTest {
         assertThat(fulfilled.appointmentId()).contains(secondHold);
         assertThat(fulfilled.position()).isEmpty();
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(world.entry(routineEntry).position()).contains(2));
+                .untilAsserted(
+                        () -> assertThat(world.entry(routineEntry).position()).contains(2));
         assertThat(world.events(soonEntry, "EntryFulfilled")).isEqualTo(1);
     }
 
@@ -142,7 +147,8 @@ class WaitlistOfferFlowTest {
         waitlist.decline(first.actor(), firstEntry, Optional.of(declined));
 
         world.awaitStatus(secondEntry, WaitlistEntryStatus.OFFERED);
-        assertThat(world.awaitStatus(firstEntry, WaitlistEntryStatus.WAITING).position()).contains(1);
+        assertThat(world.awaitStatus(firstEntry, WaitlistEntryStatus.WAITING).position())
+                .contains(1);
         assertThat(booking.releases()).contains(declined);
         assertThat(heldFor(secondEntry)).isNotEqualTo(declined);
     }
@@ -154,7 +160,8 @@ class WaitlistOfferFlowTest {
         world.awaitStatus(entry, WaitlistEntryStatus.WAITING);
 
         // 18:00 is outside the patient's preferred mornings.
-        UUID cancelled = world.bookAndCancel(world.slotDay.atTime(18, 0).atZone(WaitlistWorld.ZONE).toInstant());
+        UUID cancelled = world.bookAndCancel(
+                world.slotDay.atTime(18, 0).atZone(WaitlistWorld.ZONE).toInstant());
         world.awaitProcessed(cancelled);
 
         assertThat(booking.holdsOf(world.doctorId)).isEmpty();
@@ -193,7 +200,8 @@ class WaitlistOfferFlowTest {
         waitlist.withdraw(first.actor(), firstEntry);
 
         world.awaitStatus(secondEntry, WaitlistEntryStatus.OFFERED);
-        assertThat(world.awaitStatus(firstEntry, WaitlistEntryStatus.WITHDRAWN).closedAt()).isPresent();
+        assertThat(world.awaitStatus(firstEntry, WaitlistEntryStatus.WITHDRAWN).closedAt())
+                .isPresent();
         assertThat(booking.releases()).contains(hold);
     }
 
@@ -219,9 +227,15 @@ class WaitlistOfferFlowTest {
         int made = offers.matchFreedCapacity(world.doctorId, world.branchId, nine, nine.plus(Duration.ofHours(1)));
 
         assertThat(made).isEqualTo(2);
-        assertThat(world.awaitStatus(firstEntry, WaitlistEntryStatus.OFFERED).offer().orElseThrow().start())
+        assertThat(world.awaitStatus(firstEntry, WaitlistEntryStatus.OFFERED)
+                        .offer()
+                        .orElseThrow()
+                        .start())
                 .isEqualTo(nine);
-        assertThat(world.awaitStatus(secondEntry, WaitlistEntryStatus.OFFERED).offer().orElseThrow().start())
+        assertThat(world.awaitStatus(secondEntry, WaitlistEntryStatus.OFFERED)
+                        .offer()
+                        .orElseThrow()
+                        .start())
                 .isEqualTo(nineThirty);
         assertThat(world.entry(thirdEntry).status()).isEqualTo(WaitlistEntryStatus.WAITING);
     }

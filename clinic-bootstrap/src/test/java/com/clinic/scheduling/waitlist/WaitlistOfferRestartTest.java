@@ -62,8 +62,8 @@ class WaitlistOfferRestartTest {
             assertThat(world.offerDeadline(firstHold)).isPresent();
         }
 
-        JdbcTemplate jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                db.url(), db.user(), db.password()));
+        JdbcTemplate jdbc = new JdbcTemplate(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(), db.password()));
         assertThat(jdbc.queryForObject(
                         "select count(*) from scheduled_tasks where task_name = 'AxonDeadline' and not picked"
                                 + " and position(convert_to(?, 'UTF8') in task_data) > 0"
@@ -85,10 +85,9 @@ class WaitlistOfferRestartTest {
 
             after.awaitStatus(secondEntry, WaitlistEntryStatus.OFFERED);
             after.awaitStatus(firstEntry, WaitlistEntryStatus.WAITING);
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> instances.stream()
-                            .flatMap(context -> context.getBean(FakeWaitlistBooking.class).releases().stream())
-                            .anyMatch(firstHold::equals));
+            await().atMost(Duration.ofSeconds(10)).until(() -> instances.stream()
+                    .flatMap(context -> context.getBean(FakeWaitlistBooking.class).releases().stream())
+                    .anyMatch(firstHold::equals));
             assertThat(after.events(firstEntry, "OfferExpired")).isEqualTo(1);
             assertThat(after.events(secondEntry, "OfferMade")).isEqualTo(1);
             assertThat(instances.stream()

@@ -160,10 +160,9 @@ final class WaitlistWorld {
         UUID appointmentId = UUID.randomUUID();
         UUID someone = UUID.randomUUID();
         Instant now = Instant.now();
+        commands.sendAndWait(new BookAppointment(appointmentId, someone, slot(start), someone, Optional.empty(), now));
         commands.sendAndWait(
-                new BookAppointment(appointmentId, someone, slot(start), someone, Optional.empty(), now));
-        commands.sendAndWait(new Cancel(
-                appointmentId, CancellationReason.PATIENT_REQUEST, "", someone, Duration.ofHours(24), now));
+                new Cancel(appointmentId, CancellationReason.PATIENT_REQUEST, "", someone, Duration.ofHours(24), now));
         return appointmentId;
     }
 
@@ -173,7 +172,8 @@ final class WaitlistWorld {
 
     WaitlistEntryView awaitStatus(UUID entryId, WaitlistEntryStatus status) {
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> entries.entry(entryId).map(WaitlistEntryView::status).orElse(null) == status);
+                .until(() ->
+                        entries.entry(entryId).map(WaitlistEntryView::status).orElse(null) == status);
         return entry(entryId);
     }
 

@@ -50,7 +50,12 @@ class NotificationController {
     }
 
     record NotificationResponse(
-            UUID id, String template, String message, Map<String, String> parameters, Instant createdAt, Instant readAt) {}
+            UUID id,
+            String template,
+            String message,
+            Map<String, String> parameters,
+            Instant createdAt,
+            Instant readAt) {}
 
     record PageResponse(List<NotificationResponse> items, String nextCursor) {}
 
@@ -66,7 +71,8 @@ class NotificationController {
                 actor, unread, new PageRequest(limit, Optional.ofNullable(after).filter(a -> !a.isBlank())));
         Locale locale = found.preferredLanguage()
                 .map(Locale::forLanguageTag)
-                .filter(preferred -> SUPPORTED.stream().anyMatch(s -> s.getLanguage().equals(preferred.getLanguage())))
+                .filter(preferred ->
+                        SUPPORTED.stream().anyMatch(s -> s.getLanguage().equals(preferred.getLanguage())))
                 .orElseGet(() -> locales.resolveLocale(request));
         List<NotificationResponse> items = found.page().items().stream()
                 .map(notice -> render(notice, locale))

@@ -50,7 +50,9 @@ final class WaitlistRequests {
                     appointmentTypeId,
                     from,
                     to,
-                    timesOfDay == null ? List.of() : timesOfDay.stream().map(TimeOfDay::toRange).toList(),
+                    timesOfDay == null
+                            ? List.of()
+                            : timesOfDay.stream().map(TimeOfDay::toRange).toList(),
                     Optional.ofNullable(urgency));
         }
     }

@@ -67,7 +67,12 @@ public class WaitlistService {
 
     /** What joining returns: the new entry's id and the criteria as recorded. */
     public record Joined(
-            UUID entryId, UUID patientId, UUID clinicId, WaitlistCriteria criteria, Urgency urgency, Instant joinedAt) {}
+            UUID entryId,
+            UUID patientId,
+            UUID clinicId,
+            WaitlistCriteria criteria,
+            Urgency urgency,
+            Instant joinedAt) {}
 
     public Joined join(Actor actor, JoinRequest request) {
         requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
