@@ -1,0 +1,111 @@
+package com.clinic.scheduling.rest.notification;
+
+import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.rest.WebConfiguration;
+import com.clinic.scheduling.application.notification.InAppNotificationView;
+import com.clinic.scheduling.application.notification.NotificationInbox;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The caller's own in-app notifications. Each is rendered from the message bundle key
+ * {@code notification.<template>} with its named {@code {parameters}}, in the language the user
+ * chose, or else the one their request asks for (Accept-Language).
+ */
+@RestController
+@RequestMapping("/api/v1/me/notifications")
+class NotificationController {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, WebConfiguration.ARABIC);
+
+    private final NotificationInbox inbox;
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    NotificationController(NotificationInbox inbox, MessageSource messages, LocaleResolver locales) {
+        this.inbox = inbox;
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    record NotificationResponse(
+            UUID id,
+            String template,
+            String message,
+            Map<String, String> parameters,
+            Instant createdAt,
+            Instant readAt) {}
+
+    record PageResponse(List<NotificationResponse> items, String nextCursor) {}
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<PageResponse> list(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(defaultValue = "20") int limit,
+            @RequestParam(required = false) String after,
+            HttpServletRequest request) {
+        NotificationInbox.Inbox found = inbox.list(
+                actor, unread, new PageRequest(limit, Optional.ofNullable(after).filter(a -> !a.isBlank())));
+        Locale locale = found.preferredLanguage()
+                .map(Locale::forLanguageTag)
+                .filter(preferred ->
+                        SUPPORTED.stream().anyMatch(s -> s.getLanguage().equals(preferred.getLanguage())))
+                .orElseGet(() -> locales.resolveLocale(request));
+        List<NotificationResponse> items = found.page().items().stream()
+                .map(notice -> render(notice, locale))
+                .toList();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .body(new PageResponse(items, found.page().nextCursor().orElse(null)));
+    }
+
+    @PostMapping("/{notificationId}/read")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<Void> markRead(@AuthenticationPrincipal Actor actor, @PathVariable UUID notificationId) {
+        inbox.markRead(actor, notificationId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private NotificationResponse render(InAppNotificationView notice, Locale locale) {
+        String key = "notification." + notice.template();
+        // Without arguments the bundle text comes back as written, so named placeholders survive.
+        String pattern = messages.getMessage(key, null, key, locale);
+        Matcher matcher = PLACEHOLDER.matcher(pattern);
+        StringBuilder message = new StringBuilder();
+        while (matcher.find()) {
+            String value = notice.parameters().getOrDefault(matcher.group(1), matcher.group());
+            matcher.appendReplacement(message, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(message);
+        return new NotificationResponse(
+                notice.id(),
+                notice.template(),
+                message.toString(),
+                notice.parameters(),
+                notice.createdAt(),
+                notice.readAt().orElse(null));
+    }
+}

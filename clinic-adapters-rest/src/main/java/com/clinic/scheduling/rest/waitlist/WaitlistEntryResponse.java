@@ -1,0 +1,89 @@
+package com.clinic.scheduling.rest.waitlist;
+
+import com.clinic.scheduling.application.waitlist.WaitlistService.Joined;
+import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
+import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
+import com.clinic.scheduling.domain.waitlist.TimeOfDayRange;
+import com.clinic.scheduling.domain.waitlist.Urgency;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A waiting-list entry. {@code position} is 1 for the next patient of the same queue (doctor, or
+ * specialty, at the branch), null once closed; {@code offer} is the slot held for the patient now.
+ */
+record WaitlistEntryResponse(
+        UUID entryId,
+        UUID patientId,
+        UUID clinicId,
+        UUID branchId,
+        UUID doctorId,
+        String specialty,
+        UUID appointmentTypeId,
+        LocalDate from,
+        LocalDate to,
+        List<TimeOfDay> timesOfDay,
+        Urgency urgency,
+        Instant joinedAt,
+        WaitlistEntryStatus status,
+        Integer position,
+        Offer offer,
+        UUID appointmentId,
+        Instant closedAt) {
+
+    record TimeOfDay(LocalTime from, LocalTime to) {}
+
+    record Offer(UUID appointmentId, UUID doctorId, Instant start, Instant end, Instant expiresAt) {}
+
+    static WaitlistEntryResponse of(WaitlistEntryView view) {
+        return new WaitlistEntryResponse(
+                view.entryId(),
+                view.patientId(),
+                view.clinicId(),
+                view.branchId(),
+                view.doctorId().orElse(null),
+                view.specialty().orElse(null),
+                view.appointmentTypeId(),
+                view.from(),
+                view.to(),
+                times(view.timesOfDay()),
+                view.urgency(),
+                view.joinedAt(),
+                view.status(),
+                view.position().orElse(null),
+                view.offer()
+                        .map(o -> new Offer(o.appointmentId(), o.doctorId(), o.start(), o.end(), o.expiresAt()))
+                        .orElse(null),
+                view.appointmentId().orElse(null),
+                view.closedAt().orElse(null));
+    }
+
+    /** Right after joining: the read model follows shortly, so the position is not known yet. */
+    static WaitlistEntryResponse joined(Joined joined) {
+        return new WaitlistEntryResponse(
+                joined.entryId(),
+                joined.patientId(),
+                joined.clinicId(),
+                joined.criteria().branchId(),
+                joined.criteria().doctorId().orElse(null),
+                joined.criteria().specialty().orElse(null),
+                joined.criteria().appointmentTypeId(),
+                joined.criteria().from(),
+                joined.criteria().to(),
+                times(joined.criteria().timesOfDay()),
+                joined.urgency(),
+                joined.joinedAt(),
+                WaitlistEntryStatus.WAITING,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static List<TimeOfDay> times(List<TimeOfDayRange> ranges) {
+        return ranges.stream().map(r -> new TimeOfDay(r.from(), r.to())).toList();
+    }
+}

@@ -1,0 +1,81 @@
+package com.clinic.scheduling.application.waitlist;
+
+import com.clinic.scheduling.application.waitlist.port.OfferHolds;
+import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCancelled;
+import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentRescheduled;
+import com.clinic.scheduling.domain.appointment.AppointmentEvent.HoldExpired;
+import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryLapsed;
+import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryWithdrawn;
+import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferDeclined;
+import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferExpired;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * The waiting list's process: reacts to time becoming free and to offers ending, and keeps the
+ * cascade going (offer, expire or decline, next patient) until someone accepts or nobody fits.
+ *
+ * <p>A tracking (pooled streaming) processor runs it, so with several instances each event is handled
+ * on exactly one of them (whoever owns its segment), and its token commits in the same transaction as
+ * everything the handler did: a crash before the commit makes the event come again, never half-done.
+ * Offer expiry is a durable deadline of the entry aggregate, not state of this process, so a restart
+ * loses nothing. The processor starts at the head of the event store and is never replayed: its
+ * effects are holds and notifications, not a read model. See {@link WaitlistProcessingConfiguration}.
+ */
+@Component
+@ProcessingGroup(WaitlistOfferProcess.PROCESSING_GROUP)
+class WaitlistOfferProcess {
+
+    static final String PROCESSING_GROUP = "scheduling-waitlist-offers";
+
+    private final WaitlistOffers offers;
+    private final OfferHolds offerHolds;
+
+    WaitlistOfferProcess(WaitlistOffers offers, OfferHolds offerHolds) {
+        this.offers = offers;
+        this.offerHolds = offerHolds;
+    }
+
+    @EventHandler
+    void on(AppointmentCancelled event) {
+        if (event.wasHold() && offerHolds.isOfferHold(event.appointmentId())) {
+            return; // one of our own offers released; whoever released it passes the slot on
+        }
+        offers.offerFreedSlot(event.slot());
+    }
+
+    @EventHandler
+    void on(AppointmentRescheduled event) {
+        offers.offerFreedSlot(event.from());
+    }
+
+    @EventHandler
+    void on(HoldExpired event) {
+        if (event.waitlistEntryId().isPresent()) {
+            return; // an offer's hold: the offer's own expiry passes the slot on
+        }
+        offers.offerFreedSlot(event.slot());
+    }
+
+    @EventHandler
+    void on(OfferDeclined event) {
+        offers.passOn(event.entryId(), event.offer());
+    }
+
+    @EventHandler
+    void on(OfferExpired event) {
+        offers.noticeExpiry(event.entryId(), event.patientId(), event.offer());
+        offers.passOn(event.entryId(), event.offer());
+    }
+
+    @EventHandler
+    void on(EntryWithdrawn event) {
+        event.openOffer().ifPresent(offer -> offers.passOn(event.entryId(), offer));
+    }
+
+    @EventHandler
+    void on(EntryLapsed event) {
+        event.openOffer().ifPresent(offer -> offers.passOn(event.entryId(), offer));
+    }
+}

@@ -1,0 +1,314 @@
+package com.clinic.scheduling.application.waitlist;
+
+import com.clinic.scheduling.application.appointment.WaitlistBooking;
+import com.clinic.scheduling.application.availability.SlotQuery;
+import com.clinic.scheduling.application.availability.SlotSearch;
+import com.clinic.scheduling.application.port.SchedulingNotifications;
+import com.clinic.scheduling.application.port.SchedulingNotifications.Notice;
+import com.clinic.scheduling.application.waitlist.port.OfferHolds;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.BranchFacts;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.DoctorFacts;
+import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
+import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel.Candidate;
+import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel.CandidateQuery;
+import com.clinic.scheduling.domain.appointment.AppointmentSlot;
+import com.clinic.scheduling.domain.availability.Slot;
+import com.clinic.scheduling.domain.availability.TimeRange;
+import com.clinic.scheduling.domain.waitlist.WaitlistCommand.MakeOffer;
+import com.clinic.scheduling.domain.waitlist.WaitlistMatcher;
+import com.clinic.scheduling.domain.waitlist.WaitlistMatcher.FreedSlot;
+import com.clinic.scheduling.domain.waitlist.WaitlistOffer;
+import com.clinic.scheduling.domain.waitlist.WaitlistRanking;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Offers freed time to the waiting list: finds the best-ranked matching waiting patients, holds a
+ * slot for one through bookings, records the offer on the entry (which schedules its durable expiry)
+ * and tells the patient in-app, all in the caller's transaction.
+ *
+ * <p>Nothing here throws for the ordinary races of several instances: a slot someone else won, or an
+ * entry that meanwhile got another offer, just moves on to the next candidate. A real failure rolls
+ * the whole step back, and the event processor that called it retries it.
+ */
+@Service
+public class WaitlistOffers {
+
+    /** Holds and releases the process makes on its own are attributed to this (non-existent) user. */
+    public static final UUID SYSTEM_USER = new UUID(0L, 0L);
+
+    public static final String OFFER_MADE = "waitlist.offer-made";
+    public static final String OFFER_EXPIRED = "waitlist.offer-expired";
+
+    /** How many ranked candidates one freed slot is tried with, at most. */
+    static final int MAX_CANDIDATES = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(WaitlistOffers.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final WaitlistReadModel entries;
+    private final WaitlistDirectory directory;
+    private final WaitlistBooking booking;
+    private final SlotSearch slots;
+    private final OfferHolds offerHolds;
+    private final SchedulingNotifications notifications;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final Duration offerTtl;
+
+    public WaitlistOffers(
+            WaitlistReadModel entries,
+            WaitlistDirectory directory,
+            WaitlistBooking booking,
+            SlotSearch slots,
+            OfferHolds offerHolds,
+            SchedulingNotifications notifications,
+            CommandGateway commands,
+            Clock clock,
+            @Value("${clinic.waitlist.offer-ttl:PT15M}") Duration offerTtl) {
+        if (offerTtl.isNegative() || offerTtl.isZero() || offerTtl.compareTo(Duration.ofMinutes(30)) > 0) {
+            // An offer is a hold, and holds may last at most 30 minutes (AppointmentDecider.MAX_HOLD).
+            throw new IllegalArgumentException("clinic.waitlist.offer-ttl must be between 1 second and 30 minutes");
+        }
+        this.entries = entries;
+        this.directory = directory;
+        this.booking = booking;
+        this.slots = slots;
+        this.offerHolds = offerHolds;
+        this.notifications = notifications;
+        this.commands = commands;
+        this.clock = clock;
+        this.offerTtl = offerTtl;
+    }
+
+    public Duration offerTtl() {
+        return offerTtl;
+    }
+
+    /**
+     * A doctor's schedule at a branch gained capacity between two instants (new hours, an extra
+     * session, time off withdrawn). Every best-ranked waiting patient who fits is offered one slot in
+     * it, as long as slots remain. Returns the number of offers made.
+     */
+    @Transactional
+    public int matchFreedCapacity(UUID doctorId, UUID branchId, Instant from, Instant to) {
+        return offer(new FreedTime(doctorId, branchId, new TimeRange(from, to), Optional.empty(), List.of()), false);
+    }
+
+    /** One appointment's slot is free again (cancelled, moved away, or its hold ran out). */
+    @Transactional
+    public boolean offerFreedSlot(AppointmentSlot slot) {
+        return offer(
+                        new FreedTime(
+                                slot.doctorId(),
+                                slot.branchId(),
+                                slot.time(),
+                                Optional.of(new ExactSlot(slot.appointmentTypeId(), slot.time())),
+                                List.of()),
+                        true)
+                > 0;
+    }
+
+    /**
+     * An offer ended without a booking (declined, expired, withdrawn, lapsed): release its hold and
+     * offer the same slot to the next best-ranked patient who has not had it yet.
+     */
+    @Transactional
+    public boolean passOn(UUID fromEntryId, WaitlistOffer offer) {
+        booking.releaseOffer(offer.appointmentId(), SYSTEM_USER);
+        List<UUID> excluded = new ArrayList<>(offer.earlierRecipients());
+        excluded.add(fromEntryId);
+        TimeRange time = new TimeRange(offer.start(), offer.end());
+        return offer(
+                        new FreedTime(
+                                offer.doctorId(),
+                                offer.branchId(),
+                                time,
+                                Optional.of(new ExactSlot(offer.appointmentTypeId(), time)),
+                                excluded),
+                        true)
+                > 0;
+    }
+
+    /** Tells the patient their offer ran out (they stay on the list). */
+    public void noticeExpiry(UUID entryId, UUID patientId, WaitlistOffer offer) {
+        directory
+                .branch(offer.branchId())
+                .ifPresent(branch -> notify(entryId, patientId, OFFER_EXPIRED, offer, branch.zone()));
+    }
+
+    private record ExactSlot(UUID appointmentTypeId, TimeRange time) {}
+
+    /** Time that became free, optionally exactly one appointment's slot, and whom not to offer it to. */
+    private record FreedTime(
+            UUID doctorId, UUID branchId, TimeRange time, Optional<ExactSlot> exact, List<UUID> excluded) {}
+
+    private int offer(FreedTime freed, boolean oneOffer) {
+        Instant now = clock.instant();
+        if (!freed.time().end().isAfter(now)) {
+            return 0;
+        }
+        Optional<BranchFacts> branch = directory.branch(freed.branchId());
+        Optional<DoctorFacts> doctor = directory.doctor(freed.doctorId());
+        if (branch.isEmpty() || doctor.isEmpty() || !doctor.get().active()) {
+            log.info(
+                    "Freed time of doctor {} at branch {} not offered: unknown or inactive",
+                    freed.doctorId(),
+                    freed.branchId());
+            return 0;
+        }
+        ZoneId zone = branch.get().zone();
+        Instant searchFrom = freed.time().start().isAfter(now) ? freed.time().start() : now;
+        LocalDate firstDate = LocalDate.ofInstant(searchFrom, zone);
+        LocalDate lastDate = LocalDate.ofInstant(freed.time().end().minusNanos(1), zone);
+        if (lastDate.isAfter(firstDate.plusDays(SlotQuery.MAX_DAYS))) {
+            lastDate = firstDate.plusDays(SlotQuery.MAX_DAYS);
+        }
+        List<Candidate> candidates = WaitlistRanking.rank(
+                entries.candidates(new CandidateQuery(
+                        freed.doctorId(),
+                        freed.branchId(),
+                        doctor.get().specialties(),
+                        firstDate,
+                        lastDate,
+                        new HashSet<>(freed.excluded()),
+                        MAX_CANDIDATES)),
+                Candidate::rankKey);
+        Instant expiresAt = now.plus(offerTtl);
+        Map<UUID, List<TimeRange>> searchedByType = new HashMap<>();
+        int made = 0;
+        for (Candidate candidate : candidates) {
+            List<TimeRange> starts =
+                    startsFor(candidate, freed, doctor.get(), zone, now, firstDate, lastDate, searchedByType);
+            for (TimeRange time : starts) {
+                Optional<UUID> held = booking.holdForOffer(
+                        candidate.patientId(),
+                        freed.doctorId(),
+                        freed.branchId(),
+                        candidate.criteria().appointmentTypeId(),
+                        time.start(),
+                        expiresAt,
+                        candidate.entryId());
+                if (held.isEmpty()) {
+                    continue; // someone else won this time; try the candidate's next one
+                }
+                // Remembered before anything can release it, so its release is never taken for a new freed slot.
+                offerHolds.remember(held.get(), candidate.entryId());
+                WaitlistOffer offer = new WaitlistOffer(
+                        held.get(),
+                        freed.doctorId(),
+                        freed.branchId(),
+                        candidate.criteria().appointmentTypeId(),
+                        time.start(),
+                        time.end(),
+                        expiresAt,
+                        freed.excluded());
+                Boolean accepted = commands.sendAndWait(new MakeOffer(candidate.entryId(), offer, now));
+                if (!Boolean.TRUE.equals(accepted)) {
+                    // The entry got another offer or closed since the read model saw it.
+                    booking.releaseOffer(held.get(), SYSTEM_USER);
+                    break;
+                }
+                notify(candidate.entryId(), candidate.patientId(), OFFER_MADE, offer, zone);
+                made++;
+                if (oneOffer) {
+                    return made;
+                }
+                searchedByType.clear(); // the hold changed what is free
+                break;
+            }
+        }
+        return made;
+    }
+
+    /** The times this candidate could be offered, best first: the freed slot itself, or searched slots in it. */
+    private List<TimeRange> startsFor(
+            Candidate candidate,
+            FreedTime freed,
+            DoctorFacts doctor,
+            ZoneId zone,
+            Instant now,
+            LocalDate firstDate,
+            LocalDate lastDate,
+            Map<UUID, List<TimeRange>> searchedByType) {
+        UUID type = candidate.criteria().appointmentTypeId();
+        List<TimeRange> times;
+        if (freed.exact().isPresent() && freed.exact().get().appointmentTypeId().equals(type)) {
+            times = List.of(freed.exact().get().time());
+        } else {
+            times = searchedByType.computeIfAbsent(type, t -> search(freed, t, firstDate, lastDate));
+        }
+        List<TimeRange> fitting = new ArrayList<>();
+        for (TimeRange time : times) {
+            FreedSlot slot = new FreedSlot(
+                    freed.doctorId(),
+                    freed.branchId(),
+                    doctor.specialties(),
+                    type,
+                    LocalDateTime.ofInstant(time.start(), zone));
+            if (time.start().isAfter(now) && WaitlistMatcher.matches(candidate.criteria(), slot)) {
+                fitting.add(time);
+            }
+        }
+        return fitting;
+    }
+
+    /** Bookable slots of the type that use some of the freed time (only those are new to the patient). */
+    private List<TimeRange> search(FreedTime freed, UUID type, LocalDate firstDate, LocalDate lastDate) {
+        List<Slot> found = slots.search(new SlotQuery(
+                Optional.of(freed.doctorId()),
+                Optional.empty(),
+                Optional.of(freed.branchId()),
+                type,
+                firstDate,
+                lastDate,
+                SlotQuery.MAX_DAYS * 4));
+        return found.stream()
+                .filter(slot -> slot.doctorId().equals(freed.doctorId())
+                        && slot.branchId().equals(freed.branchId()))
+                .map(Slot::range)
+                .filter(range -> range.overlaps(freed.time()))
+                .toList();
+    }
+
+    private void notify(UUID entryId, UUID patientId, String template, WaitlistOffer offer, ZoneId zone) {
+        Optional<UUID> recipient = directory.patient(patientId).flatMap(WaitlistDirectory.PatientFacts::userId);
+        if (recipient.isEmpty()) {
+            // No login, so nothing in-app can reach them; reception sees the offer on the waiting list.
+            log.info("Patient {} has no account to notify of {}", patientId, template);
+            return;
+        }
+        LocalDateTime start = LocalDateTime.ofInstant(offer.start(), zone);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("entryId", entryId.toString());
+        parameters.put("appointmentId", offer.appointmentId().toString());
+        parameters.put("doctorId", offer.doctorId().toString());
+        parameters.put("branchId", offer.branchId().toString());
+        parameters.put("date", start.toLocalDate().toString());
+        parameters.put("time", start.toLocalTime().format(TIME));
+        parameters.put(
+                "expiresAt",
+                LocalDateTime.ofInstant(offer.expiresAt(), zone).toLocalTime().format(TIME));
+        notifications.send(new Notice(recipient.get(), template, Map.copyOf(parameters), clock.instant()));
+    }
+}

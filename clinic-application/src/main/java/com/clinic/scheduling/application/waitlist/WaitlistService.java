@@ -1,0 +1,272 @@
+package com.clinic.scheduling.application.waitlist;
+
+import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.Page;
+import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Rejection;
+import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.application.appointment.WaitlistBooking;
+import com.clinic.scheduling.application.availability.AppointmentTypes;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.BranchFacts;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.DoctorFacts;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.PatientFacts;
+import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
+import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
+import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
+import com.clinic.scheduling.domain.waitlist.Urgency;
+import com.clinic.scheduling.domain.waitlist.WaitlistCommand.AcceptOffer;
+import com.clinic.scheduling.domain.waitlist.WaitlistCommand.DeclineOffer;
+import com.clinic.scheduling.domain.waitlist.WaitlistCommand.JoinWaitlist;
+import com.clinic.scheduling.domain.waitlist.WaitlistCommand.Withdraw;
+import com.clinic.scheduling.domain.waitlist.WaitlistCriteria;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Joining the waiting list and answering offers, with who-may-do-what: patients for themselves;
+ * receptionists for patients of their branch; managers within their clinic; admins anywhere. Doctors
+ * and auditors may read. An entry outside the caller's scope is answered as not found.
+ */
+@Service
+public class WaitlistService {
+
+    private final CommandGateway commands;
+    private final WaitlistReadModel entries;
+    private final WaitlistDirectory directory;
+    private final AppointmentTypes appointmentTypes;
+    private final WaitlistBooking booking;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public WaitlistService(
+            CommandGateway commands,
+            WaitlistReadModel entries,
+            WaitlistDirectory directory,
+            AppointmentTypes appointmentTypes,
+            WaitlistBooking booking,
+            IdGenerator ids,
+            Clock clock) {
+        this.commands = commands;
+        this.entries = entries;
+        this.directory = directory;
+        this.appointmentTypes = appointmentTypes;
+        this.booking = booking;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** What joining returns: the new entry's id and the criteria as recorded. */
+    public record Joined(
+            UUID entryId,
+            UUID patientId,
+            UUID clinicId,
+            WaitlistCriteria criteria,
+            Urgency urgency,
+            Instant joinedAt) {}
+
+    public Joined join(Actor actor, JoinRequest request) {
+        requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
+        PatientFacts patient = patientFor(actor, request.patientId());
+        BranchFacts branch = directory
+                .branch(request.branchId())
+                .orElseThrow(() -> new Rejection.NotFound("waitlist.branch-not-found"));
+        if (!branch.clinicId().equals(patient.clinicId())) {
+            throw new Rejection.RuleViolated("waitlist.branch-of-another-clinic");
+        }
+        WaitlistCriteria criteria = new WaitlistCriteria(
+                request.doctorId(),
+                request.specialty().map(String::strip),
+                request.branchId(),
+                request.appointmentTypeId(),
+                request.from(),
+                request.to(),
+                request.timesOfDay());
+        requireTarget(criteria, branch);
+        if (appointmentTypes
+                .find(request.appointmentTypeId())
+                .filter(type -> type.active() && type.clinicId().equals(branch.clinicId()))
+                .isEmpty()) {
+            throw new Rejection.NotFound("waitlist.appointment-type-not-found");
+        }
+        Urgency urgency = request.urgency().orElse(Urgency.ROUTINE);
+        if (actor.is(Role.PATIENT) && urgency != Urgency.ROUTINE) {
+            // Triage is a clinical decision: patients join as routine, staff may raise it.
+            throw new Rejection.RuleViolated("waitlist.urgency-for-staff");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, branch.zone());
+        if (criteria.to().isBefore(today)) {
+            throw new Rejection.RuleViolated("waitlist.window-in-past");
+        }
+        if (entries.openEntryFor(patient.patientId(), criteria).isPresent()) {
+            throw new Rejection.Conflict("waitlist.already-waiting");
+        }
+        Instant lapsesAt = criteria.to().plusDays(1).atStartOfDay(branch.zone()).toInstant();
+        UUID entryId = ids.next();
+        commands.sendAndWait(new JoinWaitlist(
+                entryId, patient.patientId(), patient.clinicId(), criteria, urgency, lapsesAt, actor.userId(), now));
+        return new Joined(entryId, patient.patientId(), patient.clinicId(), criteria, urgency, now);
+    }
+
+    public void withdraw(Actor actor, UUID entryId) {
+        requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
+        WaitlistEntryView entry = visibleEntry(actor, entryId);
+        commands.sendAndWait(new Withdraw(entry.entryId(), actor.userId(), clock.instant()));
+    }
+
+    /**
+     * Accepts the live offer (the one with {@code appointmentId}, when given) and turns its hold into
+     * a booking, in one transaction: if the booking cannot be confirmed, the entry stays offered.
+     * Returns the booked appointment.
+     */
+    @Transactional
+    public UUID accept(Actor actor, UUID entryId, Optional<UUID> appointmentId) {
+        requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
+        WaitlistEntryView entry = visibleEntry(actor, entryId);
+        UUID booked =
+                commands.sendAndWait(new AcceptOffer(entry.entryId(), appointmentId, actor.userId(), clock.instant()));
+        booking.confirmOffer(booked, actor.userId());
+        return booked;
+    }
+
+    /** Declines the live offer; the patient keeps their place and the slot goes to the next patient. */
+    public void decline(Actor actor, UUID entryId, Optional<UUID> appointmentId) {
+        requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
+        WaitlistEntryView entry = visibleEntry(actor, entryId);
+        commands.sendAndWait(new DeclineOffer(entry.entryId(), appointmentId, actor.userId(), clock.instant()));
+    }
+
+    public WaitlistEntryView get(Actor actor, UUID entryId) {
+        return visibleEntry(actor, entryId);
+    }
+
+    /** Patients see their own entries; staff those of a branch (their own below manager) or clinic. */
+    public Page<WaitlistEntryView> list(
+            Actor actor,
+            Optional<UUID> branchId,
+            Optional<UUID> doctorId,
+            Optional<WaitlistEntryStatus> status,
+            PageRequest page) {
+        Optional<WaitlistReadModel.Filter> filter =
+                switch (actor.role()) {
+                    // A patient account without a patient record has no entries.
+                    case PATIENT ->
+                        directory
+                                .patientOfUser(actor.userId())
+                                .map(self -> new WaitlistReadModel.Filter(
+                                        Optional.of(self.patientId()), Optional.empty(), branchId, doctorId, status));
+                    case RECEPTIONIST, DOCTOR -> {
+                        UUID own = actor.branchId().orElseThrow(WaitlistService::noScope);
+                        if (branchId.isPresent() && !branchId.get().equals(own)) {
+                            throw new AccessDeniedException("another branch's waiting list");
+                        }
+                        yield Optional.of(new WaitlistReadModel.Filter(
+                                Optional.empty(), Optional.empty(), Optional.of(own), doctorId, status));
+                    }
+                    case MANAGER -> {
+                        UUID clinic = actor.clinicId().orElseThrow(WaitlistService::noScope);
+                        yield Optional.of(new WaitlistReadModel.Filter(
+                                Optional.empty(), Optional.of(clinic), branchId, doctorId, status));
+                    }
+                    case ADMIN, AUDITOR ->
+                        Optional.of(new WaitlistReadModel.Filter(
+                                Optional.empty(), Optional.empty(), branchId, doctorId, status));
+                };
+        return filter.map(f -> entries.list(f, page)).orElseGet(() -> new Page<>(List.of(), Optional.empty()));
+    }
+
+    private PatientFacts patientFor(Actor actor, Optional<UUID> requested) {
+        if (actor.is(Role.PATIENT)) {
+            PatientFacts self = directory
+                    .patientOfUser(actor.userId())
+                    .orElseThrow(() -> new Rejection.NotFound("waitlist.patient-not-found"));
+            if (requested.isPresent() && !requested.get().equals(self.patientId())) {
+                throw new AccessDeniedException("patients join the waiting list only for themselves");
+            }
+            return requireLiving(self);
+        }
+        UUID patientId = requested.orElseThrow(() -> new Rejection.RuleViolated("waitlist.patient-required"));
+        PatientFacts patient = directory
+                .patient(patientId)
+                .filter(found -> staffCovers(actor, found))
+                .orElseThrow(() -> new Rejection.NotFound("waitlist.patient-not-found"));
+        return requireLiving(patient);
+    }
+
+    private static PatientFacts requireLiving(PatientFacts patient) {
+        if (patient.erased()) {
+            throw new Rejection.NotFound("waitlist.patient-not-found");
+        }
+        return patient;
+    }
+
+    private void requireTarget(WaitlistCriteria criteria, BranchFacts branch) {
+        if (criteria.doctorId().isPresent()) {
+            DoctorFacts doctor = directory
+                    .doctor(criteria.doctorId().get())
+                    .filter(DoctorFacts::active)
+                    .orElseThrow(() -> new Rejection.NotFound("waitlist.doctor-not-found"));
+            if (!doctor.branchIds().contains(branch.branchId())) {
+                throw new Rejection.RuleViolated("waitlist.doctor-not-at-branch");
+            }
+        } else if (!directory.specialtyAtBranch(criteria.specialty().orElseThrow(), branch.branchId())) {
+            throw new Rejection.RuleViolated("waitlist.specialty-not-at-branch");
+        }
+    }
+
+    /** The entry if the caller may see it; otherwise not found, so its existence is not revealed. */
+    private WaitlistEntryView visibleEntry(Actor actor, UUID entryId) {
+        return entries.entry(entryId)
+                .filter(entry -> mayAccess(actor, entry))
+                .orElseThrow(() -> new Rejection.NotFound("waitlist.entry-not-found"));
+    }
+
+    private boolean mayAccess(Actor actor, WaitlistEntryView entry) {
+        return switch (actor.role()) {
+            case PATIENT ->
+                directory
+                        .patientOfUser(actor.userId())
+                        .filter(self -> self.patientId().equals(entry.patientId()))
+                        .isPresent();
+            case RECEPTIONIST, DOCTOR ->
+                actor.branchId().filter(entry.branchId()::equals).isPresent()
+                        || directory
+                                .patient(entry.patientId())
+                                .filter(patient -> staffCovers(actor, patient))
+                                .isPresent();
+            case MANAGER -> actor.clinicId().filter(entry.clinicId()::equals).isPresent();
+            case ADMIN, AUDITOR -> true;
+        };
+    }
+
+    /** Staff reach the patients of their branch (receptionists, doctors) or clinic (managers). */
+    private static boolean staffCovers(Actor actor, PatientFacts patient) {
+        return switch (actor.role()) {
+            case ADMIN -> true;
+            case MANAGER -> actor.clinicId().filter(patient.clinicId()::equals).isPresent();
+            case RECEPTIONIST, DOCTOR ->
+                actor.branchId().filter(patient.homeBranchId()::equals).isPresent();
+            case PATIENT, AUDITOR -> false;
+        };
+    }
+
+    private static void requireRole(Actor actor, Role... roles) {
+        if (!actor.isAnyOf(roles)) {
+            throw new AccessDeniedException("role " + actor.role() + " may not do this");
+        }
+    }
+
+    private static AccessDeniedException noScope() {
+        return new AccessDeniedException("the account has no clinic or branch to scope by");
+    }
+}

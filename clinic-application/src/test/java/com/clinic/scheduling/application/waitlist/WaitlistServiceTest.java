@@ -1,0 +1,267 @@
+package com.clinic.scheduling.application.waitlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Rejection;
+import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.application.availability.AppointmentTypeView;
+import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeDirectory;
+import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.InMemoryEntries;
+import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.RecordingBooking;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.BranchFacts;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.DoctorFacts;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.PatientFacts;
+import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
+import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
+import com.clinic.scheduling.domain.availability.BookingRules;
+import com.clinic.scheduling.domain.waitlist.Urgency;
+import com.clinic.scheduling.domain.waitlist.WaitlistCommand;
+import com.clinic.scheduling.domain.waitlist.WaitlistCommand.AcceptOffer;
+import com.clinic.scheduling.domain.waitlist.WaitlistCommand.JoinWaitlist;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Who may do what on the waiting list, and that accepting books the held slot. */
+class WaitlistServiceTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Africa/Cairo");
+    private static final Instant NOW = Instant.parse("2026-06-01T07:00:00Z");
+    private static final UUID CLINIC = UUID.randomUUID();
+    private static final UUID BRANCH = UUID.randomUUID();
+    private static final UUID OTHER_BRANCH = UUID.randomUUID();
+    private static final UUID DOCTOR = UUID.randomUUID();
+    private static final UUID TYPE = UUID.randomUUID();
+    private static final UUID PATIENT = UUID.randomUUID();
+    private static final UUID PATIENT_USER = UUID.randomUUID();
+    private static final UUID HOLD = UUID.randomUUID();
+
+    private final InMemoryEntries entries = new InMemoryEntries();
+    private final FakeDirectory directory = new FakeDirectory();
+    private final RecordingBooking booking = new RecordingBooking();
+    private final List<WaitlistCommand> sent = new CopyOnWriteArrayList<>();
+    private WaitlistService service;
+
+    private final Actor patient = new Actor(PATIENT_USER, Role.PATIENT, Optional.empty(), Optional.empty());
+    private final Actor receptionist =
+            new Actor(UUID.randomUUID(), Role.RECEPTIONIST, Optional.of(CLINIC), Optional.of(BRANCH));
+    private final Actor otherReceptionist =
+            new Actor(UUID.randomUUID(), Role.RECEPTIONIST, Optional.of(CLINIC), Optional.of(OTHER_BRANCH));
+    private final Actor doctor = new Actor(UUID.randomUUID(), Role.DOCTOR, Optional.of(CLINIC), Optional.of(BRANCH));
+
+    @BeforeEach
+    void setUp() {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(JoinWaitlist.class.getName(), message -> {
+            sent.add((WaitlistCommand) message.getPayload());
+            return null;
+        });
+        bus.subscribe(AcceptOffer.class.getName(), message -> {
+            sent.add((WaitlistCommand) message.getPayload());
+            return HOLD;
+        });
+        AppointmentTypeView type = new AppointmentTypeView(
+                TYPE,
+                CLINIC,
+                "كشف",
+                "Consultation",
+                new BookingRules(
+                        Duration.ofMinutes(30), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofDays(90), 1),
+                false,
+                BigDecimal.TEN,
+                "EGP",
+                true,
+                1);
+        service = new WaitlistService(
+                DefaultCommandGateway.builder().commandBus(bus).build(),
+                entries,
+                directory,
+                id -> Optional.of(type).filter(t -> t.appointmentTypeId().equals(id)),
+                booking,
+                UUID::randomUUID,
+                java.time.Clock.fixed(NOW, ZONE));
+        directory.branches.put(BRANCH, new BranchFacts(BRANCH, CLINIC, ZONE));
+        directory.doctors.put(DOCTOR, new DoctorFacts(DOCTOR, CLINIC, Set.of(BRANCH), Set.of("cardiology"), true));
+        directory.patients.put(
+                PATIENT, new PatientFacts(PATIENT, CLINIC, BRANCH, Optional.of(PATIENT_USER), "ar", false));
+    }
+
+    private JoinRequest joinRequest(Optional<UUID> patientId, Optional<Urgency> urgency) {
+        return new JoinRequest(
+                patientId,
+                Optional.of(DOCTOR),
+                Optional.empty(),
+                BRANCH,
+                TYPE,
+                LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 30),
+                List.of(),
+                urgency);
+    }
+
+    private void offeredEntry(UUID entryId) {
+        entries.views.put(
+                entryId,
+                new WaitlistEntryView(
+                        entryId,
+                        PATIENT,
+                        CLINIC,
+                        BRANCH,
+                        Optional.of(DOCTOR),
+                        Optional.empty(),
+                        TYPE,
+                        LocalDate.of(2026, 6, 1),
+                        LocalDate.of(2026, 6, 30),
+                        List.of(),
+                        Urgency.ROUTINE,
+                        NOW,
+                        WaitlistEntryStatus.OFFERED,
+                        Optional.of(1),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        1));
+    }
+
+    @Test
+    void aPatientJoinsForThemselvesWithAWindowEndingAtMidnightInTheBranchZone() {
+        var joined = service.join(patient, joinRequest(Optional.empty(), Optional.empty()));
+
+        assertThat(sent).singleElement().isInstanceOfSatisfying(JoinWaitlist.class, join -> {
+            assertThat(join.entryId()).isEqualTo(joined.entryId());
+            assertThat(join.patientId()).isEqualTo(PATIENT);
+            assertThat(join.urgency()).isEqualTo(Urgency.ROUTINE);
+            assertThat(join.lapsesAt())
+                    .isEqualTo(LocalDate.of(2026, 7, 1).atStartOfDay(ZONE).toInstant());
+        });
+    }
+
+    @Test
+    void patientsCannotDeclareThemselvesUrgent() {
+        assertThatThrownBy(() -> service.join(patient, joinRequest(Optional.empty(), Optional.of(Urgency.URGENT))))
+                .isInstanceOf(Rejection.RuleViolated.class)
+                .hasMessage("waitlist.urgency-for-staff");
+    }
+
+    @Test
+    void patientsJoinOnlyForThemselves() {
+        assertThatThrownBy(() -> service.join(patient, joinRequest(Optional.of(UUID.randomUUID()), Optional.empty())))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aReceptionistJoinsAPatientOfTheirBranchWithAnUrgency() {
+        service.join(receptionist, joinRequest(Optional.of(PATIENT), Optional.of(Urgency.URGENT)));
+
+        assertThat(sent).singleElement().isInstanceOfSatisfying(JoinWaitlist.class, join -> {
+            assertThat(join.urgency()).isEqualTo(Urgency.URGENT);
+            assertThat(join.joinedBy()).isEqualTo(receptionist.userId());
+        });
+    }
+
+    @Test
+    void aReceptionistOfAnotherBranchDoesNotFindThePatient() {
+        assertThatThrownBy(() -> service.join(otherReceptionist, joinRequest(Optional.of(PATIENT), Optional.empty())))
+                .isInstanceOf(Rejection.NotFound.class)
+                .hasMessage("waitlist.patient-not-found");
+    }
+
+    @Test
+    void doctorsDoNotPutPatientsOnTheWaitingList() {
+        assertThatThrownBy(() -> service.join(doctor, joinRequest(Optional.of(PATIENT), Optional.empty())))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aDoctorWhoDoesNotWorkAtTheBranchCannotBeWaitedFor() {
+        directory.doctors.put(DOCTOR, new DoctorFacts(DOCTOR, CLINIC, Set.of(OTHER_BRANCH), Set.of(), true));
+
+        assertThatThrownBy(() -> service.join(patient, joinRequest(Optional.empty(), Optional.empty())))
+                .isInstanceOf(Rejection.RuleViolated.class)
+                .hasMessage("waitlist.doctor-not-at-branch");
+    }
+
+    @Test
+    void anUnknownAppointmentTypeIsNotFound() {
+        JoinRequest request = new JoinRequest(
+                Optional.empty(),
+                Optional.of(DOCTOR),
+                Optional.empty(),
+                BRANCH,
+                UUID.randomUUID(),
+                LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 30),
+                List.of(),
+                Optional.empty());
+
+        assertThatThrownBy(() -> service.join(patient, request))
+                .isInstanceOf(Rejection.NotFound.class)
+                .hasMessage("waitlist.appointment-type-not-found");
+    }
+
+    @Test
+    void aWindowThatEndedYesterdayInTheBranchZoneIsRefused() {
+        JoinRequest request = new JoinRequest(
+                Optional.empty(),
+                Optional.of(DOCTOR),
+                Optional.empty(),
+                BRANCH,
+                TYPE,
+                LocalDate.of(2026, 5, 1),
+                LocalDate.of(2026, 5, 31),
+                List.of(),
+                Optional.empty());
+
+        assertThatThrownBy(() -> service.join(patient, request))
+                .isInstanceOf(Rejection.RuleViolated.class)
+                .hasMessage("waitlist.window-in-past");
+    }
+
+    @Test
+    void acceptingTheOfferBooksTheHeldSlot() {
+        UUID entryId = UUID.randomUUID();
+        offeredEntry(entryId);
+
+        UUID booked = service.accept(patient, entryId, Optional.of(HOLD));
+
+        assertThat(booked).isEqualTo(HOLD);
+        assertThat(sent).singleElement().isEqualTo(new AcceptOffer(entryId, Optional.of(HOLD), PATIENT_USER, NOW));
+        assertThat(booking.confirmed).containsExactly(HOLD);
+    }
+
+    @Test
+    void anotherPatientsEntryIsNotFound() {
+        UUID entryId = UUID.randomUUID();
+        offeredEntry(entryId);
+        Actor stranger = new Actor(UUID.randomUUID(), Role.PATIENT, Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> service.accept(stranger, entryId, Optional.empty()))
+                .isInstanceOf(Rejection.NotFound.class);
+        assertThat(booking.confirmed).isEmpty();
+    }
+
+    @Test
+    void staffOfTheBranchCanActForThePatientButNotStaffElsewhere() {
+        UUID entryId = UUID.randomUUID();
+        offeredEntry(entryId);
+
+        assertThat(service.get(receptionist, entryId).entryId()).isEqualTo(entryId);
+        assertThatThrownBy(() -> service.get(otherReceptionist, entryId)).isInstanceOf(Rejection.NotFound.class);
+        assertThatThrownBy(() -> service.decline(doctor, entryId, Optional.empty()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}

@@ -1,0 +1,199 @@
+package com.clinic.scheduling.application.waitlist;
+
+import com.clinic.platform.application.Page;
+import com.clinic.platform.application.PageRequest;
+import com.clinic.scheduling.application.appointment.WaitlistBooking;
+import com.clinic.scheduling.application.availability.SlotQuery;
+import com.clinic.scheduling.application.availability.SlotSearch;
+import com.clinic.scheduling.application.port.SchedulingNotifications;
+import com.clinic.scheduling.application.waitlist.port.OfferHolds;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory;
+import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
+import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
+import com.clinic.scheduling.domain.availability.Slot;
+import com.clinic.scheduling.domain.waitlist.WaitlistCriteria;
+import com.clinic.scheduling.domain.waitlist.WaitlistRanking;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** In-memory stand-ins for the waiting list's ports, recording what the process asked of them. */
+final class WaitlistTestDoubles {
+
+    private WaitlistTestDoubles() {}
+
+    /** Candidates as the SQL adapter would select them (the matcher's finer checks are the process's). */
+    static final class InMemoryEntries implements WaitlistReadModel {
+        final List<Candidate> waiting = new ArrayList<>();
+        final List<CandidateQuery> queries = new ArrayList<>();
+        final Map<UUID, WaitlistEntryView> views = new HashMap<>();
+
+        @Override
+        public Optional<WaitlistEntryView> entry(UUID entryId) {
+            return Optional.ofNullable(views.get(entryId));
+        }
+
+        @Override
+        public Page<WaitlistEntryView> list(Filter filter, PageRequest page) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+
+        @Override
+        public List<Candidate> candidates(CandidateQuery query) {
+            queries.add(query);
+            List<Candidate> found = waiting.stream()
+                    .filter(c -> !query.excluded().contains(c.entryId()))
+                    .filter(c -> c.criteria().branchId().equals(query.branchId()))
+                    .filter(c -> c.criteria()
+                                    .doctorId()
+                                    .map(query.doctorId()::equals)
+                                    .orElse(false)
+                            || c.criteria()
+                                    .specialty()
+                                    .map(query.specialties()::contains)
+                                    .orElse(false))
+                    .filter(c -> !c.criteria().to().isBefore(query.firstDate())
+                            && !c.criteria().from().isAfter(query.lastDate()))
+                    .toList();
+            return WaitlistRanking.rank(found, Candidate::rankKey).stream()
+                    .limit(query.limit())
+                    .toList();
+        }
+
+        @Override
+        public Optional<UUID> openEntryFor(UUID patientId, WaitlistCriteria criteria) {
+            return Optional.empty();
+        }
+    }
+
+    static final class FakeDirectory implements WaitlistDirectory {
+        final Map<UUID, BranchFacts> branches = new HashMap<>();
+        final Map<UUID, DoctorFacts> doctors = new HashMap<>();
+        final Map<UUID, PatientFacts> patients = new HashMap<>();
+
+        @Override
+        public Optional<BranchFacts> branch(UUID branchId) {
+            return Optional.ofNullable(branches.get(branchId));
+        }
+
+        @Override
+        public Optional<DoctorFacts> doctor(UUID doctorId) {
+            return Optional.ofNullable(doctors.get(doctorId));
+        }
+
+        @Override
+        public boolean specialtyAtBranch(String specialty, UUID branchId) {
+            return doctors.values().stream()
+                    .anyMatch(d -> d.active()
+                            && d.branchIds().contains(branchId)
+                            && d.specialties().contains(specialty));
+        }
+
+        @Override
+        public Optional<PatientFacts> patient(UUID patientId) {
+            return Optional.ofNullable(patients.get(patientId));
+        }
+
+        @Override
+        public Optional<PatientFacts> patientOfUser(UUID userId) {
+            return patients.values().stream()
+                    .filter(p -> p.userId().filter(userId::equals).isPresent())
+                    .findFirst();
+        }
+    }
+
+    /** Bookings: a time is free unless someone holds it or the test says it is taken. */
+    static final class RecordingBooking implements WaitlistBooking {
+        record Hold(
+                UUID appointmentId, UUID patientId, UUID doctorId, Instant start, Instant holdUntil, UUID entryId) {}
+
+        final List<Hold> holds = new CopyOnWriteArrayList<>();
+        final List<UUID> released = new CopyOnWriteArrayList<>();
+        final List<UUID> confirmed = new CopyOnWriteArrayList<>();
+        final Set<Instant> takenStarts = new HashSet<>();
+
+        @Override
+        public Optional<UUID> holdForOffer(
+                UUID patientId,
+                UUID doctorId,
+                UUID branchId,
+                UUID appointmentTypeId,
+                Instant start,
+                Instant holdUntil,
+                UUID waitlistEntryId) {
+            boolean held = holds.stream()
+                    .anyMatch(h -> h.doctorId().equals(doctorId)
+                            && h.start().equals(start)
+                            && !released.contains(h.appointmentId()));
+            if (held || takenStarts.contains(start)) {
+                return Optional.empty();
+            }
+            UUID appointmentId = UUID.randomUUID();
+            holds.add(new Hold(appointmentId, patientId, doctorId, start, holdUntil, waitlistEntryId));
+            return Optional.of(appointmentId);
+        }
+
+        @Override
+        public void confirmOffer(UUID appointmentId, UUID actingUserId) {
+            confirmed.add(appointmentId);
+        }
+
+        @Override
+        public void releaseOffer(UUID appointmentId, UUID actingUserId) {
+            released.add(appointmentId);
+        }
+    }
+
+    static final class FakeSlotSearch implements SlotSearch {
+        final List<Slot> slots = new ArrayList<>();
+
+        @Override
+        public List<Slot> search(SlotQuery query) {
+            return slots.stream()
+                    .filter(s -> query.doctorId().map(s.doctorId()::equals).orElse(true))
+                    .limit(query.limit())
+                    .toList();
+        }
+
+        @Override
+        public boolean isFree(UUID doctorId, UUID branchId, UUID appointmentTypeId, Instant start) {
+            return true;
+        }
+    }
+
+    static final class InMemoryOfferHolds implements OfferHolds {
+        final Map<UUID, UUID> holds = new HashMap<>();
+
+        @Override
+        public void remember(UUID appointmentId, UUID entryId) {
+            holds.put(appointmentId, entryId);
+        }
+
+        @Override
+        public boolean isOfferHold(UUID appointmentId) {
+            return holds.containsKey(appointmentId);
+        }
+    }
+
+    static final class RecordingNotifications implements SchedulingNotifications {
+        final List<Notice> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void send(Notice notice) {
+            sent.add(notice);
+        }
+    }
+
+    /** Answers MakeOffer like an entry would: yes, unless the test says the entry moved on. */
+    static Predicate<UUID> alwaysAccepting() {
+        return entryId -> true;
+    }
+}
