@@ -1,0 +1,2 @@
+/** Directory adapters to external libraries: telephone numbering plans. */
+package com.clinic.directory.external;

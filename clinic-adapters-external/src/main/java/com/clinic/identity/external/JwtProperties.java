@@ -1,0 +1,22 @@
+package com.clinic.identity.external;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Access-token signing: {@code clinic.identity.jwt.keys[n].id / private-key / public-key} (PEM or bare
+ * base64 of PKCS#8 and X.509 encodings; Ed25519 or EC P-256) and the {@code active-key-id} that signs
+ * new tokens. Keys without a private key only verify: keep a retired key listed until every token
+ * it signed has expired. With no keys at all, an ephemeral pair is generated (development only).
+ */
+@ConfigurationProperties("clinic.identity.jwt")
+public record JwtProperties(
+        @DefaultValue("clinic") String issuer,
+        @DefaultValue("10m") Duration accessTokenTtl,
+        String activeKeyId,
+        @DefaultValue List<Key> keys) {
+
+    public record Key(String id, String privateKey, String publicKey) {}
+}

@@ -1,0 +1,141 @@
+package com.clinic.identity.persistence;
+
+import static com.clinic.platform.persistence.jooq.Tables.USER_CREDENTIAL;
+
+import com.clinic.identity.application.port.CredentialStore;
+import com.clinic.platform.domain.Role;
+import com.clinic.platform.persistence.jooq.tables.records.UserCredentialRecord;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Credentials in PostgreSQL. The insert is {@code ON CONFLICT DO NOTHING}: a taken e-mail or phone
+ * index is reported as "not inserted" without aborting the caller's transaction, and a concurrent
+ * insert of the same login waits for the other transaction and then loses cleanly.
+ */
+@Repository
+class JooqCredentialStore implements CredentialStore {
+
+    private final DSLContext db;
+
+    JooqCredentialStore(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean insert(NewCredential credential) {
+        return db.insertInto(USER_CREDENTIAL)
+                        .set(USER_CREDENTIAL.USER_ID, credential.userId())
+                        .set(
+                                USER_CREDENTIAL.EMAIL_ENCRYPTED,
+                                credential.emailEncrypted().orElse(null))
+                        .set(
+                                USER_CREDENTIAL.EMAIL_INDEX,
+                                credential.emailIndex().orElse(null))
+                        .set(
+                                USER_CREDENTIAL.PHONE_ENCRYPTED,
+                                credential.phoneEncrypted().orElse(null))
+                        .set(
+                                USER_CREDENTIAL.PHONE_INDEX,
+                                credential.phoneIndex().orElse(null))
+                        .set(
+                                USER_CREDENTIAL.PASSWORD_HASH,
+                                credential.passwordHash().orElse(null))
+                        .set(USER_CREDENTIAL.ROLE, credential.role().name())
+                        .set(USER_CREDENTIAL.CLINIC_ID, credential.clinicId().orElse(null))
+                        .set(USER_CREDENTIAL.BRANCH_ID, credential.branchId().orElse(null))
+                        .set(USER_CREDENTIAL.ACTIVATED, credential.activated())
+                        .set(USER_CREDENTIAL.DISABLED, false)
+                        .set(
+                                USER_CREDENTIAL.ACTIVATION_TOKEN_HASH,
+                                credential.activationTokenHash().orElse(null))
+                        .set(
+                                USER_CREDENTIAL.ACTIVATION_EXPIRES_AT,
+                                Times.utc(credential.activationExpiresAt().orElse(null)))
+                        .set(USER_CREDENTIAL.CREATED_AT, Times.utc(credential.createdAt()))
+                        .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(credential.createdAt()))
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
+    }
+
+    @Override
+    public Optional<Credential> findById(UUID userId) {
+        return db.selectFrom(USER_CREDENTIAL)
+                .where(USER_CREDENTIAL.USER_ID.eq(userId))
+                .fetchOptional()
+                .map(JooqCredentialStore::toCredential);
+    }
+
+    @Override
+    public Optional<Credential> findByLoginIndex(String loginIndex) {
+        return db.selectFrom(USER_CREDENTIAL)
+                .where(USER_CREDENTIAL.EMAIL_INDEX.eq(loginIndex).or(USER_CREDENTIAL.PHONE_INDEX.eq(loginIndex)))
+                .fetchOptional()
+                .map(JooqCredentialStore::toCredential);
+    }
+
+    @Override
+    public Optional<PendingActivation> findByActivationTokenHash(String tokenHash) {
+        return db.select(USER_CREDENTIAL.USER_ID, USER_CREDENTIAL.ACTIVATION_EXPIRES_AT)
+                .from(USER_CREDENTIAL)
+                .where(USER_CREDENTIAL.ACTIVATION_TOKEN_HASH.eq(tokenHash))
+                .fetchOptional(row -> new PendingActivation(row.value1(), Times.instant(row.value2())));
+    }
+
+    @Override
+    public void completeActivation(UUID userId, String passwordHash, Instant at) {
+        db.update(USER_CREDENTIAL)
+                .set(USER_CREDENTIAL.PASSWORD_HASH, passwordHash)
+                .setNull(USER_CREDENTIAL.ACTIVATION_TOKEN_HASH)
+                .setNull(USER_CREDENTIAL.ACTIVATION_EXPIRES_AT)
+                .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(at))
+                .where(USER_CREDENTIAL.USER_ID.eq(userId))
+                .execute();
+    }
+
+    @Override
+    public void changePasswordHash(UUID userId, String passwordHash, Instant at) {
+        db.update(USER_CREDENTIAL)
+                .set(USER_CREDENTIAL.PASSWORD_HASH, passwordHash)
+                .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(at))
+                .where(USER_CREDENTIAL.USER_ID.eq(userId))
+                .execute();
+    }
+
+    @Override
+    public void mirror(
+            UUID userId,
+            Role role,
+            Optional<UUID> clinicId,
+            Optional<UUID> branchId,
+            boolean activated,
+            boolean disabled,
+            Instant at) {
+        db.update(USER_CREDENTIAL)
+                .set(USER_CREDENTIAL.ROLE, role.name())
+                .set(USER_CREDENTIAL.CLINIC_ID, clinicId.orElse(null))
+                .set(USER_CREDENTIAL.BRANCH_ID, branchId.orElse(null))
+                .set(USER_CREDENTIAL.ACTIVATED, activated)
+                .set(USER_CREDENTIAL.DISABLED, disabled)
+                .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(at))
+                .where(USER_CREDENTIAL.USER_ID.eq(userId))
+                .execute();
+    }
+
+    private static Credential toCredential(UserCredentialRecord row) {
+        return new Credential(
+                row.getUserId(),
+                Optional.ofNullable(row.getEmailEncrypted()),
+                Optional.ofNullable(row.getPhoneEncrypted()),
+                Optional.ofNullable(row.getPasswordHash()),
+                Role.valueOf(row.getRole()),
+                Optional.ofNullable(row.getClinicId()),
+                Optional.ofNullable(row.getBranchId()),
+                row.getActivated(),
+                row.getDisabled());
+    }
+}

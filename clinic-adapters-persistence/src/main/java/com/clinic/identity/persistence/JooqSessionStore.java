@@ -1,0 +1,128 @@
+package com.clinic.identity.persistence;
+
+import static com.clinic.platform.persistence.jooq.Tables.AUTH_SESSION;
+import static com.clinic.platform.persistence.jooq.Tables.REFRESH_TOKEN;
+import static com.clinic.platform.persistence.jooq.Tables.USER_CREDENTIAL;
+
+import com.clinic.identity.application.port.SessionStore;
+import com.clinic.platform.domain.Role;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Sessions and refresh tokens in PostgreSQL; the rotation is one conditional UPDATE … RETURNING. */
+@Repository
+class JooqSessionStore implements SessionStore {
+
+    private final DSLContext db;
+
+    JooqSessionStore(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public void openSession(UUID sessionId, UUID userId, Instant at) {
+        db.insertInto(AUTH_SESSION)
+                .set(AUTH_SESSION.SESSION_ID, sessionId)
+                .set(AUTH_SESSION.USER_ID, userId)
+                .set(AUTH_SESSION.CREATED_AT, Times.utc(at))
+                .execute();
+    }
+
+    @Override
+    public void storeRefreshToken(String tokenHash, UUID sessionId, UUID userId, Instant issuedAt, Instant expiresAt) {
+        db.insertInto(REFRESH_TOKEN)
+                .set(REFRESH_TOKEN.TOKEN_HASH, tokenHash)
+                .set(REFRESH_TOKEN.FAMILY_ID, sessionId)
+                .set(REFRESH_TOKEN.USER_ID, userId)
+                .set(REFRESH_TOKEN.ISSUED_AT, Times.utc(issuedAt))
+                .set(REFRESH_TOKEN.EXPIRES_AT, Times.utc(expiresAt))
+                .execute();
+    }
+
+    @Override
+    public RefreshUse useRefreshToken(String tokenHash, Instant now) {
+        Optional<RefreshUse> rotated = db.update(REFRESH_TOKEN)
+                .set(REFRESH_TOKEN.USED_AT, Times.utc(now))
+                .where(
+                        REFRESH_TOKEN.TOKEN_HASH.eq(tokenHash),
+                        REFRESH_TOKEN.USED_AT.isNull(),
+                        REFRESH_TOKEN.REVOKED_AT.isNull(),
+                        REFRESH_TOKEN.EXPIRES_AT.gt(Times.utc(now)))
+                .returning(REFRESH_TOKEN.FAMILY_ID, REFRESH_TOKEN.USER_ID)
+                .fetchOptional()
+                .map(row -> new RefreshUse.Rotated(row.getFamilyId(), row.getUserId()));
+        if (rotated.isPresent()) {
+            return rotated.get();
+        }
+        return db.select(REFRESH_TOKEN.FAMILY_ID, REFRESH_TOKEN.USED_AT, REFRESH_TOKEN.REVOKED_AT)
+                .from(REFRESH_TOKEN)
+                .where(REFRESH_TOKEN.TOKEN_HASH.eq(tokenHash))
+                .fetchOptional()
+                .<RefreshUse>map(row -> row.value2() != null && row.value3() == null
+                        ? new RefreshUse.Reused(row.value1())
+                        : new RefreshUse.Rejected())
+                .orElseGet(RefreshUse.Rejected::new);
+    }
+
+    @Override
+    public Optional<UUID> sessionOfRefreshToken(String tokenHash) {
+        return db.select(REFRESH_TOKEN.FAMILY_ID)
+                .from(REFRESH_TOKEN)
+                .where(REFRESH_TOKEN.TOKEN_HASH.eq(tokenHash))
+                .fetchOptional(REFRESH_TOKEN.FAMILY_ID);
+    }
+
+    @Override
+    public void revokeSession(UUID sessionId, String reason, Instant at) {
+        db.update(AUTH_SESSION)
+                .set(AUTH_SESSION.REVOKED_AT, Times.utc(at))
+                .set(AUTH_SESSION.REVOKE_REASON, reason)
+                .where(AUTH_SESSION.SESSION_ID.eq(sessionId), AUTH_SESSION.REVOKED_AT.isNull())
+                .execute();
+        db.update(REFRESH_TOKEN)
+                .set(REFRESH_TOKEN.REVOKED_AT, Times.utc(at))
+                .where(REFRESH_TOKEN.FAMILY_ID.eq(sessionId), REFRESH_TOKEN.REVOKED_AT.isNull())
+                .execute();
+    }
+
+    @Override
+    public void revokeAllSessionsOf(UUID userId, String reason, Instant at) {
+        db.update(AUTH_SESSION)
+                .set(AUTH_SESSION.REVOKED_AT, Times.utc(at))
+                .set(AUTH_SESSION.REVOKE_REASON, reason)
+                .where(AUTH_SESSION.USER_ID.eq(userId), AUTH_SESSION.REVOKED_AT.isNull())
+                .execute();
+        db.update(REFRESH_TOKEN)
+                .set(REFRESH_TOKEN.REVOKED_AT, Times.utc(at))
+                .where(REFRESH_TOKEN.FAMILY_ID.in(
+                        db.select(AUTH_SESSION.SESSION_ID).from(AUTH_SESSION).where(AUTH_SESSION.USER_ID.eq(userId))))
+                .and(REFRESH_TOKEN.REVOKED_AT.isNull())
+                .execute();
+    }
+
+    @Override
+    public Optional<SessionAccess> access(UUID sessionId) {
+        return db.select(
+                        AUTH_SESSION.USER_ID,
+                        AUTH_SESSION.REVOKED_AT,
+                        USER_CREDENTIAL.ROLE,
+                        USER_CREDENTIAL.CLINIC_ID,
+                        USER_CREDENTIAL.BRANCH_ID,
+                        USER_CREDENTIAL.ACTIVATED,
+                        USER_CREDENTIAL.DISABLED)
+                .from(AUTH_SESSION)
+                .join(USER_CREDENTIAL)
+                .on(USER_CREDENTIAL.USER_ID.eq(AUTH_SESSION.USER_ID))
+                .where(AUTH_SESSION.SESSION_ID.eq(sessionId))
+                .fetchOptional(row -> new SessionAccess(
+                        row.value1(),
+                        row.value2() != null,
+                        Role.valueOf(row.value3()),
+                        Optional.ofNullable(row.value4()),
+                        Optional.ofNullable(row.value5()),
+                        row.value6() && !row.value7()));
+    }
+}

@@ -1,0 +1,100 @@
+package com.clinic.directory.rest;
+
+import com.clinic.directory.application.doctor.DoctorDirectory;
+import com.clinic.directory.application.port.DoctorReadModel;
+import com.clinic.directory.application.port.DoctorView;
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.rest.ETags;
+import jakarta.validation.Valid;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Doctors: the directory every signed-in user can search, maintained by administrators. */
+@RestController
+@RequestMapping("/api/v1/doctors")
+class DoctorController {
+
+    private final DoctorDirectory doctors;
+
+    DoctorController(DoctorDirectory doctors) {
+        this.doctors = doctors;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    ResponseEntity<DoctorView> register(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody NewDoctorRequest request) {
+        DoctorView doctor = doctors.register(
+                actor, request.userId(), request.clinicId(), request.profile().toInput());
+        return Http.created(doctor.id(), doctor.version(), doctor);
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    PageResponse<DoctorView> search(
+            @RequestParam(required = false) String specialty,
+            @RequestParam(required = false) UUID branchId,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) UUID clinicId,
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) String after) {
+        DoctorReadModel.Search search = new DoctorReadModel.Search(
+                Optional.ofNullable(specialty).filter(s -> !s.isBlank()),
+                Optional.ofNullable(branchId),
+                Optional.ofNullable(language).filter(l -> !l.isBlank()),
+                Optional.ofNullable(name).filter(n -> !n.isBlank()),
+                Optional.ofNullable(clinicId),
+                Optional.ofNullable(active));
+        return PageResponse.of(doctors.search(search, Http.page(limit, after)), doctor -> doctor);
+    }
+
+    @GetMapping("/{doctorId}")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<DoctorView> get(@PathVariable UUID doctorId) {
+        DoctorView doctor = doctors.doctor(doctorId);
+        return Http.ok(doctor.version(), doctor);
+    }
+
+    @PutMapping("/{doctorId}")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    ResponseEntity<Void> update(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID doctorId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody DoctorRequest request) {
+        return Http.changed(doctors.update(actor, doctorId, request.toInput(), Http.requiredIfMatch(ifMatch)));
+    }
+
+    @PostMapping("/{doctorId}/deactivate")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    ResponseEntity<Void> deactivate(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID doctorId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return Http.changed(doctors.deactivate(actor, doctorId, ETags.expectedVersion(ifMatch)));
+    }
+
+    @PostMapping("/{doctorId}/activate")
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    ResponseEntity<Void> activate(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID doctorId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return Http.changed(doctors.activate(actor, doctorId, ETags.expectedVersion(ifMatch)));
+    }
+}

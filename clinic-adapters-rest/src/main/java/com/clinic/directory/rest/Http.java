@@ -1,0 +1,55 @@
+package com.clinic.directory.rest;
+
+import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.rest.ETags;
+import java.net.URI;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The directory's HTTP conventions in one place: Location, ETag, required If-Match, paging. */
+final class Http {
+
+    private Http() {}
+
+    static <T> ResponseEntity<T> created(Object id, long version, T body) {
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(id)
+                .toUri();
+        return ResponseEntity.created(location).eTag(ETags.of(version)).body(body);
+    }
+
+    static <T> ResponseEntity<T> createdAt(String path, Object id, long version, T body) {
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(path)
+                .buildAndExpand(id)
+                .toUri();
+        return ResponseEntity.created(location).eTag(ETags.of(version)).body(body);
+    }
+
+    static <T> ResponseEntity<T> ok(long version, T body) {
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(body);
+    }
+
+    /** After a change: nothing to show yet (read models follow shortly), only the new version. */
+    static ResponseEntity<Void> changed(long version) {
+        return version < 0
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.noContent().eTag(ETags.of(version)).build();
+    }
+
+    /** Updates must say which version they were based on, so lost updates cannot happen silently. */
+    static Optional<Long> requiredIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED);
+        }
+        return ETags.expectedVersion(ifMatch);
+    }
+
+    static PageRequest page(int limit, String after) {
+        return new PageRequest(limit, Optional.ofNullable(after).filter(a -> !a.isBlank()));
+    }
+}

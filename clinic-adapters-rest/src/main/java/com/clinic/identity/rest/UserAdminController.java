@@ -1,0 +1,181 @@
+package com.clinic.identity.rest;
+
+import com.clinic.identity.application.AccountAdministration;
+import com.clinic.identity.application.AccountSnapshot;
+import com.clinic.identity.application.port.UserAccountQueries;
+import com.clinic.identity.application.port.UserAccountQueries.UserAccountView;
+import com.clinic.identity.domain.AccountStatus;
+import com.clinic.platform.application.Page;
+import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Role;
+import com.clinic.platform.rest.ETags;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Staff accounts. Administrators and managers invite (managers only doctors and receptionists of
+ * their own clinic, checked by the service); only administrators list, change roles and disable.
+ */
+@RestController
+@RequestMapping("/api/v1/users")
+class UserAdminController {
+
+    record CreateUserRequest(
+            @NotBlank @Email @Size(max = 254) String email, @NotNull Role role, UUID clinicId, UUID branchId) {}
+
+    /** The activation token appears only in this response; deliver it to the invitee out of band. */
+    record CreateUserResponse(UUID userId, String activationToken, Instant activationExpiresAt) {}
+
+    record ChangeRoleRequest(@NotNull Role role, UUID clinicId, UUID branchId) {}
+
+    record UserResponse(
+            UUID userId,
+            Role role,
+            AccountStatus status,
+            UUID clinicId,
+            UUID branchId,
+            String email,
+            String phone,
+            long version,
+            Instant createdAt) {
+
+        static UserResponse of(UserAccountView view) {
+            return new UserResponse(
+                    view.userId(),
+                    view.role(),
+                    view.status(),
+                    view.clinicId().orElse(null),
+                    view.branchId().orElse(null),
+                    view.email().orElse(null),
+                    view.phone().orElse(null),
+                    view.version(),
+                    view.createdAt());
+        }
+    }
+
+    record AccountResponse(UUID userId, Role role, AccountStatus status, UUID clinicId, UUID branchId, long version) {
+
+        static AccountResponse of(AccountSnapshot snapshot) {
+            AccountStatus status = snapshot.disabled()
+                    ? AccountStatus.DISABLED
+                    : snapshot.activated() ? AccountStatus.ACTIVE : AccountStatus.PENDING;
+            return new AccountResponse(
+                    snapshot.userId(),
+                    snapshot.role(),
+                    status,
+                    snapshot.clinicId().orElse(null),
+                    snapshot.branchId().orElse(null),
+                    snapshot.version());
+        }
+    }
+
+    record UserPage(List<UserResponse> items, String nextCursor) {}
+
+    private final AccountAdministration accounts;
+
+    UserAdminController(AccountAdministration accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+    ResponseEntity<CreateUserResponse> create(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateUserRequest body) {
+        AccountAdministration.Invitation invitation = accounts.invite(
+                actor,
+                new AccountAdministration.Invite(
+                        body.email(),
+                        body.role(),
+                        Optional.ofNullable(body.clinicId()),
+                        Optional.ofNullable(body.branchId())));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + invitation.userId()))
+                .eTag(ETags.of(invitation.version()))
+                .cacheControl(CacheControl.noStore())
+                .body(new CreateUserResponse(
+                        invitation.userId(), invitation.activationToken(), invitation.activationExpiresAt()));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    UserPage list(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam Optional<Role> role,
+            @RequestParam Optional<AccountStatus> status,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam Optional<String> after) {
+        Page<UserAccountView> page =
+                accounts.list(actor, new UserAccountQueries.Filter(role, status), new PageRequest(limit, after));
+        return new UserPage(
+                page.items().stream().map(UserResponse::of).toList(),
+                page.nextCursor().orElse(null));
+    }
+
+    @GetMapping("/{userId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<UserResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID userId) {
+        UserAccountView view = accounts.get(actor, userId);
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(UserResponse.of(view));
+    }
+
+    /** Requires {@code If-Match} with the account's ETag, so two administrators cannot overwrite each other. */
+    @PutMapping("/{userId}/role")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<AccountResponse> changeRole(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID userId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ChangeRoleRequest body) {
+        Optional<Long> expected = ETags.expectedVersion(ifMatch);
+        if (expected.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED);
+        }
+        AccountSnapshot snapshot = accounts.changeRole(
+                actor,
+                userId,
+                body.role(),
+                Optional.ofNullable(body.clinicId()),
+                Optional.ofNullable(body.branchId()),
+                expected);
+        return respond(snapshot);
+    }
+
+    @PostMapping("/{userId}/disable")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<AccountResponse> disable(@AuthenticationPrincipal Actor actor, @PathVariable UUID userId) {
+        return respond(accounts.disable(actor, userId));
+    }
+
+    @PostMapping("/{userId}/enable")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<AccountResponse> enable(@AuthenticationPrincipal Actor actor, @PathVariable UUID userId) {
+        return respond(accounts.enable(actor, userId));
+    }
+
+    private static ResponseEntity<AccountResponse> respond(AccountSnapshot snapshot) {
+        return ResponseEntity.ok().eTag(ETags.of(snapshot.version())).body(AccountResponse.of(snapshot));
+    }
+}

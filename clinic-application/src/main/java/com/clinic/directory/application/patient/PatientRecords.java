@@ -1,0 +1,207 @@
+package com.clinic.directory.application.patient;
+
+import com.clinic.directory.application.DirectoryCommands;
+import com.clinic.directory.application.FieldChecks;
+import com.clinic.directory.application.Scopes;
+import com.clinic.directory.application.port.BranchView;
+import com.clinic.directory.application.port.DirectoryReadModel;
+import com.clinic.directory.application.port.PatientPersonalData;
+import com.clinic.directory.application.port.PatientReadModel;
+import com.clinic.directory.application.port.PatientSummary;
+import com.clinic.directory.application.port.PatientView;
+import com.clinic.directory.application.port.PhoneNumbers;
+import com.clinic.directory.domain.patient.Consents;
+import com.clinic.directory.domain.patient.PatientCommand.ErasePatient;
+import com.clinic.directory.domain.patient.PatientCommand.RegisterPatient;
+import com.clinic.directory.domain.patient.PatientCommand.UpdatePatient;
+import com.clinic.directory.domain.patient.PatientDecider;
+import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.Page;
+import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.crypto.FieldCipher;
+import com.clinic.platform.application.crypto.PersonalDataVault;
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Ciphertext;
+import com.clinic.platform.domain.Rejection;
+import com.clinic.platform.domain.Role;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Patient records and who may see them: a PATIENT only their own (by linked account), DOCTOR and
+ * RECEPTIONIST those of their branch, MANAGER those of their clinic, ADMIN everyone, AUDITOR none.
+ * A record outside the caller's scope is reported as not found, so its existence does not leak.
+ */
+@Service
+public class PatientRecords {
+
+    private final DirectoryCommands commands;
+    private final PatientReadModel patients;
+    private final DirectoryReadModel sites;
+    private final PersonalDataCodec codec;
+    private final PersonalDataVault vault;
+    private final FieldCipher fieldCipher;
+    private final PhoneNumbers phones;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public PatientRecords(
+            DirectoryCommands commands,
+            PatientReadModel patients,
+            DirectoryReadModel sites,
+            PersonalDataCodec codec,
+            PersonalDataVault vault,
+            FieldCipher fieldCipher,
+            PhoneNumbers phones,
+            IdGenerator ids,
+            Clock clock) {
+        this.commands = commands;
+        this.patients = patients;
+        this.sites = sites;
+        this.codec = codec;
+        this.vault = vault;
+        this.fieldCipher = fieldCipher;
+        this.phones = phones;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Staff register a patient at a branch they work for. */
+    @Transactional
+    public PatientView register(Actor actor, UUID homeBranchId, PatientInput input) {
+        Scopes.requireRole(actor, Role.ADMIN, Role.MANAGER, Role.DOCTOR, Role.RECEPTIONIST);
+        BranchView branch = homeBranch(homeBranchId);
+        if (!Scopes.coversBranch(actor, branch.clinicId(), branch.id())) {
+            throw new AccessDeniedException("branch " + homeBranchId + " is outside the caller's scope");
+        }
+        return registerAt(branch, Optional.empty(), input, ids.next());
+    }
+
+    /** For self-registration, which has already created the account in the same transaction. */
+    PatientView registerAt(BranchView branch, Optional<UUID> userId, PatientInput input, UUID patientId) {
+        PatientPersonalData personal = personalData(input);
+        String language = language(input.preferredLanguage());
+        Consents consents = input.consents() == null ? Consents.none() : input.consents();
+        Ciphertext sealed = codec.seal(patientId, personal);
+        commands.send(
+                new RegisterPatient(patientId, branch.clinicId(), branch.id(), userId, sealed, language, consents));
+        return new PatientView(
+                patientId, branch.clinicId(), branch.id(), userId, Optional.of(personal), language, consents, false, 0);
+    }
+
+    @Transactional
+    public long update(Actor actor, UUID patientId, PatientInput input, Optional<Long> expectedVersion) {
+        PatientView current = patient(actor, patientId);
+        if (current.erased() || vault.isShredded(patientId)) {
+            throw new Rejection.Conflict("patient.erased");
+        }
+        PatientPersonalData personal = personalData(input);
+        String language = language(input.preferredLanguage());
+        Consents consents = input.consents() == null ? current.consents() : input.consents();
+        return commands.send(
+                new UpdatePatient(patientId, codec.seal(patientId, personal), language, consents), expectedVersion);
+    }
+
+    /**
+     * Crypto-shredding: records the erasure and deletes the patient's key in one transaction, so
+     * either both happen or neither. Only an ADMIN or the patient themself may erase.
+     */
+    @Transactional
+    public void erase(Actor actor, UUID patientId) {
+        if (actor.is(Role.PATIENT)) {
+            patient(actor, patientId);
+        } else {
+            Scopes.requireRole(actor, Role.ADMIN);
+        }
+        commands.send(new ErasePatient(patientId, clock.instant()));
+        vault.shred(patientId);
+    }
+
+    public PatientView patient(Actor actor, UUID patientId) {
+        Scopes.requireRole(actor, Role.ADMIN, Role.MANAGER, Role.DOCTOR, Role.RECEPTIONIST, Role.PATIENT);
+        return patients.patient(patientId)
+                .filter(patient -> visibleTo(actor, patient))
+                .orElseThrow(() -> new Rejection.NotFound("patient.not-found"));
+    }
+
+    /** The caller's own record, for patients. */
+    public PatientView mine(Actor actor) {
+        Scopes.requireRole(actor, Role.PATIENT);
+        return patients.patientOfUser(actor.userId()).orElseThrow(() -> new Rejection.NotFound("patient.not-found"));
+    }
+
+    /** Staff search within their scope, by name (partial, either language) and/or exact phone. */
+    public Page<PatientSummary> search(Actor actor, Optional<String> name, Optional<String> phone, PageRequest page) {
+        Scopes.requireRole(actor, Role.ADMIN, Role.MANAGER, Role.DOCTOR, Role.RECEPTIONIST);
+        Optional<String> phoneIndex = phone.filter(p -> !p.isBlank()).map(p -> phones.toE164(p)
+                .map(fieldCipher::blindIndex)
+                .orElseThrow(() -> new Rejection.RuleViolated("directory.invalid-fields", "phone")));
+        Optional<UUID> clinicScope = actor.is(Role.ADMIN)
+                ? Optional.empty()
+                : Optional.of(actor.clinicId().orElseThrow(Scopes::noScope));
+        Optional<UUID> branchScope = actor.isAnyOf(Role.DOCTOR, Role.RECEPTIONIST)
+                ? Optional.of(actor.branchId().orElseThrow(Scopes::noScope))
+                : Optional.empty();
+        return patients.search(
+                new PatientReadModel.Search(
+                        name.map(String::strip).filter(n -> !n.isEmpty()), phoneIndex, clinicScope, branchScope),
+                page);
+    }
+
+    private static boolean visibleTo(Actor actor, PatientView patient) {
+        if (actor.is(Role.PATIENT)) {
+            return patient.userId().filter(actor.userId()::equals).isPresent();
+        }
+        return Scopes.coversBranch(actor, patient.clinicId(), patient.homeBranchId());
+    }
+
+    BranchView homeBranch(UUID homeBranchId) {
+        if (homeBranchId == null) {
+            throw new Rejection.RuleViolated("directory.invalid-fields", "homeBranchId");
+        }
+        return sites.branch(homeBranchId).orElseThrow(() -> new Rejection.NotFound("branch.not-found"));
+    }
+
+    private static String language(String preferredLanguage) {
+        String language = preferredLanguage == null ? "ar" : preferredLanguage;
+        if (!PatientDecider.LANGUAGES.contains(language)) {
+            throw new Rejection.RuleViolated("directory.invalid-fields", "preferredLanguage");
+        }
+        return language;
+    }
+
+    private PatientPersonalData personalData(PatientInput input) {
+        FieldChecks checks = new FieldChecks();
+        String nameAr = checks.notBlank("nameAr", input.nameAr());
+        String nameEn = checks.notBlank("nameEn", input.nameEn());
+        LocalDate today = LocalDate.now(clock);
+        checks.require(
+                input.dateOfBirth() != null
+                        && !input.dateOfBirth().isAfter(today)
+                        && input.dateOfBirth().isAfter(today.minusYears(150)),
+                "dateOfBirth");
+        checks.require(input.sex() != null, "sex");
+        Optional<String> nationalId = present(input.nationalId());
+        Optional<String> passport = present(input.passportNumber());
+        checks.require(nationalId.isPresent() || passport.isPresent(), "nationalId");
+        String phone = checks.phone("phone", input.phone(), phones);
+        Optional<String> email = present(input.email()).map(e -> checks.email("email", e));
+        Optional<String> contactName = present(input.emergencyContactName());
+        Optional<String> contactPhone = present(input.emergencyContactPhone());
+        checks.require(contactName.isPresent() == contactPhone.isPresent(), "emergencyContact");
+        Optional<PatientPersonalData.EmergencyContact> contact = contactName.flatMap(n -> contactPhone.map(
+                p -> new PatientPersonalData.EmergencyContact(n, checks.phone("emergencyContactPhone", p, phones))));
+        checks.throwIfInvalid();
+        return new PatientPersonalData(
+                nameAr, nameEn, input.dateOfBirth(), input.sex(), nationalId, passport, phone, email, contact);
+    }
+
+    private static Optional<String> present(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,18 @@
+package com.clinic.directory.application.port;
+
+import java.time.DayOfWeek;
+import java.util.Set;
+import java.util.UUID;
+
+/** A branch as the directory shows it; {@code version} is the aggregate version, used as the ETag. */
+public record BranchView(
+        UUID id,
+        UUID clinicId,
+        String nameAr,
+        String nameEn,
+        String address,
+        String phone,
+        String timeZone,
+        String currency,
+        Set<DayOfWeek> workingDays,
+        long version) {}

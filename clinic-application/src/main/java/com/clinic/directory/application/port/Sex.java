@@ -1,0 +1,7 @@
+package com.clinic.directory.application.port;
+
+/** Sex as recorded for clinical purposes. */
+public enum Sex {
+    FEMALE,
+    MALE
+}

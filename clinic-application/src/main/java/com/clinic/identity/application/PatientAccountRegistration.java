@@ -1,0 +1,92 @@
+package com.clinic.identity.application;
+
+import com.clinic.identity.UserAccounts;
+import com.clinic.identity.application.port.CredentialStore;
+import com.clinic.identity.application.port.CredentialStore.NewCredential;
+import com.clinic.identity.application.port.PasswordHasher;
+import com.clinic.identity.domain.PasswordPolicy;
+import com.clinic.identity.domain.UserAccountCommand;
+import com.clinic.platform.application.crypto.FieldCipher;
+import com.clinic.platform.domain.Rejection;
+import com.clinic.platform.domain.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Identity's public API for other contexts: patients' self-registration and account look-ups. */
+@Service
+public class PatientAccountRegistration implements UserAccounts {
+
+    private final AccountCommands commands;
+    private final CredentialStore credentials;
+    private final PasswordHasher hasher;
+    private final FieldCipher cipher;
+    private final Clock clock;
+
+    public PatientAccountRegistration(
+            AccountCommands commands,
+            CredentialStore credentials,
+            PasswordHasher hasher,
+            FieldCipher cipher,
+            Clock clock) {
+        this.commands = commands;
+        this.credentials = credentials;
+        this.hasher = hasher;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** Joins the caller's transaction: the account and the caller's own records commit together. */
+    @Override
+    @Transactional
+    public void registerPatient(PatientSignUp signUp) {
+        Objects.requireNonNull(signUp, "signUp");
+        Optional<String> email = signUp.email().filter(e -> !e.isBlank()).map(LoginIdentifiers::email);
+        Optional<String> phone = signUp.phoneE164().filter(p -> !p.isBlank()).map(LoginIdentifiers::phone);
+        if (email.isEmpty() && phone.isEmpty()) {
+            throw new Rejection.RuleViolated("account.login-required");
+        }
+        PasswordPolicy.check(signUp.password(), email.orElse(null), phone.orElse(null));
+        Instant now = clock.instant();
+        boolean inserted = credentials.insert(new NewCredential(
+                signUp.userId(),
+                email.map(cipher::encrypt),
+                email.map(cipher::blindIndex),
+                phone.map(cipher::encrypt),
+                phone.map(cipher::blindIndex),
+                Optional.of(hasher.hash(signUp.password())),
+                Role.PATIENT,
+                Optional.empty(),
+                Optional.empty(),
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                now));
+        if (!inserted) {
+            throw new Rejection.Conflict("account.identifier-taken");
+        }
+        commands.send(new UserAccountCommand.RegisterPatientAccount(
+                signUp.userId(), language(signUp.preferredLanguage()), now));
+    }
+
+    @Override
+    public Optional<AccountSummary> find(UUID userId) {
+        return credentials
+                .findById(userId)
+                .map(c -> new AccountSummary(
+                        c.userId(), c.role(), c.activated() && !c.disabled(), c.clinicId(), c.branchId()));
+    }
+
+    private static String language(String preferred) {
+        if (preferred == null || preferred.isBlank()) {
+            return "en";
+        }
+        String tag = Locale.forLanguageTag(preferred.strip()).toLanguageTag();
+        return tag.equals("und") ? "en" : tag;
+    }
+}

@@ -1,0 +1,176 @@
+package com.clinic.identity.application;
+
+import com.clinic.identity.application.port.AccessTokenIssuer;
+import com.clinic.identity.application.port.AccessTokenVerifier;
+import com.clinic.identity.application.port.CredentialStore;
+import com.clinic.identity.application.port.CredentialStore.Credential;
+import com.clinic.identity.application.port.PasswordHasher;
+import com.clinic.identity.application.port.SessionStore;
+import com.clinic.identity.application.port.SessionStore.RefreshUse;
+import com.clinic.identity.domain.AccountStatus;
+import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.crypto.FieldCipher;
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Rejection;
+import com.clinic.platform.domain.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-in, refresh-token rotation, sign-out and the per-request access-token check.
+ *
+ * <p>Sign-in is deliberately not one transaction: a failed attempt must be recorded even though
+ * the call then fails. Refresh is one transaction that keeps its writes when it fails, because
+ * revoking a family on reuse is exactly the write that must survive the 401.
+ */
+@Service
+public class SessionService {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+
+    private final CredentialStore credentials;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final AccessTokenIssuer issuer;
+    private final AccessTokenVerifier verifier;
+    private final LoginThrottle throttle;
+    private final FieldCipher cipher;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final IdentitySettings settings;
+    private final String dummyHash;
+
+    public SessionService(
+            CredentialStore credentials,
+            SessionStore sessions,
+            PasswordHasher hasher,
+            AccessTokenIssuer issuer,
+            AccessTokenVerifier verifier,
+            LoginThrottle throttle,
+            FieldCipher cipher,
+            IdGenerator ids,
+            Clock clock,
+            IdentitySettings settings) {
+        this.credentials = credentials;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.verifier = verifier;
+        this.throttle = throttle;
+        this.cipher = cipher;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+        // Checked against for unknown logins so that they cost as much time as a wrong password.
+        this.dummyHash = hasher.hash(SecretTokens.generate());
+    }
+
+    public TokenPair login(String login, String password, String clientAddress) {
+        Instant now = clock.instant();
+        Optional<String> normalized = LoginIdentifiers.login(login);
+        String loginIndex = cipher.blindIndex(normalized.orElse(String.valueOf(login)));
+        String accountKey = "login:" + loginIndex;
+        String clientKey = "client:" + cipher.blindIndex("client:" + clientAddress);
+        throttle.check(accountKey, clientKey, now);
+
+        Optional<Credential> credential =
+                normalized.isPresent() ? credentials.findByLoginIndex(loginIndex) : Optional.empty();
+        Optional<String> storedHash = credential.flatMap(Credential::passwordHash);
+        boolean passwordMatches;
+        if (storedHash.isPresent()) {
+            passwordMatches = hasher.matches(String.valueOf(password), storedHash.get());
+        } else {
+            boolean ignored = hasher.matches(String.valueOf(password), dummyHash);
+            passwordMatches = false;
+        }
+        if (!passwordMatches || !credential.get().canSignIn()) {
+            throttle.recordFailure(accountKey, clientKey, now);
+            throw new AuthenticationFailed(AuthenticationFailed.INVALID_CREDENTIALS);
+        }
+        throttle.recordSuccess(accountKey);
+        Credential account = credential.get();
+        UUID sessionId = ids.next();
+        sessions.openSession(sessionId, account.userId(), now);
+        return issue(account, sessionId, now);
+    }
+
+    @Transactional(noRollbackFor = AuthenticationFailed.class)
+    public TokenPair refresh(String refreshToken) {
+        Instant now = clock.instant();
+        RefreshUse use = sessions.useRefreshToken(SecretTokens.hash(refreshToken), now);
+        switch (use) {
+            case RefreshUse.Rotated rotated -> {
+                Optional<Credential> account =
+                        credentials.findById(rotated.userId()).filter(Credential::canSignIn);
+                if (account.isEmpty()) {
+                    sessions.revokeSession(rotated.sessionId(), "account-inactive", now);
+                    throw new AuthenticationFailed(AuthenticationFailed.INVALID_REFRESH_TOKEN);
+                }
+                return issue(account.get(), rotated.sessionId(), now);
+            }
+            case RefreshUse.Reused reused -> {
+                log.warn("A used refresh token was presented again; revoking session {}", reused.sessionId());
+                sessions.revokeSession(reused.sessionId(), "refresh-token-reuse", now);
+                throw new AuthenticationFailed(AuthenticationFailed.INVALID_REFRESH_TOKEN);
+            }
+            case RefreshUse.Rejected rejected ->
+                throw new AuthenticationFailed(AuthenticationFailed.INVALID_REFRESH_TOKEN);
+        }
+    }
+
+    /** Ends the session the token belongs to; unknown tokens are ignored, so the answer reveals nothing. */
+    @Transactional
+    public void logout(String refreshToken) {
+        sessions.sessionOfRefreshToken(SecretTokens.hash(refreshToken))
+                .ifPresent(sessionId -> sessions.revokeSession(sessionId, "logout", clock.instant()));
+    }
+
+    /**
+     * The actor an access token stands for, if its signature and expiry hold, its session is still
+     * open, and the account is still active with the role and scope the token claims. A role change
+     * thus invalidates older tokens at once; the client refreshes to get one with the new role.
+     */
+    public Optional<Actor> authenticate(String accessToken) {
+        return verifier.verify(accessToken)
+                .filter(token -> sessions.access(token.sessionId())
+                        .filter(access -> !access.revoked() && access.accountActive())
+                        .filter(access -> access.userId().equals(token.actor().userId()))
+                        .filter(access -> access.role() == token.actor().role()
+                                && access.clinicId().equals(token.actor().clinicId())
+                                && access.branchId().equals(token.actor().branchId()))
+                        .isPresent())
+                .map(AccessTokenVerifier.VerifiedToken::actor);
+    }
+
+    /** Who the caller is, as the write side knows it right now. */
+    public Me me(Actor actor) {
+        Credential credential =
+                credentials.findById(actor.userId()).orElseThrow(() -> new Rejection.NotFound("account.not-found"));
+        AccountStatus status = credential.disabled()
+                ? AccountStatus.DISABLED
+                : credential.activated() ? AccountStatus.ACTIVE : AccountStatus.PENDING;
+        return new Me(credential.userId(), credential.role(), credential.clinicId(), credential.branchId(), status);
+    }
+
+    public record Me(UUID userId, Role role, Optional<UUID> clinicId, Optional<UUID> branchId, AccountStatus status) {}
+
+    private TokenPair issue(Credential account, UUID sessionId, Instant now) {
+        String refreshToken = SecretTokens.generate();
+        sessions.storeRefreshToken(
+                SecretTokens.hash(refreshToken),
+                sessionId,
+                account.userId(),
+                now,
+                now.plus(settings.refreshTokenTtl()));
+        Actor actor = new Actor(account.userId(), account.role(), account.clinicId(), account.branchId());
+        AccessTokenIssuer.AccessToken access = issuer.issue(actor, sessionId, now);
+        return new TokenPair(access.value(), Duration.between(now, access.expiresAt()), refreshToken);
+    }
+}

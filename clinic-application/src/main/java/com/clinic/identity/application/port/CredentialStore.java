@@ -1,0 +1,76 @@
+package com.clinic.identity.application.port;
+
+import com.clinic.platform.domain.Role;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Port: the write-side credential of each account (encrypted login identifiers with their blind
+ * indexes, the password hash, a pending activation) and a synchronous mirror of the account's role,
+ * scope and status, so that signing in and checking a token never wait for a projection.
+ * Every write joins the caller's transaction.
+ */
+public interface CredentialStore {
+
+    record NewCredential(
+            UUID userId,
+            Optional<String> emailEncrypted,
+            Optional<String> emailIndex,
+            Optional<String> phoneEncrypted,
+            Optional<String> phoneIndex,
+            Optional<String> passwordHash,
+            Role role,
+            Optional<UUID> clinicId,
+            Optional<UUID> branchId,
+            boolean activated,
+            Optional<String> activationTokenHash,
+            Optional<Instant> activationExpiresAt,
+            Instant createdAt) {}
+
+    record Credential(
+            UUID userId,
+            Optional<String> emailEncrypted,
+            Optional<String> phoneEncrypted,
+            Optional<String> passwordHash,
+            Role role,
+            Optional<UUID> clinicId,
+            Optional<UUID> branchId,
+            boolean activated,
+            boolean disabled) {
+
+        public boolean canSignIn() {
+            return activated && !disabled && passwordHash.isPresent();
+        }
+    }
+
+    record PendingActivation(UUID userId, Instant expiresAt) {}
+
+    /**
+     * Inserts the credential unless its e-mail or phone index (or its id) is already taken, atomically
+     * with concurrent inserts; false when taken.
+     */
+    boolean insert(NewCredential credential);
+
+    Optional<Credential> findById(UUID userId);
+
+    /** The credential whose e-mail or phone blind index equals {@code loginIndex}. */
+    Optional<Credential> findByLoginIndex(String loginIndex);
+
+    Optional<PendingActivation> findByActivationTokenHash(String tokenHash);
+
+    /** Stores the first password hash and consumes the activation token. */
+    void completeActivation(UUID userId, String passwordHash, Instant at);
+
+    void changePasswordHash(UUID userId, String passwordHash, Instant at);
+
+    /** Mirrors the aggregate's role, scope and status after a command changed them. */
+    void mirror(
+            UUID userId,
+            Role role,
+            Optional<UUID> clinicId,
+            Optional<UUID> branchId,
+            boolean activated,
+            boolean disabled,
+            Instant at);
+}

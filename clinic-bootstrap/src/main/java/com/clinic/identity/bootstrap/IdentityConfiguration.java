@@ -1,0 +1,36 @@
+package com.clinic.identity.bootstrap;
+
+import com.clinic.identity.application.BootstrapAdministrator;
+import com.clinic.identity.application.IdentitySettings;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Identity's settings, and the first administrator of a fresh installation. */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+    @Bean
+    IdentitySettings identitySettings(IdentityProperties properties) {
+        return new IdentitySettings(
+                properties.activationTokenTtl(),
+                properties.refreshTokenTtl(),
+                properties.loginThrottle().window(),
+                properties.loginThrottle().maxFailuresPerAccount(),
+                properties.loginThrottle().maxFailuresPerClient());
+    }
+
+    /**
+     * Runs after the context (and Axon) started. Idempotent; several instances starting together
+     * race on the e-mail's unique index, and the losers find the account already there.
+     */
+    @Bean
+    ApplicationRunner createBootstrapAdministrator(IdentityProperties properties, BootstrapAdministrator administrator) {
+        return arguments -> {
+            IdentityProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
+            if (admin.isConfigured()) {
+                administrator.ensure(admin.email(), admin.password());
+            }
+        };
+    }
+}

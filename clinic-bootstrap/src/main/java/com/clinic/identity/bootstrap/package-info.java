@@ -1,0 +1,2 @@
+/** Wiring of the identity context: its settings and the bootstrap administrator. */
+package com.clinic.identity.bootstrap;

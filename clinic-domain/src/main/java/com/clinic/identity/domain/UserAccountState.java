@@ -1,0 +1,41 @@
+package com.clinic.identity.domain;
+
+import com.clinic.platform.domain.Role;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An account's state as far as decisions need it. */
+public sealed interface UserAccountState {
+
+    /** No account exists under this id yet. */
+    record None() implements UserAccountState {}
+
+    record Existing(
+            UUID userId,
+            Role role,
+            Optional<UUID> clinicId,
+            Optional<UUID> branchId,
+            boolean activated,
+            boolean disabled)
+            implements UserAccountState {
+
+        public AccountStatus status() {
+            if (disabled) {
+                return AccountStatus.DISABLED;
+            }
+            return activated ? AccountStatus.ACTIVE : AccountStatus.PENDING;
+        }
+
+        Existing withRole(Role newRole, Optional<UUID> newClinicId, Optional<UUID> newBranchId) {
+            return new Existing(userId, newRole, newClinicId, newBranchId, activated, disabled);
+        }
+
+        Existing withActivated() {
+            return new Existing(userId, role, clinicId, branchId, true, disabled);
+        }
+
+        Existing withDisabled(boolean nowDisabled) {
+            return new Existing(userId, role, clinicId, branchId, activated, nowDisabled);
+        }
+    }
+}
