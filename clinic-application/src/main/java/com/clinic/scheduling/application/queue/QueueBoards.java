@@ -107,10 +107,8 @@ public class QueueBoards {
     }
 
     /** A ticket's progress on a board already assembled (one board serves every follower of a queue). */
-    public static TicketProgress progressOn(QueueBoard board, TicketRow row) {
-        List<Integer> nowServing =
-                board.inService().stream().map(QueueBoard.Entry::number).toList();
-        return board.find(row.ticketId())
+    public static Optional<TicketProgress> onBoard(QueueBoard board, UUID ticketId) {
+        return board.find(ticketId)
                 .map(entry -> new TicketProgress(
                         entry.ticketId(),
                         board.queueId(),
@@ -119,8 +117,12 @@ public class QueueBoards {
                         entry.progress(),
                         entry.position(),
                         entry.estimatedWait(),
-                        nowServing,
-                        board.asOf()))
+                        nowServing(board),
+                        board.asOf()));
+    }
+
+    private static TicketProgress progressOn(QueueBoard board, TicketRow row) {
+        return onBoard(board, row.ticketId())
                 .orElseGet(() -> new TicketProgress(
                         row.ticketId(),
                         row.queueId(),
@@ -129,11 +131,15 @@ public class QueueBoards {
                         row.progress(),
                         Optional.empty(),
                         Optional.empty(),
-                        nowServing,
+                        nowServing(board),
                         board.asOf()));
     }
 
-    QueueBoard snapshot(QueueKey key, boolean withReasons) {
+    private static List<Integer> nowServing(QueueBoard board) {
+        return board.inService().stream().map(QueueBoard.Entry::number).toList();
+    }
+
+    private QueueBoard snapshot(QueueKey key, boolean withReasons) {
         UUID queueId = QueueIds.of(key);
         return readModel
                 .board(queueId)
