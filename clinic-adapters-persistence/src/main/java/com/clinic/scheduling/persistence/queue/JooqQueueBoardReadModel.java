@@ -47,11 +47,12 @@ class JooqQueueBoardReadModel implements QueueBoardReadModel {
                         queue.getVersion(),
                         queue.getLastNumber(),
                         db.selectFrom(QUEUE_BOARD_TICKET)
-                                .where(
-                                        QUEUE_BOARD_TICKET.QUEUE_ID.eq(queueId),
-                                        QUEUE_BOARD_TICKET.PROGRESS.in(ACTIVE))
+                                .where(QUEUE_BOARD_TICKET.QUEUE_ID.eq(queueId), QUEUE_BOARD_TICKET.PROGRESS.in(ACTIVE))
                                 .orderBy(
-                                        QUEUE_BOARD_TICKET.WAITING_POSITION.asc().nullsFirst(),
+                                        QUEUE_BOARD_TICKET
+                                                .WAITING_POSITION
+                                                .asc()
+                                                .nullsFirst(),
                                         QUEUE_BOARD_TICKET.TICKET_NUMBER.asc())
                                 .fetch(JooqQueueBoardReadModel::toRow)));
     }

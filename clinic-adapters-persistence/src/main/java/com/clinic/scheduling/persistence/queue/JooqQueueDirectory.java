@@ -36,8 +36,8 @@ class JooqQueueDirectory implements QueueDirectory {
                 .from(BRANCH_VIEW)
                 .where(BRANCH_VIEW.BRANCH_ID.eq(branchId))
                 .fetchOptional()
-                .flatMap(row -> zone(branchId, row.value2())
-                        .map(zone -> new BranchFacts(branchId, row.value1(), zone)));
+                .flatMap(
+                        row -> zone(branchId, row.value2()).map(zone -> new BranchFacts(branchId, row.value1(), zone)));
     }
 
     @Override

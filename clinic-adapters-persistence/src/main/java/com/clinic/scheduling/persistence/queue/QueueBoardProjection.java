@@ -288,9 +288,7 @@ class QueueBoardProjection {
                         QUEUE_BOARD_TICKET.EFFECTIVE_AT,
                         QUEUE_BOARD_TICKET.TICKET_NUMBER)
                 .from(QUEUE_BOARD_TICKET)
-                .where(
-                        QUEUE_BOARD_TICKET.QUEUE_ID.eq(queueId),
-                        QUEUE_BOARD_TICKET.PROGRESS.eq(Progress.WAITING.name()))
+                .where(QUEUE_BOARD_TICKET.QUEUE_ID.eq(queueId), QUEUE_BOARD_TICKET.PROGRESS.eq(Progress.WAITING.name()))
                 .fetch();
         List<Record4<UUID, String, OffsetDateTime, Integer>> ordered = QueueOrder.sort(
                 waiting,

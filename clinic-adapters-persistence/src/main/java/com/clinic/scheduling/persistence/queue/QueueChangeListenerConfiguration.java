@@ -22,7 +22,8 @@ class QueueChangeListenerConfiguration {
             ObjectProvider<QueueChangeSubscriber> subscribers,
             @Value("${clinic.queue.listen-poll-timeout:PT1S}") Duration pollTimeout) {
         return new PostgresQueueChangeListener(
-                () -> DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(), database.getPassword()),
+                () -> DriverManager.getConnection(
+                        database.getJdbcUrl(), database.getUsername(), database.getPassword()),
                 () -> subscribers.orderedStream().toList(),
                 pollTimeout,
                 "queue-change-listener");

@@ -54,6 +54,7 @@ class QueueStreams implements QueueChangeSubscriber, SmartLifecycle {
     private final Map<UUID, Set<SseEmitter>> followers = new ConcurrentHashMap<>();
     /** The queue each followed ticket was last seen in; absent while unknown (just issued, in transfer). */
     private final Map<UUID, UUID> ticketQueues = new ConcurrentHashMap<>();
+
     private final Map<UUID, Refresh> refreshes = new ConcurrentHashMap<>();
 
     private final ExecutorService pushes = Executors.newVirtualThreadPerTaskExecutor();
@@ -184,8 +185,7 @@ class QueueStreams implements QueueChangeSubscriber, SmartLifecycle {
 
     private static void send(SseEmitter emitter, String name, String id, Object body) {
         try {
-            SseEmitter.SseEventBuilder event =
-                    SseEmitter.event().name(name).data(body, MediaType.APPLICATION_JSON);
+            SseEmitter.SseEventBuilder event = SseEmitter.event().name(name).data(body, MediaType.APPLICATION_JSON);
             emitter.send(id == null ? event : event.id(id));
         } catch (IOException | IllegalStateException gone) {
             // The client went away (or the stream timed out): drop it; its callbacks deregister it.
@@ -195,10 +195,8 @@ class QueueStreams implements QueueChangeSubscriber, SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("queue-stream-refresh")
-                .daemon(true)
-                .factory());
+        ticker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("queue-stream-refresh").daemon(true).factory());
         long period = Math.max(1, refreshEvery.toMillis());
         ticker.scheduleAtFixedRate(this::resynchroniseQuietly, period, period, TimeUnit.MILLISECONDS);
     }

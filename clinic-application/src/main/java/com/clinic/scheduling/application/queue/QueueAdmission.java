@@ -80,7 +80,9 @@ public class QueueAdmission {
         }
         Instant start = slot.time().start();
         QueueKey key = new QueueKey(
-                slot.doctorId(), slot.branchId(), LocalDate.ofInstant(start, branch.get().zone()));
+                slot.doctorId(),
+                slot.branchId(),
+                LocalDate.ofInstant(start, branch.get().zone()));
         commands.sendAndWait(new JoinBookedPatient(
                 QueueIds.of(key),
                 key,

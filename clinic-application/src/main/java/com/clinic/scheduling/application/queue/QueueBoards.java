@@ -73,8 +73,7 @@ public class QueueBoards {
 
     /** Checks that the actor may follow the ticket; answers the queue it is in now. */
     public UUID authoriseTicket(Actor actor, UUID ticketId) {
-        TicketRoute route =
-                routes.find(ticketId).orElseThrow(() -> new Rejection.NotFound("queue.ticket-not-found"));
+        TicketRoute route = routes.find(ticketId).orElseThrow(() -> new Rejection.NotFound("queue.ticket-not-found"));
         access.requireTicketView(actor, route.key(), branch(route.key().branchId()), route.patientId());
         return route.queueId();
     }
@@ -141,10 +140,7 @@ public class QueueBoards {
 
     private QueueBoard snapshot(QueueKey key, boolean withReasons) {
         UUID queueId = QueueIds.of(key);
-        return readModel
-                .board(queueId)
-                .map(rows -> assemble(rows, withReasons))
-                .orElseGet(() -> empty(queueId, key));
+        return readModel.board(queueId).map(rows -> assemble(rows, withReasons)).orElseGet(() -> empty(queueId, key));
     }
 
     private QueueBoard empty(UUID queueId, QueueKey key) {
@@ -183,7 +179,8 @@ public class QueueBoards {
                 recent, settings.plannedConsultation(), called.size(), waiting.size(), serviceSince, now);
         List<QueueBoard.Entry> waitingEntries = new ArrayList<>(waiting.size());
         for (int index = 0; index < waiting.size(); index++) {
-            waitingEntries.add(entry(waiting.get(index), Optional.of(index + 1), Optional.of(waits.get(index)), withReasons));
+            waitingEntries.add(
+                    entry(waiting.get(index), Optional.of(index + 1), Optional.of(waits.get(index)), withReasons));
         }
         return new QueueBoard(
                 rows.queueId(),
@@ -205,7 +202,7 @@ public class QueueBoards {
             TicketRow row, Optional<Integer> position, Optional<Duration> wait, boolean withReasons) {
         UUID subject = row.patientId().orElse(row.ticketId());
         Optional<String> reason = withReasons
-                ? row.priorityReason().flatMap(sealed -> vault.open(subject, sealed))
+                ? row.priorityReason().flatMap(ciphertext -> vault.open(subject, ciphertext))
                 : Optional.empty();
         return new QueueBoard.Entry(
                 row.ticketId(),

@@ -94,8 +94,8 @@ public class QueueService {
             throw new Rejection.RuleViolated("queue.patient-unknown");
         }
         UUID queueId = QueueIds.of(key);
-        QueueTicketRef ticket = commands.sendAndWait(
-                new IssueWalkInTicket(queueId, key, ids.next(), patientId, actor.userId(), now));
+        QueueTicketRef ticket =
+                commands.sendAndWait(new IssueWalkInTicket(queueId, key, ids.next(), patientId, actor.userId(), now));
         return new IssuedTicket(queueId, key, ticket.ticketId(), ticket.number());
     }
 
@@ -217,8 +217,7 @@ public class QueueService {
     }
 
     private TicketRoute authorised(Actor actor, UUID ticketId, Action action) {
-        TicketRoute route =
-                routes.find(ticketId).orElseThrow(() -> new Rejection.NotFound("queue.ticket-not-found"));
+        TicketRoute route = routes.find(ticketId).orElseThrow(() -> new Rejection.NotFound("queue.ticket-not-found"));
         access.require(actor, action, route.key(), branch(route.key().branchId()));
         return route;
     }
