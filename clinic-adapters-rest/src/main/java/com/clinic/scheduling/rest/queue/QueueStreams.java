@@ -209,6 +209,10 @@ class QueueStreams implements QueueChangeSubscriber, SmartLifecycle {
         }
     }
 
+    /**
+     * Ends every stream cleanly (on shutdown, first thing): clients reconnect, to another instance
+     * during a rolling deployment, and get a fresh first event there.
+     */
     @Override
     public synchronized void stop() {
         if (ticker != null) {
@@ -217,7 +221,6 @@ class QueueStreams implements QueueChangeSubscriber, SmartLifecycle {
         }
         displays.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
         followers.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
-        pushes.shutdown();
     }
 
     @Override
