@@ -79,34 +79,43 @@ class QueueAdmissionTest {
     void aCheckedInPatientJoinsTheDoctorsQueueOfTheAppointmentsDayAndFollowsTheConsultation() {
         Instant start = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
         AppointmentSlot slot = slot(world.colleagueId, start, false);
-        QueueKey key = new QueueKey(
-                world.colleagueId, world.branchId, LocalDate.ofInstant(start, ZoneId.of("Asia/Riyadh")));
+        QueueKey key =
+                new QueueKey(world.colleagueId, world.branchId, LocalDate.ofInstant(start, ZoneId.of("Asia/Riyadh")));
 
         UUID appointmentId = bookAndCheckIn(slot);
 
-        await().atMost(Duration.ofSeconds(15)).ignoreException(NoSuchElementException.class).untilAsserted(() -> {
-            var route = routes.findByAppointment(appointmentId).orElseThrow();
-            assertThat(route.queueId()).isEqualTo(QueueIds.of(key));
-            var row = readModel.ticket(route.ticketId()).orElseThrow();
-            assertThat(row.progress()).isEqualTo(Progress.WAITING);
-            assertThat(row.patientId()).contains(world.patientId);
-            assertThat(row.effectiveAt()).isEqualTo(start); // early: placed by the appointment time
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(() -> {
+                    var route = routes.findByAppointment(appointmentId).orElseThrow();
+                    assertThat(route.queueId()).isEqualTo(QueueIds.of(key));
+                    var row = readModel.ticket(route.ticketId()).orElseThrow();
+                    assertThat(row.progress()).isEqualTo(Progress.WAITING);
+                    assertThat(row.patientId()).contains(world.patientId);
+                    assertThat(row.effectiveAt()).isEqualTo(start); // early: placed by the appointment time
+                });
         UUID ticketId = routes.findByAppointment(appointmentId).orElseThrow().ticketId();
 
         Instant began = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         commands.sendAndWait(new StartConsultation(appointmentId, world.colleague.userId(), began));
-        await().atMost(Duration.ofSeconds(15)).ignoreException(NoSuchElementException.class).untilAsserted(() -> {
-            QueueBoard board = boards.displaySnapshot(key);
-            assertThat(board.inService()).extracting(QueueBoard.Entry::ticketId).containsExactly(ticketId);
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(() -> {
+                    QueueBoard board = boards.displaySnapshot(key);
+                    assertThat(board.inService())
+                            .extracting(QueueBoard.Entry::ticketId)
+                            .containsExactly(ticketId);
+                });
 
         commands.sendAndWait(new Complete(appointmentId, world.colleague.userId(), began.plus(Duration.ofMinutes(9))));
-        await().atMost(Duration.ofSeconds(15)).ignoreException(NoSuchElementException.class).untilAsserted(() -> {
-            assertThat(readModel.ticket(ticketId).orElseThrow().progress()).isEqualTo(Progress.FINISHED);
-            assertThat(readModel.recentDurations(world.colleagueId, began.minus(Duration.ofDays(1)), 20))
-                    .containsExactly(Duration.ofMinutes(9));
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(() -> {
+                    assertThat(readModel.ticket(ticketId).orElseThrow().progress())
+                            .isEqualTo(Progress.FINISHED);
+                    assertThat(readModel.recentDurations(world.colleagueId, began.minus(Duration.ofDays(1)), 20))
+                            .containsExactly(Duration.ofMinutes(9));
+                });
     }
 
     @Test
@@ -117,8 +126,10 @@ class QueueAdmissionTest {
         UUID inPerson =
                 bookAndCheckIn(slot(world.secondBranchDoctorId, Instant.now().plus(Duration.ofMinutes(40)), false));
 
-        await().atMost(Duration.ofSeconds(15)).ignoreException(NoSuchElementException.class)
-                .untilAsserted(() -> assertThat(routes.findByAppointment(inPerson)).isPresent());
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(
+                        () -> assertThat(routes.findByAppointment(inPerson)).isPresent());
         assertThat(routes.findByAppointment(appointmentId)).isEmpty();
     }
 }

@@ -109,31 +109,38 @@ class QueueBoardProjectionTest {
                 STAFF,
                 base.plus(Duration.ofMinutes(31))));
 
-        await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class)
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(NoSuchElementException.class)
                 .untilAsserted(() -> assertThat(waitingInOrder(queueId)).containsExactly(emergency, booked, first));
 
         commands.sendAndWait(new CallNext(queueId, STAFF, base.plus(Duration.ofMinutes(32))));
-        await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class).untilAsserted(() -> {
-            assertThat(waitingInOrder(queueId)).containsExactly(booked, first);
-            TicketRow called = readModel.ticket(emergency).orElseThrow();
-            assertThat(called.progress()).isEqualTo(Progress.CALLED);
-            assertThat(called.position()).isEmpty();
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(() -> {
+                    assertThat(waitingInOrder(queueId)).containsExactly(booked, first);
+                    TicketRow called = readModel.ticket(emergency).orElseThrow();
+                    assertThat(called.progress()).isEqualTo(Progress.CALLED);
+                    assertThat(called.position()).isEmpty();
+                });
 
         // Skipping moves a ticket back within its priority: the normal booked patient goes behind the
         // walk-in, the skipped emergency is still ahead of every normal patient.
         commands.sendAndWait(new SkipTicket(queueId, booked, STAFF, base.plus(Duration.ofMinutes(40))));
         commands.sendAndWait(new SkipTicket(queueId, emergency, STAFF, base.plus(Duration.ofMinutes(41))));
-        await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class).untilAsserted(() -> {
-            assertThat(waitingInOrder(queueId)).containsExactly(emergency, first, booked);
-            assertThat(readModel.ticket(emergency).orElseThrow().skips()).isEqualTo(1);
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(() -> {
+                    assertThat(waitingInOrder(queueId)).containsExactly(emergency, first, booked);
+                    assertThat(readModel.ticket(emergency).orElseThrow().skips())
+                            .isEqualTo(1);
+                });
         QueueBoard board = boards.displaySnapshot(key);
         assertThat(board.called()).isEmpty();
         assertThat(board.waiting())
                 .extracting(QueueBoard.Entry::position)
                 .containsExactly(Optional.of(1), Optional.of(2), Optional.of(3));
-        assertThat(board.waiting()).allSatisfy(entry -> assertThat(entry.priorityReason()).isEmpty());
+        assertThat(board.waiting())
+                .allSatisfy(entry -> assertThat(entry.priorityReason()).isEmpty());
     }
 
     @Test
@@ -152,10 +159,13 @@ class QueueBoardProjectionTest {
         UUID after = walkIn(key, clock.plusSeconds(1));
         UUID last = walkIn(key, clock.plusSeconds(2));
 
-        await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class).untilAsserted(() -> assertThat(readModel.recentDurations(
-                        key.doctorId(), base, 20))
-                .containsExactlyInAnyOrder(Duration.ofMinutes(10), Duration.ofMinutes(12), Duration.ofMinutes(30)));
-        await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class)
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(() -> assertThat(readModel.recentDurations(key.doctorId(), base, 20))
+                        .containsExactlyInAnyOrder(
+                                Duration.ofMinutes(10), Duration.ofMinutes(12), Duration.ofMinutes(30)));
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(NoSuchElementException.class)
                 .untilAsserted(() -> assertThat(waitingInOrder(queueId)).containsExactly(next, after, last));
         QueueBoard idle = boards.displaySnapshot(key);
         // median of 10, 12 and 30: one long case does not inflate everybody's wait
@@ -166,9 +176,11 @@ class QueueBoardProjectionTest {
                 .containsExactly(Duration.ZERO, Duration.ofMinutes(12), Duration.ofMinutes(24));
 
         // The doctor started with "next" five minutes ago and "after" was called: about 7 minutes left.
-        commands.sendAndWait(new StartService(queueId, next, STAFF, Instant.now().minus(Duration.ofMinutes(5))));
+        commands.sendAndWait(
+                new StartService(queueId, next, STAFF, Instant.now().minus(Duration.ofMinutes(5))));
         commands.sendAndWait(new CallNext(queueId, STAFF, Instant.now()));
-        await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class)
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(NoSuchElementException.class)
                 .untilAsserted(() -> assertThat(waitingInOrder(queueId)).containsExactly(last));
         QueueBoard busy = boards.displaySnapshot(key);
         assertThat(busy.inService()).extracting(QueueBoard.Entry::ticketId).containsExactly(next);
@@ -193,19 +205,24 @@ class QueueBoardProjectionTest {
 
         TransferredTicket moving = commands.sendAndWait(new TransferTicket(
                 QueueIds.of(from), ticket, to.doctorId(), QueueIds.of(to), STAFF, base.plusSeconds(20)));
-        commands.sendAndWait(
-                new AdmitTransferredTicket(QueueIds.of(to), to, moving, QueueIds.of(from), STAFF, base.plusSeconds(20)));
+        commands.sendAndWait(new AdmitTransferredTicket(
+                QueueIds.of(to), to, moving, QueueIds.of(from), STAFF, base.plusSeconds(20)));
 
-        await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class).untilAsserted(() -> {
-            TicketRow now = readModel.ticket(ticket).orElseThrow();
-            assertThat(now.queueId()).isEqualTo(QueueIds.of(to));
-            assertThat(now.number()).isEqualTo(2);
-            assertThat(now.priority()).isEqualTo(Priority.ELDERLY);
-            assertThat(now.position()).contains(1); // elderly goes ahead of the earlier normal walk-in
-            assertThat(readModel.board(QueueIds.of(from)).orElseThrow().active()).isEmpty();
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(() -> {
+                    TicketRow now = readModel.ticket(ticket).orElseThrow();
+                    assertThat(now.queueId()).isEqualTo(QueueIds.of(to));
+                    assertThat(now.number()).isEqualTo(2);
+                    assertThat(now.priority()).isEqualTo(Priority.ELDERLY);
+                    assertThat(now.position()).contains(1); // elderly goes ahead of the earlier normal walk-in
+                    assertThat(readModel.board(QueueIds.of(from)).orElseThrow().active())
+                            .isEmpty();
+                });
         // the reason travelled sealed, and still opens with the (anonymous) ticket's key
-        assertThat(vault.open(ticket, readModel.ticket(ticket).orElseThrow().priorityReason().orElseThrow()))
+        assertThat(vault.open(
+                        ticket,
+                        readModel.ticket(ticket).orElseThrow().priorityReason().orElseThrow()))
                 .contains("82 years old");
     }
 
@@ -219,9 +236,11 @@ class QueueBoardProjectionTest {
         commands.sendAndWait(new MarkTicketNoShow(queueId, gone, STAFF, base.plus(Duration.ofMinutes(5))));
         commands.sendAndWait(new StartService(queueId, served, STAFF, base.plus(Duration.ofMinutes(6))));
         commands.sendAndWait(new FinishService(queueId, served, STAFF, base.plus(Duration.ofMinutes(20))));
-        await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class)
-                .untilAsserted(() -> assertThat(readModel.ticket(served).orElseThrow().progress())
-                        .isEqualTo(Progress.FINISHED));
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(
+                        () -> assertThat(readModel.ticket(served).orElseThrow().progress())
+                                .isEqualTo(Progress.FINISHED));
         var before = readModel.board(queueId).orElseThrow();
         var durationsBefore = readModel.recentDurations(key.doctorId(), base, 20);
 
@@ -233,11 +252,15 @@ class QueueBoardProjectionTest {
         assertThat(readModel.board(queueId)).isEmpty();
         processor.start();
 
-        await().atMost(Duration.ofSeconds(30)).ignoreException(NoSuchElementException.class).untilAsserted(() -> {
-            assertThat(readModel.board(queueId)).contains(before);
-            assertThat(readModel.ticket(gone).orElseThrow().progress()).isEqualTo(Progress.NO_SHOW);
-            assertThat(readModel.ticket(staying).orElseThrow().position()).contains(1);
-            assertThat(readModel.recentDurations(key.doctorId(), base, 20)).isEqualTo(durationsBefore);
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(() -> {
+                    assertThat(readModel.board(queueId)).contains(before);
+                    assertThat(readModel.ticket(gone).orElseThrow().progress()).isEqualTo(Progress.NO_SHOW);
+                    assertThat(readModel.ticket(staying).orElseThrow().position())
+                            .contains(1);
+                    assertThat(readModel.recentDurations(key.doctorId(), base, 20))
+                            .isEqualTo(durationsBefore);
+                });
     }
 }

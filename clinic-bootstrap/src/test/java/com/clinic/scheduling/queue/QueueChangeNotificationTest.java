@@ -66,8 +66,8 @@ class QueueChangeNotificationTest {
         QueueKey key = new QueueKey(UUID.randomUUID(), UUID.randomUUID(), LocalDate.now(java.time.ZoneOffset.UTC));
         UUID queueId = QueueIds.of(key);
 
-        commands.sendAndWait(
-                new IssueWalkInTicket(queueId, key, UUID.randomUUID(), Optional.empty(), UUID.randomUUID(), Instant.now()));
+        commands.sendAndWait(new IssueWalkInTicket(
+                queueId, key, UUID.randomUUID(), Optional.empty(), UUID.randomUUID(), Instant.now()));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(first.changed).contains(queueId);
@@ -110,8 +110,8 @@ class QueueChangeNotificationTest {
             other.commit();
         }
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(first.changed)
-                .contains(committed));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(first.changed).contains(committed));
         assertThat(first.changed).doesNotContain(rolledBack);
     }
 
@@ -132,13 +132,12 @@ class QueueChangeNotificationTest {
                 Statement statement = other.createStatement()) {
             statement.execute("NOTIFY queue_changed, '" + queueId + "'");
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(first.changed)
-                .contains(queueId));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(first.changed).contains(queueId));
         assertThat(second.resynchronisations.get()).isZero();
     }
 
-    private static PostgresQueueChangeListener listener(Recorder recorder, String name)
-            throws InterruptedException {
+    private static PostgresQueueChangeListener listener(Recorder recorder, String name) throws InterruptedException {
         PostgresQueueChangeListener listener = new PostgresQueueChangeListener(
                 QueueChangeNotificationTest::connect, () -> List.of(recorder), Duration.ofMillis(200), name);
         listener.start();

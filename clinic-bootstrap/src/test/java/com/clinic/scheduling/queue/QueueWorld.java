@@ -2,16 +2,16 @@ package com.clinic.scheduling.queue;
 
 import static org.awaitility.Awaitility.await;
 
-import com.clinic.directory.application.port.BranchView;
 import com.clinic.directory.application.clinic.ClinicDirectory;
 import com.clinic.directory.application.clinic.SiteInput;
 import com.clinic.directory.application.doctor.DoctorDirectory;
 import com.clinic.directory.application.doctor.DoctorInput;
 import com.clinic.directory.application.patient.PatientInput;
 import com.clinic.directory.application.patient.PatientRegistration;
+import com.clinic.directory.application.port.BranchView;
 import com.clinic.directory.application.port.ClinicView;
-import com.clinic.directory.domain.patient.Consents;
 import com.clinic.directory.application.port.Sex;
+import com.clinic.directory.domain.patient.Consents;
 import com.clinic.identity.application.AccountActivation;
 import com.clinic.identity.application.AccountAdministration;
 import com.clinic.identity.application.SessionService;
@@ -67,6 +67,13 @@ final class QueueWorld {
     final UUID patientId;
     final User patient;
 
+    private final Accounts accounts;
+    private final DoctorDirectory doctors;
+    private final QueueDirectory directory;
+
+    /** A doctor of the clinic at a branch, with a queue no other test uses. */
+    record Doctor(UUID doctorId, User user) {}
+
     static synchronized QueueWorld in(ApplicationContext context) {
         if (instance == null) {
             instance = new QueueWorld(context);
@@ -81,10 +88,10 @@ final class QueueWorld {
 
     private QueueWorld(ApplicationContext context) {
         ClinicDirectory clinics = context.getBean(ClinicDirectory.class);
-        DoctorDirectory doctors = context.getBean(DoctorDirectory.class);
+        doctors = context.getBean(DoctorDirectory.class);
         PatientRegistration registration = context.getBean(PatientRegistration.class);
-        QueueDirectory directory = context.getBean(QueueDirectory.class);
-        Accounts accounts = new Accounts(
+        directory = context.getBean(QueueDirectory.class);
+        accounts = new Accounts(
                 context.getBean(AccountAdministration.class),
                 context.getBean(AccountActivation.class),
                 context.getBean(SessionService.class));
@@ -93,12 +100,11 @@ final class QueueWorld {
         ClinicView otherClinic = clinics.createClinic(SEEDER, site("Other Clinic", "Asia/Dubai"));
         clinicId = clinic.id();
         otherClinicId = otherClinic.id();
-        await().atMost(Duration.ofSeconds(20)).until(() -> clinics.clinics(com.clinic.platform.application.PageRequest.first(50))
-                .items()
-                .stream()
-                .filter(c -> c.id().equals(clinicId) || c.id().equals(otherClinicId))
-                .count()
-                == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> clinics.clinics(com.clinic.platform.application.PageRequest.first(50)).items().stream()
+                                .filter(c -> c.id().equals(clinicId) || c.id().equals(otherClinicId))
+                                .count()
+                        == 2);
         BranchView main = clinics.openBranch(SEEDER, clinicId, site("Main", "Asia/Riyadh"));
         BranchView second = clinics.openBranch(SEEDER, clinicId, site("Second", "Asia/Riyadh"));
         branchId = main.id();
@@ -128,7 +134,9 @@ final class QueueWorld {
         PatientRegistration.Registered registered = registration.register(branchId, patient(patientEmail), PASSWORD);
         patientId = registered.patientId();
         patient = accounts.signIn(
-                registered.userId(), patientEmail, new Actor(registered.userId(), Role.PATIENT, Optional.empty(), Optional.empty()));
+                registered.userId(),
+                patientEmail,
+                new Actor(registered.userId(), Role.PATIENT, Optional.empty(), Optional.empty()));
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> directory.practisesAt(doctorId, branchId)
@@ -138,6 +146,17 @@ final class QueueWorld {
                         && directory.doctorOfUser(colleague.userId()).isPresent()
                         && directory.isPatientOfClinic(patientId, clinicId)
                         && directory.patientOfUser(registered.userId()).isPresent());
+    }
+
+    synchronized Doctor freshDoctor(UUID branch) {
+        User user = accounts.staff(Role.DOCTOR, clinicId, Optional.of(branch));
+        UUID id = doctors.register(
+                        SEEDER, user.userId(), clinicId, doctorAt(branch, "Fresh " + SEQUENCE.incrementAndGet()))
+                .id();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> directory.practisesAt(id, branch)
+                        && directory.doctorOfUser(user.userId()).isPresent());
+        return new Doctor(id, user);
     }
 
     private static SiteInput site(String name, String zone) {
@@ -181,20 +200,22 @@ final class QueueWorld {
     }
 
     /** Staff accounts through identity's own use cases: invite, activate, sign in. */
-    private record Accounts(AccountAdministration administration, AccountActivation activation, SessionService sessions) {
+    private record Accounts(
+            AccountAdministration administration, AccountActivation activation, SessionService sessions) {
 
         User staff(Role role, UUID clinic, Optional<UUID> branch) {
             String email = role.name().toLowerCase(Locale.ROOT) + "." + SEQUENCE.incrementAndGet() + "."
                     + UUID.randomUUID().toString().substring(0, 8) + "@queue.test";
             Optional<UUID> clinicScope = Optional.ofNullable(clinic);
-            AccountAdministration.Invitation invitation = administration.invite(
-                    SEEDER, new AccountAdministration.Invite(email, role, clinicScope, branch));
+            AccountAdministration.Invitation invitation =
+                    administration.invite(SEEDER, new AccountAdministration.Invite(email, role, clinicScope, branch));
             UUID userId = activation.activate(invitation.activationToken(), PASSWORD);
             return signIn(userId, email, new Actor(userId, role, clinicScope, branch));
         }
 
         User signIn(UUID userId, String login, Actor actor) {
-            return new User(userId, actor, sessions.login(login, PASSWORD, "127.0.0.1").accessToken());
+            return new User(
+                    userId, actor, sessions.login(login, PASSWORD, "127.0.0.1").accessToken());
         }
     }
 }
