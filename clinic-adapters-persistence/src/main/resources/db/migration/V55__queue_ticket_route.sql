@@ -8,6 +8,7 @@ CREATE TABLE queue_ticket_route (
     doctor_id      UUID        NOT NULL,
     branch_id      UUID        NOT NULL,
     queue_date     DATE        NOT NULL,
+    ticket_number  INTEGER     NOT NULL,
     patient_id     UUID,
     appointment_id UUID,
     routed_at      TIMESTAMPTZ NOT NULL DEFAULT now()

@@ -29,6 +29,7 @@ class JooqQueueTicketRoutes implements QueueTicketRoutes {
                 .set(QUEUE_TICKET_ROUTE.DOCTOR_ID, route.key().doctorId())
                 .set(QUEUE_TICKET_ROUTE.BRANCH_ID, route.key().branchId())
                 .set(QUEUE_TICKET_ROUTE.QUEUE_DATE, route.key().date())
+                .set(QUEUE_TICKET_ROUTE.TICKET_NUMBER, route.number())
                 .set(QUEUE_TICKET_ROUTE.PATIENT_ID, route.patientId().orElse(null))
                 .set(QUEUE_TICKET_ROUTE.APPOINTMENT_ID, route.appointmentId().orElse(null))
                 .onConflict(QUEUE_TICKET_ROUTE.TICKET_ID)
@@ -37,6 +38,7 @@ class JooqQueueTicketRoutes implements QueueTicketRoutes {
                 .set(QUEUE_TICKET_ROUTE.DOCTOR_ID, route.key().doctorId())
                 .set(QUEUE_TICKET_ROUTE.BRANCH_ID, route.key().branchId())
                 .set(QUEUE_TICKET_ROUTE.QUEUE_DATE, route.key().date())
+                .set(QUEUE_TICKET_ROUTE.TICKET_NUMBER, route.number())
                 .set(QUEUE_TICKET_ROUTE.ROUTED_AT, DSL.currentOffsetDateTime())
                 .execute();
     }
@@ -64,6 +66,7 @@ class JooqQueueTicketRoutes implements QueueTicketRoutes {
                 row.getTicketId(),
                 row.getQueueId(),
                 new QueueKey(row.getDoctorId(), row.getBranchId(), row.getQueueDate()),
+                row.getTicketNumber(),
                 Optional.ofNullable(row.getPatientId()),
                 Optional.ofNullable(row.getAppointmentId()));
     }

@@ -145,7 +145,8 @@ public class DailyQueueAggregate extends DeciderAggregate<QueueCommand, QueueEve
 
     private QueueTicketRef routed(UUID queueId, QueueKey key, UUID ticketId, QueueTicketRoutes routes) {
         Ticket ticket = open().ticket(ticketId).orElseThrow();
-        routes.route(new TicketRoute(ticketId, queueId, key, ticket.patientId(), ticket.appointmentId()));
+        routes.route(
+                new TicketRoute(ticketId, queueId, key, ticket.number(), ticket.patientId(), ticket.appointmentId()));
         return new QueueTicketRef(ticketId, ticket.number());
     }
 }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,12 @@ import org.springframework.stereotype.Component;
  * ticket along. The queue commands run in this handler's transaction, so a check-in is admitted
  * exactly once with the processor's progress; they are idempotent, so a redelivery changes nothing.
  *
- * <p>Never reset this processing group: it sends commands, it does not build a read model (the
- * admission horizon additionally keeps a replay from reopening old check-ins).
+ * <p>It sends commands and builds no read model, so it never takes part in a replay
+ * ({@code @DisallowReplay}); the admission horizon additionally keeps a processor that starts from
+ * the beginning of the event store (a new deployment) from reopening old check-ins.
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(QueueAdmission.PROCESSING_GROUP)
 public class QueueAdmission {
 

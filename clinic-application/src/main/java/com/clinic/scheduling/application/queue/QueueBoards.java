@@ -89,20 +89,34 @@ public class QueueBoards {
     }
 
     /**
-     * A ticket's progress, for pushing to an already authorised subscriber; empty while the board
-     * has not caught up with a ticket issued a moment ago.
+     * A ticket's progress, for pushing to an already authorised subscriber. The board follows the
+     * commands by moments; while it has not caught up with a ticket just issued or transferred, the
+     * ticket's route (written with the command) answers: waiting in its new queue, place not yet known.
      */
     public Optional<TicketProgress> progress(UUID ticketId) {
+        Optional<TicketRoute> route = routes.find(ticketId);
         Optional<TicketRow> row = readModel.ticket(ticketId);
-        if (row.isEmpty()) {
-            return Optional.empty();
+        boolean boardBehind = route.isPresent()
+                && row.map(ticket -> !ticket.queueId().equals(route.get().queueId()))
+                        .orElse(true);
+        if (boardBehind) {
+            return Optional.of(provisional(route.get()));
         }
-        Optional<BoardRows> rows = readModel.board(row.get().queueId());
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        QueueBoard board = assemble(rows.get(), false);
-        return Optional.of(progressOn(board, row.get()));
+        return row.flatMap(
+                ticket -> readModel.board(ticket.queueId()).map(rows -> progressOn(assemble(rows, false), ticket)));
+    }
+
+    private TicketProgress provisional(TicketRoute route) {
+        return new TicketProgress(
+                route.ticketId(),
+                route.queueId(),
+                route.key(),
+                route.number(),
+                Progress.WAITING,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                clock.instant());
     }
 
     /** A ticket's progress on a board already assembled (one board serves every follower of a queue). */

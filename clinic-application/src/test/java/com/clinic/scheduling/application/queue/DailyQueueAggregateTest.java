@@ -104,7 +104,8 @@ class DailyQueueAggregateTest {
                 .expectEvents(opened(), walkIn(T1, 1, OPENING))
                 .expectResultMessagePayload(new QueueTicketRef(T1, 1));
 
-        assertThat(routes.find(T1)).contains(new TicketRoute(T1, QUEUE, KEY, Optional.of(PATIENT), Optional.empty()));
+        assertThat(routes.find(T1))
+                .contains(new TicketRoute(T1, QUEUE, KEY, 1, Optional.of(PATIENT), Optional.empty()));
     }
 
     @Test

@@ -38,10 +38,11 @@ class QueueBoardsTest {
     private final QueueTestDoubles.Boards readModel = new QueueTestDoubles.Boards();
     private final QueueTestDoubles.Directory directory = new QueueTestDoubles.Directory().branch(BRANCH, CLINIC);
     private final PersonalDataVault vault = QueueTestDoubles.vault();
+    private final InMemoryTicketRoutes routes = new InMemoryTicketRoutes();
     private final QueueBoards boards = new QueueBoards(
             readModel,
             directory,
-            new InMemoryTicketRoutes(),
+            routes,
             new QueueAccess(directory),
             vault,
             QueueSettings.DEFAULTS,
@@ -168,5 +169,34 @@ class QueueBoardsTest {
                 .contains("uses a wheelchair");
         assertThat(boards.displaySnapshot(KEY).waiting().getFirst().priorityReason())
                 .isEmpty();
+    }
+
+    @Test
+    void aTicketTheBoardHasNotCaughtUpWithIsWaitingInTheQueueItsRouteNames() {
+        UUID ticketId = UUID.randomUUID();
+        routes.route(new com.clinic.scheduling.application.queue.port.QueueTicketRoutes.TicketRoute(
+                ticketId, QUEUE, KEY, 4, Optional.empty(), Optional.empty()));
+
+        TicketProgress progress = boards.progress(ticketId).orElseThrow();
+
+        assertThat(progress.progress()).isEqualTo(Progress.WAITING);
+        assertThat(progress.number()).isEqualTo(4);
+        assertThat(progress.queueId()).isEqualTo(QUEUE);
+        assertThat(progress.position()).isEmpty();
+        assertThat(progress.estimatedWait()).isEmpty();
+    }
+
+    @Test
+    void aTicketOnTheBoardHasItsPlaceAndEstimate() {
+        TicketRow first = row(1, Progress.WAITING, Priority.NORMAL, NOW.minus(Duration.ofMinutes(5)));
+        TicketRow second = row(2, Progress.WAITING, Priority.NORMAL, NOW.minus(Duration.ofMinutes(4)));
+        board(first, second);
+        routes.route(new com.clinic.scheduling.application.queue.port.QueueTicketRoutes.TicketRoute(
+                second.ticketId(), QUEUE, KEY, 2, Optional.empty(), Optional.empty()));
+
+        TicketProgress progress = boards.progress(second.ticketId()).orElseThrow();
+
+        assertThat(progress.position()).contains(2);
+        assertThat(progress.estimatedWait()).contains(Duration.ofMinutes(15));
     }
 }

@@ -12,8 +12,14 @@ import java.util.UUID;
  */
 public interface QueueTicketRoutes {
 
+    /** {@code number}: the ticket's number in that queue (a transfer gives it a new one). */
     record TicketRoute(
-            UUID ticketId, UUID queueId, QueueKey key, Optional<UUID> patientId, Optional<UUID> appointmentId) {
+            UUID ticketId,
+            UUID queueId,
+            QueueKey key,
+            int number,
+            Optional<UUID> patientId,
+            Optional<UUID> appointmentId) {
         public TicketRoute {
             Objects.requireNonNull(ticketId, "ticketId");
             Objects.requireNonNull(queueId, "queueId");
