@@ -37,11 +37,11 @@ class PatientController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN','MANAGER','DOCTOR','RECEPTIONIST')")
-    ResponseEntity<PatientResponse> register(
+    ResponseEntity<PatientCreatedResponse> register(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody NewPatientRequest request) {
         PatientView patient = patients.register(
                 actor, request.homeBranchId(), request.patient().toInput());
-        return Http.created(patient.id(), patient.version(), PatientResponse.of(patient));
+        return Http.created(patient.id(), patient.version(), PatientCreatedResponse.of(patient));
     }
 
     @GetMapping

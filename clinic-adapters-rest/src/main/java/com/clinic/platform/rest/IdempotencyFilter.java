@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -102,7 +103,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new ReplayableRequest(request, body), recording);
             int status = recording.getStatus();
-            if (isFinalAnswer(status)) {
+            if (isFinalAnswer(status) && !isNoStore(recording.getHeader("Cache-Control"))) {
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (String name : REPLAYED_HEADERS) {
                     String value = name.equals("Content-Type") ? recording.getContentType() : recording.getHeader(name);
@@ -124,6 +125,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** Server failures and authentication outcomes are not remembered: a retry deserves a fresh try. */
     private static boolean isFinalAnswer(int status) {
         return status < 500 && status != 401 && status != 403 && status != 429;
+    }
+
+    /**
+     * Responses marked {@code no-store} carry secrets (access, refresh and activation tokens) that
+     * must only ever be stored hashed; such a request simply runs again on retry.
+     */
+    private static boolean isNoStore(String cacheControl) {
+        return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
     }
 
     private static void replay(HttpServletResponse response, StoredResponse stored) throws IOException {

@@ -41,7 +41,6 @@ public final class FieldChecks {
     public String currency(String field, String value) {
         if (!isCurrency(value)) {
             invalid.add(field);
-            return value;
         }
         return value;
     }

@@ -2,6 +2,7 @@ package com.clinic.identity.bootstrap;
 
 import com.clinic.identity.application.BootstrapAdministrator;
 import com.clinic.identity.application.IdentitySettings;
+import com.clinic.platform.domain.Rejection;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,11 +26,20 @@ class IdentityConfiguration {
      * race on the e-mail's unique index, and the losers find the account already there.
      */
     @Bean
-    ApplicationRunner createBootstrapAdministrator(IdentityProperties properties, BootstrapAdministrator administrator) {
+    ApplicationRunner createBootstrapAdministrator(
+            IdentityProperties properties, BootstrapAdministrator administrator) {
         return arguments -> {
             IdentityProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
             if (admin.isConfigured()) {
-                administrator.ensure(admin.email(), admin.password());
+                try {
+                    administrator.ensure(admin.email(), admin.password());
+                } catch (Rejection rejected) {
+                    throw new IllegalStateException(
+                            "clinic.identity.bootstrap-admin is unusable (" + rejected.code()
+                                    + "): set a valid e-mail and a password of at least 10 characters mixing letters"
+                                    + " with digits or symbols",
+                            rejected);
+                }
             }
         };
     }

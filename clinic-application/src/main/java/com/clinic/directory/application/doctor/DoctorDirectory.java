@@ -68,6 +68,11 @@ public class DoctorDirectory {
         UserAccounts.AccountSummary account = accounts.find(userId)
                 .filter(found -> found.role() == Role.DOCTOR)
                 .orElseThrow(() -> new Rejection.RuleViolated("doctor.account-not-a-doctor", userId));
+        if (account.clinicId()
+                .filter(accountClinic -> !accountClinic.equals(clinicId))
+                .isPresent()) {
+            throw new Rejection.RuleViolated("doctor.account-of-another-clinic", userId);
+        }
         if (doctors.doctorOfUser(account.userId()).isPresent()) {
             throw new Rejection.Conflict("doctor.account-already-linked", userId);
         }

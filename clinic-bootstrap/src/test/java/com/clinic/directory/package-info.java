@@ -1,0 +1,2 @@
+/** Integration tests of the clinic directory over HTTP against the real database. */
+package com.clinic.directory;
