@@ -1,0 +1,81 @@
+package com.clinic.scheduling.application.queue;
+
+import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.application.queue.port.QueueDirectory;
+import com.clinic.scheduling.application.queue.port.QueueDirectory.BranchFacts;
+import com.clinic.scheduling.domain.queue.QueueKey;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what to a queue. ADMIN anything; MANAGER anything in their clinic; a RECEPTIONIST runs
+ * the waiting room of their branch (tickets, priorities, transfers, recalls, skips, no-shows); a
+ * DOCTOR works their own queue (calls, recalls, skips, no-shows, consultations). Patients see only
+ * their own ticket. The HTTP layer's role checks say the same; this is where the scope is checked.
+ */
+@Component
+public class QueueAccess {
+
+    /** What is being done to a queue. */
+    public enum Action {
+        ISSUE,
+        PRIORITISE,
+        TRANSFER,
+        CALL,
+        /** Recall, skip, no-show: managing who is in the waiting room. */
+        ATTEND,
+        /** Start and finish consultations. */
+        SERVE,
+        VIEW
+    }
+
+    private static final Set<Action> RECEPTION =
+            EnumSet.of(Action.ISSUE, Action.PRIORITISE, Action.TRANSFER, Action.ATTEND, Action.VIEW);
+    private static final Set<Action> DOCTOR = EnumSet.of(Action.CALL, Action.ATTEND, Action.SERVE, Action.VIEW);
+
+    private final QueueDirectory directory;
+
+    public QueueAccess(QueueDirectory directory) {
+        this.directory = directory;
+    }
+
+    public boolean allows(Actor actor, Action action, QueueKey key, BranchFacts branch) {
+        return switch (actor.role()) {
+            case ADMIN -> true;
+            case MANAGER -> actor.clinicId().filter(branch.clinicId()::equals).isPresent();
+            case RECEPTIONIST ->
+                RECEPTION.contains(action)
+                        && actor.branchId().filter(key.branchId()::equals).isPresent();
+            case DOCTOR ->
+                DOCTOR.contains(action)
+                        && directory
+                                .doctorOfUser(actor.userId())
+                                .filter(key.doctorId()::equals)
+                                .isPresent();
+            case PATIENT, AUDITOR -> false;
+        };
+    }
+
+    public void require(Actor actor, Action action, QueueKey key, BranchFacts branch) {
+        if (!allows(actor, action, key, branch)) {
+            throw new AccessDeniedException(actor.role() + " may not " + action + " this queue");
+        }
+    }
+
+    /** A ticket's progress: whoever may view its queue, and the patient it belongs to. */
+    public void requireTicketView(Actor actor, QueueKey key, BranchFacts branch, Optional<UUID> ticketPatient) {
+        if (actor.is(Role.PATIENT)) {
+            Optional<UUID> self = directory.patientOfUser(actor.userId());
+            if (self.isPresent() && self.equals(ticketPatient)) {
+                return;
+            }
+            throw new AccessDeniedException("a patient may follow only their own ticket");
+        }
+        require(actor, Action.VIEW, key, branch);
+    }
+}
