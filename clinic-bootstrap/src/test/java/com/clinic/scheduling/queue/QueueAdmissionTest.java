@@ -63,7 +63,7 @@ class QueueAdmissionTest {
 
     private AppointmentSlot slot(UUID doctorId, Instant start, boolean virtual) {
         TimeRange time = new TimeRange(start, start.plus(Duration.ofMinutes(20)));
-        return new AppointmentSlot(world.clinicId, world.branchId, doctorId, UUID.randomUUID(), time, time, virtual);
+        return new AppointmentSlot(world.clinicId, world.branchId, doctorId, UUID.randomUUID(), time, time, virtual, 1);
     }
 
     private UUID bookAndCheckIn(AppointmentSlot slot) {

@@ -330,7 +330,7 @@ class WaitlistHttpTest {
 
     private void cancelBookedSlot(UUID doctorId, Instant start) {
         TimeRange time = new TimeRange(start, start.plus(Duration.ofMinutes(30)));
-        AppointmentSlot slot = new AppointmentSlot(clinicId, branchId, doctorId, typeId, time, time, false);
+        AppointmentSlot slot = new AppointmentSlot(clinicId, branchId, doctorId, typeId, time, time, false, 1);
         UUID appointmentId = UUID.randomUUID();
         UUID someone = UUID.randomUUID();
         commands.sendAndWait(

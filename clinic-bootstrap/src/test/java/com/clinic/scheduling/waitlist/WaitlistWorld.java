@@ -152,7 +152,7 @@ final class WaitlistWorld {
 
     AppointmentSlot slot(Instant start) {
         TimeRange time = new TimeRange(start, start.plus(Duration.ofMinutes(30)));
-        return new AppointmentSlot(clinicId, branchId, doctorId, typeId, time, time, false);
+        return new AppointmentSlot(clinicId, branchId, doctorId, typeId, time, time, false, 1);
     }
 
     /** Someone's booked appointment at the slot is cancelled: the slot is free again. Returns its id. */

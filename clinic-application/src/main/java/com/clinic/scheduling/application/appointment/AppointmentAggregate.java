@@ -13,6 +13,7 @@ import com.clinic.scheduling.domain.appointment.AppointmentCommand.ConfirmHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.ExpireHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.HoldSlot;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.MarkNoShow;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.ReleaseHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.Reschedule;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.StartConsultation;
 import com.clinic.scheduling.domain.appointment.AppointmentDecider;
@@ -86,6 +87,11 @@ public class AppointmentAggregate extends DeciderAggregate<AppointmentCommand, A
                 scheduleNoShowCheck(moved.to(), deadlines, policy);
             }
         }
+    }
+
+    @CommandHandler
+    void handle(ReleaseHold command) {
+        decide(command);
     }
 
     @CommandHandler

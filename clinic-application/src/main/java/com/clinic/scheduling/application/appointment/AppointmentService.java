@@ -22,13 +22,13 @@ import com.clinic.scheduling.domain.appointment.AppointmentCommand.Complete;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.ConfirmHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.HoldSlot;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.MarkNoShow;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.ReleaseHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.Reschedule;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.StartConsultation;
 import com.clinic.scheduling.domain.appointment.AppointmentSlot;
 import com.clinic.scheduling.domain.appointment.CancellationReason;
 import com.clinic.scheduling.domain.availability.TimeRange;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,13 +240,7 @@ public class AppointmentService implements WaitlistBooking {
 
     @Override
     public void releaseOffer(UUID appointmentId, UUID actingUserId) {
-        isolated(() -> commands.sendAndWait(new Cancel(
-                appointmentId,
-                CancellationReason.OTHER,
-                "waiting-list offer released",
-                actingUserId,
-                Duration.ZERO,
-                clock.instant())));
+        isolated(() -> commands.sendAndWait(new ReleaseHold(appointmentId, actingUserId, clock.instant())));
     }
 
     private static <T> T isolated(Callable<T> step) {

@@ -10,6 +10,7 @@ import com.clinic.scheduling.domain.appointment.AppointmentCommand.ConfirmHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.ExpireHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.HoldSlot;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.MarkNoShow;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.ReleaseHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.Reschedule;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.StartConsultation;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentBooked;
@@ -230,6 +231,21 @@ class AppointmentAggregateTest {
                 .when(new Cancel(ID, CancellationReason.PATIENT_REQUEST, "", PATIENT, LATE_WINDOW, NOW))
                 .expectEvents(new AppointmentCancelled(
                         ID, SLOT, CancellationReason.PATIENT_REQUEST, "", false, true, PATIENT, NOW));
+    }
+
+    @Test
+    void releasingAnUnconfirmedOfferGivesTheSlotBack() {
+        fixture.given(held())
+                .when(new ReleaseHold(ID, RECEPTION, NOW))
+                .expectEvents(new AppointmentCancelled(
+                        ID, SLOT, CancellationReason.OTHER, "hold released", false, true, RECEPTION, NOW));
+    }
+
+    @Test
+    void releasingAHoldNeverCancelsTheBookingItBecame() {
+        fixture.given(held(), new HoldConfirmed(ID, PATIENT, SLOT, PATIENT, NOW))
+                .when(new ReleaseHold(ID, RECEPTION, NOW))
+                .expectNoEvents();
     }
 
     @Test

@@ -129,7 +129,7 @@ class WaitlistOfferProcessTest {
     }
 
     private static AppointmentSlot slot(UUID type, TimeRange time) {
-        return new AppointmentSlot(CLINIC, BRANCH, DOCTOR, type, time, time, false);
+        return new AppointmentSlot(CLINIC, BRANCH, DOCTOR, type, time, time, false, 1);
     }
 
     private static AppointmentCancelled cancelled(UUID appointmentId, boolean wasHold) {

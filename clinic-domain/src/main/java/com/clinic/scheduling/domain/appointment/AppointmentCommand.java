@@ -45,6 +45,12 @@ public sealed interface AppointmentCommand extends AggregateCommand {
     /** Sent by the hold's deadline; harmless if the hold was confirmed or cancelled meanwhile. */
     record ExpireHold(UUID appointmentId, Instant at) implements AppointmentCommand {}
 
+    /**
+     * Give back a hold that was never confirmed (a declined or lapsed waiting-list offer). Unlike
+     * {@link Cancel} it never touches a booking: once confirmed, the appointment is the patient's.
+     */
+    record ReleaseHold(UUID appointmentId, UUID requestedBy, Instant at) implements AppointmentCommand {}
+
     record Reschedule(UUID appointmentId, AppointmentSlot newSlot, UUID requestedBy, Instant at)
             implements AppointmentCommand {}
 

@@ -10,6 +10,7 @@ import com.clinic.scheduling.domain.appointment.AppointmentCommand.ConfirmHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.ExpireHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.HoldSlot;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.MarkNoShow;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.ReleaseHold;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.Reschedule;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.StartConsultation;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentBooked;
@@ -56,6 +57,7 @@ public final class AppointmentDecider implements Decider<AppointmentCommand, App
             case BookAppointment book -> book(book, state);
             case ConfirmHold confirm -> confirm(confirm, state);
             case ExpireHold expire -> expire(expire, state);
+            case ReleaseHold release -> release(release, state);
             case Reschedule reschedule -> reschedule(reschedule, state);
             case Cancel cancel -> cancel(cancel, state);
             case CheckIn checkIn -> checkIn(checkIn, state);
@@ -107,6 +109,21 @@ public final class AppointmentDecider implements Decider<AppointmentCommand, App
             return List.of(new HoldExpired(expire.appointmentId(), held.slot(), held.waitlistEntryId(), expire.at()));
         }
         // Confirmed, cancelled or already expired meanwhile: the deadline has nothing left to do.
+        return List.of();
+    }
+
+    private static List<AppointmentEvent> release(ReleaseHold release, AppointmentState state) {
+        if (state instanceof Held held) {
+            return List.of(new AppointmentCancelled(
+                    release.appointmentId(),
+                    held.slot(),
+                    CancellationReason.OTHER,
+                    "hold released",
+                    false,
+                    true,
+                    release.requestedBy(),
+                    release.at()));
+        }
         return List.of();
     }
 
