@@ -49,3 +49,61 @@ curl -sS -H "Authorization: Bearer $PATIENT" "$BASE/api/v1/doctors?specialty=car
 
 step "6. Bad input gets an RFC 9457 problem, in Arabic when asked"
 json -H "Accept-Language: ar" -X POST "$BASE/api/v1/auth/register" -d '{"homeBranchId":"not-a-uuid"}' | jq .
+
+# ---------------------------------------------------------------------------------------------
+# Scheduling: an appointment type, the doctor's week, slot search, hold and confirm, a race lost
+# with 409, the waiting list, and the walk-in queue.
+# ---------------------------------------------------------------------------------------------
+step "7. An appointment type for the clinic: 20 minutes, 5 minutes buffer after, bookable 1 h to 60 days ahead"
+TYPE=$(json "${AUTH[@]}" -X POST "$BASE/api/v1/appointment-types" -d "{\"clinicId\":\"$CLINIC\",
+  \"nameAr\":\"كشف قلب\",\"nameEn\":\"Cardiology visit\",\"durationMinutes\":20,\"bufferAfterMinutes\":5,
+  \"minimumNoticeMinutes\":60,\"horizonDays\":60,\"capacity\":1,\"virtual\":false,\"price\":300,\"currency\":\"SAR\"}" \
+  | jq -r .appointmentTypeId)
+echo "type $TYPE"
+
+step "8. The doctor's working week at the branch (branch-local time; If-None-Match: * creates it)"
+FROM=$(date -u -d '-1 day' +%F)
+json "${AUTH[@]}" -H 'If-None-Match: *' -X PUT "$BASE/api/v1/doctors/$DOCTOR/branches/$BRANCH/schedule" -d "{\"workingHours\":[{
+  \"effectiveFrom\":\"$FROM\",\"intervals\":[
+  {\"day\":\"SUNDAY\",\"start\":\"09:00\",\"end\":\"13:00\"},{\"day\":\"SUNDAY\",\"start\":\"16:00\",\"end\":\"20:00\"},
+  {\"day\":\"MONDAY\",\"start\":\"09:00\",\"end\":\"13:00\"},{\"day\":\"TUESDAY\",\"start\":\"09:00\",\"end\":\"13:00\"},
+  {\"day\":\"WEDNESDAY\",\"start\":\"09:00\",\"end\":\"13:00\"},{\"day\":\"THURSDAY\",\"start\":\"09:00\",\"end\":\"13:00\"}]}]}" \
+  -o /dev/null -w 'schedule: %{http_code}\n'
+
+step "9. The patient searches free slots for the next week (UTC and branch-local times)"
+SLOTS=$(curl -sS -H "Authorization: Bearer $PATIENT" \
+  "$BASE/api/v1/slots?doctorId=$DOCTOR&branchId=$BRANCH&appointmentTypeId=$TYPE&from=$(date -u -d '+1 day' +%F)&to=$(date -u -d '+8 day' +%F)&limit=5")
+echo "$SLOTS" | jq -c '.items[] | {startLocal, startUtc, remainingCapacity}'
+START=$(echo "$SLOTS" | jq -r '.items[0].startUtc')
+SLOT="{\"doctorId\":\"$DOCTOR\",\"branchId\":\"$BRANCH\",\"appointmentTypeId\":\"$TYPE\",\"start\":\"$START\"}"
+
+step "10. Hold the first slot (it expires by itself after 5 minutes), then confirm it"
+HOLD=$(json -H "Authorization: Bearer $PATIENT" -X POST "$BASE/api/v1/appointments/holds" -d "{\"slot\":$SLOT}")
+echo "$HOLD"
+APPOINTMENT=$(echo "$HOLD" | jq -r .appointmentId)
+json -H "Authorization: Bearer $PATIENT" -X POST "$BASE/api/v1/appointments/$APPOINTMENT/confirm" -o /dev/null -w 'confirm: %{http_code}\n'
+curl -sS -H "Authorization: Bearer $PATIENT" "$BASE/api/v1/appointments/$APPOINTMENT" | jq -c '{status, start, end, doctorNameEn}'
+
+step "11. Someone else trying for the same time gets 409, decided by PostgreSQL inside the booking's transaction"
+json "${AUTH[@]}" -X POST "$BASE/api/v1/appointments" -d "{\"patientId\":\"$(curl -sS -H "Authorization: Bearer $PATIENT" "$BASE/api/v1/patients/me" | jq -r .id)\",\"slot\":$SLOT}" | jq -c '{status, code, title}'
+
+step "12. Another patient joins the waiting list; when the first appointment is cancelled, the slot is held and offered to them"
+PHONE2="+9665$(printf '%08d' $((RANDOM * RANDOM % 100000000)))"
+json -X POST "$BASE/api/v1/auth/register" -d "{\"homeBranchId\":\"$BRANCH\",\"password\":\"Patient-Passw0rd-2026\",\"patient\":{
+  \"nameAr\":\"عمر الشهري\",\"nameEn\":\"Omar Al-Shehri\",\"dateOfBirth\":\"1984-09-30\",\"sex\":\"MALE\",
+  \"nationalId\":\"1087654321\",\"phone\":\"$PHONE2\",\"preferredLanguage\":\"en\"}}" -o /dev/null
+OMAR=$(json -X POST "$BASE/api/v1/auth/login" -d "{\"login\":\"$PHONE2\",\"password\":\"Patient-Passw0rd-2026\"}" | jq -r .accessToken)
+json -H "Authorization: Bearer $OMAR" -X POST "$BASE/api/v1/waitlist" -d "{\"doctorId\":\"$DOCTOR\",\"branchId\":\"$BRANCH\",
+  \"appointmentTypeId\":\"$TYPE\",\"from\":\"$(date -u -d '+1 day' +%F)\",\"to\":\"$(date -u -d '+8 day' +%F)\"}" | jq -c '{id, state, position}'
+json -H "Authorization: Bearer $PATIENT" -X POST "$BASE/api/v1/appointments/$APPOINTMENT/cancel" -d '{"reason":"PATIENT_REQUEST","note":"clash"}' -o /dev/null -w 'cancel: %{http_code}\n'
+curl -sS -H "Authorization: Bearer $OMAR" "$BASE/api/v1/waitlist" | jq -c '.items[0] | {state, offer}'
+curl -sS -H "Authorization: Bearer $OMAR" "$BASE/api/v1/me/notifications" | jq -c '.items[0] | {template, message}'
+
+step "13. The walk-in queue: reception issues a ticket and the doctor's board shows the live estimated wait"
+RECEPTION_INVITE=$(json "${AUTH[@]}" -X POST "$BASE/api/v1/users" -d "{\"email\":\"desk.$RANDOM@clinic.local\",\"role\":\"RECEPTIONIST\",\"clinicId\":\"$CLINIC\",\"branchId\":\"$BRANCH\"}")
+json -X POST "$BASE/api/v1/auth/activate" -d "{\"token\":\"$(echo "$RECEPTION_INVITE" | jq -r .activationToken)\",\"password\":\"Reception-Passw0rd-2026\"}" -o /dev/null
+DESK_LOGIN=$(json "${AUTH[@]}" "$BASE/api/v1/users/$(echo "$RECEPTION_INVITE" | jq -r .userId)" | jq -r .email)
+DESK=$(json -X POST "$BASE/api/v1/auth/login" -d "{\"login\":\"$DESK_LOGIN\",\"password\":\"Reception-Passw0rd-2026\"}" | jq -r .accessToken)
+json -H "Authorization: Bearer $DESK" -X POST "$BASE/api/v1/queues/$DOCTOR/$BRANCH/tickets" -d '{}' | jq -c '{number, date}'
+json -H "Authorization: Bearer $DESK" -X POST "$BASE/api/v1/queues/$DOCTOR/$BRANCH/tickets" -d '{}' | jq -c '{number, date}'
+curl -sS -H "Authorization: Bearer $DESK" "$BASE/api/v1/queues/$DOCTOR/$BRANCH/$(TZ=Asia/Riyadh date +%F)" | jq -c '.waiting[] | {ticket: .number, position, estimatedWaitSeconds}'

@@ -14,18 +14,18 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Clinics, branches, doctors, patients and appointment types made through the public API for HTTP tests. */
-final class AvailabilityTestData {
+public final class AvailabilityTestData {
 
-    static final String PATIENT_PASSWORD = "Patient-Passw0rd!2026";
+    public static final String PATIENT_PASSWORD = "Patient-Passw0rd!2026";
 
     private AvailabilityTestData() {}
 
-    record Site(UUID clinicId, UUID branchId) {}
+    public record Site(UUID clinicId, UUID branchId) {}
 
     /** A doctor record and the user account it is linked to. */
-    record Doctor(UUID doctorId, Sessions.Session account) {}
+    public record Doctor(UUID doctorId, Sessions.Session account) {}
 
-    static Site newSite(Api admin, String zone) {
+    public static Site newSite(Api admin, String zone) {
         Api.Response clinic = admin.post("/api/v1/clinics", site("Clinic " + unique(), zone, "SAR"));
         assertThat(clinic.status()).as(clinic.toString()).isEqualTo(201);
         UUID clinicId = UUID.fromString(clinic.json("id").asString());
@@ -33,7 +33,7 @@ final class AvailabilityTestData {
         return new Site(clinicId, newBranch(admin, clinicId, zone));
     }
 
-    static UUID newBranch(Api admin, UUID clinicId, String zone) {
+    public static UUID newBranch(Api admin, UUID clinicId, String zone) {
         Api.Response branch =
                 admin.post("/api/v1/clinics/" + clinicId + "/branches", site("Branch " + unique(), zone, null));
         assertThat(branch.status()).as(branch.toString()).isEqualTo(201);
@@ -42,7 +42,7 @@ final class AvailabilityTestData {
         return branchId;
     }
 
-    static Doctor newDoctor(Api api, Api admin, Site site, String specialty) {
+    public static Doctor newDoctor(Api api, Api admin, Site site, String specialty) {
         Sessions.Session account = Sessions.staff(api, Role.DOCTOR, site.clinicId(), site.branchId());
         Map<String, Object> profile = new LinkedHashMap<>();
         String name = "Dr. " + unique();
@@ -63,7 +63,7 @@ final class AvailabilityTestData {
     }
 
     /** A patient who registered themselves at the branch, signed in. */
-    static Api newPatient(Api api, UUID branchId) {
+    public static Api newPatient(Api api, UUID branchId) {
         String email = "patient." + unique() + "@example.com";
         Map<String, Object> patient = new LinkedHashMap<>();
         patient.put("nameAr", "مريض");
@@ -89,7 +89,7 @@ final class AvailabilityTestData {
         return api.as(Sessions.login(api, email, PATIENT_PASSWORD).accessToken());
     }
 
-    static Map<String, Object> appointmentType(UUID clinicId, int minutes, int capacity) {
+    public static Map<String, Object> appointmentType(UUID clinicId, int minutes, int capacity) {
         Map<String, Object> type = new LinkedHashMap<>();
         type.put("clinicId", clinicId);
         type.put("nameAr", "كشف");
@@ -105,7 +105,7 @@ final class AvailabilityTestData {
         return type;
     }
 
-    static UUID newAppointmentType(Api manager, UUID clinicId, int minutes, int capacity) {
+    public static UUID newAppointmentType(Api manager, UUID clinicId, int minutes, int capacity) {
         Api.Response created = manager.post("/api/v1/appointment-types", appointmentType(clinicId, minutes, capacity));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         UUID typeId = UUID.fromString(created.json("appointmentTypeId").asString());
@@ -114,7 +114,7 @@ final class AvailabilityTestData {
     }
 
     /** Monday to Sunday, the same hours every day, valid from a week ago, open-ended. */
-    static Map<String, Object> everyDay(String start, String end) {
+    public static Map<String, Object> everyDay(String start, String end) {
         List<Map<String, Object>> intervals = java.util.Arrays.stream(java.time.DayOfWeek.values())
                 .map(day -> Map.<String, Object>of("day", day.name(), "start", start, "end", end))
                 .toList();
@@ -126,11 +126,11 @@ final class AvailabilityTestData {
         return Map.of("workingHours", List.of(pattern));
     }
 
-    static String schedulePath(UUID doctorId, UUID branchId) {
+    public static String schedulePath(UUID doctorId, UUID branchId) {
         return "/api/v1/doctors/" + doctorId + "/branches/" + branchId + "/schedule";
     }
 
-    static Map<String, Object> site(String nameEn, String zone, String currency) {
+    public static Map<String, Object> site(String nameEn, String zone, String currency) {
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("nameAr", "عيادة " + nameEn);
         site.put("nameEn", nameEn);
@@ -144,7 +144,7 @@ final class AvailabilityTestData {
         return site;
     }
 
-    static Api.Response awaitOk(Api api, String path) {
+    public static Api.Response awaitOk(Api api, String path) {
         Api.Response[] last = new Api.Response[1];
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             last[0] = api.get(path);
@@ -154,7 +154,7 @@ final class AvailabilityTestData {
     }
 
     /** Waits until the schedule's read model has caught up with the given ETag. */
-    static Api.Response awaitSchedule(Api api, String path, String etag) {
+    public static Api.Response awaitSchedule(Api api, String path, String etag) {
         Api.Response[] last = new Api.Response[1];
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             last[0] = api.get(path);
@@ -164,7 +164,7 @@ final class AvailabilityTestData {
         return last[0];
     }
 
-    static String unique() {
+    public static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -8,6 +8,13 @@ import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryLapsed;
 import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryWithdrawn;
 import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferDeclined;
 import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferExpired;
+import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.ExtraSessionAdded;
+import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.TimeOffRemoved;
+import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.WorkingHoursDefined;
+import com.clinic.scheduling.domain.availability.LocalPeriod;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -28,6 +35,11 @@ import org.springframework.stereotype.Component;
 class WaitlistOfferProcess {
 
     static final String PROCESSING_GROUP = "scheduling-waitlist-offers";
+
+    /** As far ahead as the longest booking horizon an appointment type may have. */
+    private static final Duration CAPACITY_HORIZON = Duration.ofDays(366);
+
+    private static final Duration MAX_UTC_OFFSET = Duration.ofHours(14);
 
     private final WaitlistOffers offers;
     private final OfferHolds offerHolds;
@@ -56,6 +68,36 @@ class WaitlistOfferProcess {
             return; // an offer's hold: the offer's own expiry passes the slot on
         }
         offers.offerFreedSlot(event.slot());
+    }
+
+    // --- New capacity: the schedule now offers time it did not before. ---
+
+    /** New or changed weekly hours may open time anywhere ahead; look as far as any type may book. */
+    @EventHandler
+    void on(WorkingHoursDefined event) {
+        offers.matchFreedCapacity(event.doctorId(), event.branchId(), event.at(), event.at().plus(CAPACITY_HORIZON));
+    }
+
+    @EventHandler
+    void on(ExtraSessionAdded event) {
+        matchAround(event.doctorId(), event.branchId(), event.period());
+    }
+
+    @EventHandler
+    void on(TimeOffRemoved event) {
+        matchAround(event.doctorId(), event.branchId(), event.period());
+    }
+
+    /**
+     * The period is in branch-local time; widening it by the largest UTC offset on each side covers it
+     * in any zone without a directory lookup. Slots outside the real period simply aren't free.
+     */
+    private void matchAround(UUID doctorId, UUID branchId, LocalPeriod period) {
+        offers.matchFreedCapacity(
+                doctorId,
+                branchId,
+                period.start().toInstant(ZoneOffset.UTC).minus(MAX_UTC_OFFSET),
+                period.end().toInstant(ZoneOffset.UTC).plus(MAX_UTC_OFFSET));
     }
 
     @EventHandler

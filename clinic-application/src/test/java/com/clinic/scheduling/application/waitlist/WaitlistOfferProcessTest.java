@@ -437,6 +437,26 @@ class WaitlistOfferProcessTest {
     }
 
     @Test
+    void anExtraSessionOnTheScheduleIsOfferedToTheWaitingPatientItFits() {
+        entries.waiting.clear();
+        Candidate waiting = candidate(Urgency.ROUTINE, "2026-05-20T08:00:00Z", doctor(TYPE));
+        Instant four = SLOT_DAY.atTime(16, 0).atZone(RIYADH).toInstant();
+        slots.slots.add(new Slot(DOCTOR, BRANCH, new TimeRange(four, four.plus(Duration.ofMinutes(30))), RIYADH, 1));
+
+        process.on(new com.clinic.scheduling.domain.availability.DoctorScheduleEvent.ExtraSessionAdded(
+                UUID.randomUUID(),
+                DOCTOR,
+                BRANCH,
+                UUID.randomUUID(),
+                new com.clinic.scheduling.domain.availability.LocalPeriod(SLOT_DAY.atTime(16, 0), SLOT_DAY.atTime(17, 0)),
+                UUID.randomUUID(),
+                NOW));
+
+        assertThat(offersSent).extracting(sent -> sent.entryId(), sent -> sent.offer().start())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(waiting.entryId(), four));
+    }
+
+    @Test
     void capacityOfAnUnknownDoctorOffersNothing() {
         int made = offers.matchFreedCapacity(UUID.randomUUID(), BRANCH, SLOT_START, SLOT_TIME.end());
 

@@ -1,0 +1,2 @@
+/** Appointments over HTTP against the real PostgreSQL. */
+package com.clinic.scheduling.appointment;
