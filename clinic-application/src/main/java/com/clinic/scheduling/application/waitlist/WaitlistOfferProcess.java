@@ -4,14 +4,14 @@ import com.clinic.scheduling.application.waitlist.port.OfferHolds;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCancelled;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentRescheduled;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.HoldExpired;
-import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryLapsed;
-import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryWithdrawn;
-import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferDeclined;
-import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferExpired;
 import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.ExtraSessionAdded;
 import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.TimeOffRemoved;
 import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.WorkingHoursDefined;
 import com.clinic.scheduling.domain.availability.LocalPeriod;
+import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryLapsed;
+import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryWithdrawn;
+import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferDeclined;
+import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferExpired;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -75,7 +75,8 @@ class WaitlistOfferProcess {
     /** New or changed weekly hours may open time anywhere ahead; look as far as any type may book. */
     @EventHandler
     void on(WorkingHoursDefined event) {
-        offers.matchFreedCapacity(event.doctorId(), event.branchId(), event.at(), event.at().plus(CAPACITY_HORIZON));
+        offers.matchFreedCapacity(
+                event.doctorId(), event.branchId(), event.at(), event.at().plus(CAPACITY_HORIZON));
     }
 
     @EventHandler

@@ -448,11 +448,13 @@ class WaitlistOfferProcessTest {
                 DOCTOR,
                 BRANCH,
                 UUID.randomUUID(),
-                new com.clinic.scheduling.domain.availability.LocalPeriod(SLOT_DAY.atTime(16, 0), SLOT_DAY.atTime(17, 0)),
+                new com.clinic.scheduling.domain.availability.LocalPeriod(
+                        SLOT_DAY.atTime(16, 0), SLOT_DAY.atTime(17, 0)),
                 UUID.randomUUID(),
                 NOW));
 
-        assertThat(offersSent).extracting(sent -> sent.entryId(), sent -> sent.offer().start())
+        assertThat(offersSent)
+                .extracting(sent -> sent.entryId(), sent -> sent.offer().start())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(waiting.entryId(), four));
     }
 
