@@ -122,9 +122,10 @@ class QueueAdmissionTest {
     void aVideoConsultationHasNoWaitingRoom() {
         UUID appointmentId =
                 bookAndCheckIn(slot(world.secondBranchDoctorId, Instant.now().plus(Duration.ofMinutes(30)), true));
-        // a later, in-person check-in processed after it proves the first was seen and skipped
+        // a later, in-person check-in processed after it proves the first was seen and skipped; it starts
+        // when the first ends, since the same doctor cannot be booked twice for overlapping time
         UUID inPerson =
-                bookAndCheckIn(slot(world.secondBranchDoctorId, Instant.now().plus(Duration.ofMinutes(40)), false));
+                bookAndCheckIn(slot(world.secondBranchDoctorId, Instant.now().plus(Duration.ofMinutes(50)), false));
 
         await().atMost(Duration.ofSeconds(15))
                 .ignoreException(NoSuchElementException.class)
