@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.clinic.platform.domain.Role;
-import com.clinic.scheduling.domain.appointment.AppointmentCommand.BookAppointment;
-import com.clinic.scheduling.domain.appointment.AppointmentCommand.Cancel;
-import com.clinic.scheduling.domain.appointment.AppointmentSlot;
-import com.clinic.scheduling.domain.appointment.CancellationReason;
-import com.clinic.scheduling.domain.availability.TimeRange;
+import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.support.Api;
 import com.clinic.support.IntegrationTest;
 import com.clinic.support.Sessions;
@@ -19,20 +15,20 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The waiting list over HTTP with real sign-ins: a site, a doctor and patients made through the
- * public API, offers arriving in the in-app inbox in each patient's language, answered over HTTP.
+ * The waiting list over HTTP with real sign-ins: a site, a doctor, an appointment type, a schedule
+ * and patients made through the public API, a slot freed by cancelling a real booking, offers
+ * arriving in the in-app inbox in each patient's language, answered over HTTP.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,10 +41,7 @@ class WaitlistHttpTest {
     int port;
 
     @Autowired
-    FakeAppointmentTypes appointmentTypes;
-
-    @Autowired
-    CommandGateway commands;
+    ApplicationContext context;
 
     private Api api;
     private Api admin;
@@ -71,8 +64,7 @@ class WaitlistHttpTest {
         assertThat(branch.status()).as(branch.toString()).isEqualTo(201);
         branchId = UUID.fromString(branch.json("id").asString());
         awaitOk(admin, "/api/v1/clinics/" + clinicId + "/branches/" + branchId);
-        typeId = UUID.randomUUID();
-        appointmentTypes.register(typeId, clinicId);
+        typeId = AvailabilityTestData.newAppointmentType(admin, clinicId, 30, 1);
         reception = api.as(
                 Sessions.staff(api, Role.RECEPTIONIST, clinicId, branchId).accessToken());
     }
@@ -201,6 +193,9 @@ class WaitlistHttpTest {
     @Test
     void anOfferReachesTheInboxInThePatientsLanguageAndIsDeclinedThenAcceptedByTheNext() {
         UUID doctorId = newDoctor();
+        // Working hours before anyone waits: the offer process sees them as new capacity with nobody to offer it to.
+        WaitlistWorld.defineSchedule(admin, doctorId, branchId, "08:00", "20:00");
+        WaitlistWorld.awaitOfferProcessCaughtUp(context);
         Patient amal = newPatient("ar");
         Patient ben = newPatient("en");
         String amalEntry = joinAsReception(amal, doctorId, "URGENT");
@@ -265,6 +260,19 @@ class WaitlistHttpTest {
         JsonNode fulfilled = awaitStatus(ben.api(), benEntry, "FULFILLED");
         assertThat(fulfilled.path("appointmentId").asString()).isEqualTo(heldForBen);
         assertThat(fulfilled.path("position").isNull()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Api.Response appointment = ben.api().get("/api/v1/appointments/" + heldForBen);
+            assertThat(appointment.status()).as(appointment.toString()).isEqualTo(200);
+            assertThat(appointment.json("status").asString()).isEqualTo("BOOKED");
+            assertThat(Instant.parse(appointment.json("start").asString()))
+                    .isEqualTo(day.atTime(10, 0).atZone(RIYADH).toInstant());
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(amal.api()
+                        .get("/api/v1/appointments/" + heldForAmal)
+                        .json("status")
+                        .asString())
+                .as("the declined offer's hold was released")
+                .isEqualTo("CANCELLED"));
         assertProblem(
                 amal.api().post("/api/v1/waitlist/" + amalEntry + "/offer/accept", null), 409, "waitlist.no-offer");
     }
@@ -328,20 +336,18 @@ class WaitlistHttpTest {
         return joined.json("entryId").asString();
     }
 
+    /** Reception books the slot for a patient who is not on the list, then cancels it: the slot is free again. */
     private void cancelBookedSlot(UUID doctorId, Instant start) {
-        TimeRange time = new TimeRange(start, start.plus(Duration.ofMinutes(30)));
-        AppointmentSlot slot = new AppointmentSlot(clinicId, branchId, doctorId, typeId, time, time, false, 1);
-        UUID appointmentId = UUID.randomUUID();
-        UUID someone = UUID.randomUUID();
-        commands.sendAndWait(
-                new BookAppointment(appointmentId, someone, slot, someone, Optional.empty(), Instant.now()));
-        commands.sendAndWait(new Cancel(
-                appointmentId,
-                CancellationReason.DOCTOR_UNAVAILABLE,
-                "",
-                someone,
-                Duration.ofHours(24),
-                Instant.now()));
+        Patient someone = newPatient("en");
+        Map<String, Object> slot = Map.of(
+                "doctorId", doctorId, "branchId", branchId, "appointmentTypeId", typeId, "start", start.toString());
+        Api.Response booked =
+                reception.post("/api/v1/appointments", Map.of("patientId", someone.patientId(), "slot", slot));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        String appointmentId = booked.json("appointmentId").asString();
+        Api.Response cancelled = reception.post(
+                "/api/v1/appointments/" + appointmentId + "/cancel", Map.of("reason", "DOCTOR_UNAVAILABLE"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
     }
 
     private UUID newDoctor() {

@@ -9,27 +9,28 @@ import com.clinic.scheduling.application.waitlist.WaitlistOffers;
 import com.clinic.scheduling.application.waitlist.WaitlistService;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
-import com.clinic.scheduling.domain.availability.Slot;
-import com.clinic.scheduling.domain.availability.TimeRange;
 import com.clinic.scheduling.domain.waitlist.Urgency;
 import com.clinic.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The waiting list end to end on PostgreSQL: real events, the real offer process on its tracking
- * processor, offer expiry as a durable db-scheduler deadline, the read model and in-app notices. Only
- * the bookings side (holding and confirming) is a test double until its implementation lands.
+ * The waiting list end to end on PostgreSQL, with nothing stood in for: the directory, appointment
+ * types and schedules made over HTTP, slots freed by cancelling real bookings, the real offer process
+ * on its tracking processor holding them through bookings (real claims on the doctor's time), offer
+ * expiry as a durable db-scheduler deadline, the read model and in-app notices. Time is the
+ * application's own clock, which the tests move.
  */
 @IntegrationTest
 class WaitlistOfferFlowTest {
@@ -41,35 +42,20 @@ class WaitlistOfferFlowTest {
     WaitlistService waitlist;
 
     @Autowired
-    WaitlistOffers offers;
-
-    @Autowired
-    FakeWaitlistBooking booking;
-
-    @Autowired
-    FakeSlotSearch slots;
-
-    @Autowired
     AdjustableClock clock;
-
-    private WaitlistWorld world;
-
-    @BeforeEach
-    void newWorld() {
-        world = new WaitlistWorld(context);
-    }
 
     @AfterEach
     void realTimeAgain() {
         clock.reset();
     }
 
-    private UUID heldFor(UUID entryId) {
+    private static UUID heldFor(WaitlistWorld world, UUID entryId) {
         return world.entry(entryId).offer().orElseThrow().appointmentId();
     }
 
     @Test
     void theCascadeOfferExpireNextAcceptRunsOnTheControlledClockWithDurableDeadlines() {
+        WaitlistWorld world = WaitlistWorld.create(context);
         WaitlistWorld.Patient routine = world.patient("en");
         WaitlistWorld.Patient urgent = world.patient("ar");
         WaitlistWorld.Patient soon = world.patient("en");
@@ -81,15 +67,18 @@ class WaitlistOfferFlowTest {
         assertThat(world.entry(soonEntry).position()).contains(2);
         assertThat(world.entry(routineEntry).position()).contains(3);
 
-        // A booked appointment is cancelled: the urgent patient is offered its slot.
+        // A booked appointment is cancelled: the urgent patient is offered its slot, held for them.
         Instant cancelledAt = clock.instant();
         world.bookAndCancel(world.slotStart());
         WaitlistEntryView first = world.awaitStatus(urgentEntry, WaitlistEntryStatus.OFFERED);
-        UUID firstHold = heldFor(urgentEntry);
-        assertThat(booking.holdsOf(world.doctorId)).singleElement().satisfies(hold -> {
-            assertThat(hold.entryId()).isEqualTo(urgentEntry);
-            assertThat(hold.start()).isEqualTo(world.slotStart());
-        });
+        UUID firstHold = heldFor(world, urgentEntry);
+        assertThat(world.claims())
+                .as("the freed slot is claimed by the offer's hold alone")
+                .containsExactly(firstHold);
+        WaitlistWorld.Appointment held = world.awaitAppointment(firstHold, "HELD");
+        assertThat(held.patientId()).isEqualTo(urgent.patientId());
+        assertThat(held.waitlistEntryId()).isEqualTo(urgentEntry);
+        assertThat(held.start()).isEqualTo(world.slotStart());
         Instant firstExpiry = first.offer().orElseThrow().expiresAt();
         assertThat(firstExpiry)
                 .isBetween(cancelledAt.plus(WaitlistWorld.TTL), clock.instant().plus(WaitlistWorld.TTL));
@@ -106,24 +95,29 @@ class WaitlistOfferFlowTest {
         WaitlistEntryView second = world.awaitStatus(soonEntry, WaitlistEntryStatus.OFFERED);
         assertThat(world.awaitStatus(urgentEntry, WaitlistEntryStatus.WAITING).offer())
                 .isEmpty();
-        assertThat(booking.releases()).contains(firstHold);
+        assertThat(world.events(firstHold, "AppointmentCancelled"))
+                .as("the expired offer's hold was released")
+                .isEqualTo(1);
         assertThat(world.offerDeadline(firstHold))
                 .as("a fired deadline is gone")
                 .isEmpty();
         assertThat(world.notices(urgent.userId(), WaitlistOffers.OFFER_EXPIRED)).isEqualTo(1);
-        UUID secondHold = heldFor(soonEntry);
+        UUID secondHold = heldFor(world, soonEntry);
+        assertThat(world.claims()).containsExactly(secondHold);
+        assertThat(world.awaitAppointment(secondHold, "HELD").patientId()).isEqualTo(soon.patientId());
         assertThat(second.offer().orElseThrow().expiresAt())
                 .as("the next offer's time runs on the moved clock")
                 .isAfterOrEqualTo(expiredAround.plus(WaitlistWorld.TTL));
         assertThat(world.offerDeadline(secondHold)).isPresent();
         assertThat(world.entry(routineEntry).status()).isEqualTo(WaitlistEntryStatus.WAITING);
 
-        // The next patient accepts in time: the hold is confirmed and the entry fulfilled.
+        // The next patient accepts in time: the hold becomes a booking and the entry is fulfilled.
         clock.advance(Duration.ofMinutes(5));
         UUID booked = waitlist.accept(soon.actor(), soonEntry, Optional.of(secondHold));
 
         assertThat(booked).isEqualTo(secondHold);
-        assertThat(booking.confirmations()).contains(secondHold);
+        assertThat(world.events(secondHold, "HoldConfirmed")).isEqualTo(1);
+        assertThat(world.awaitAppointment(secondHold, "BOOKED").patientId()).isEqualTo(soon.patientId());
         WaitlistEntryView fulfilled = world.awaitStatus(soonEntry, WaitlistEntryStatus.FULFILLED);
         assertThat(fulfilled.appointmentId()).contains(secondHold);
         assertThat(fulfilled.position()).isEmpty();
@@ -131,10 +125,12 @@ class WaitlistOfferFlowTest {
                 .untilAsserted(
                         () -> assertThat(world.entry(routineEntry).position()).contains(2));
         assertThat(world.events(soonEntry, "EntryFulfilled")).isEqualTo(1);
+        assertThat(world.claims()).containsExactly(secondHold);
     }
 
     @Test
     void aDeclinedOfferGoesToTheNextPatientAndTheDeclinerKeepsWaiting() {
+        WaitlistWorld world = WaitlistWorld.create(context);
         WaitlistWorld.Patient first = world.patient("en");
         WaitlistWorld.Patient second = world.patient("en");
         UUID firstEntry = world.joinForDoctor(first, Urgency.SOON);
@@ -143,51 +139,60 @@ class WaitlistOfferFlowTest {
 
         world.bookAndCancel(world.slotStart());
         world.awaitStatus(firstEntry, WaitlistEntryStatus.OFFERED);
-        UUID declined = heldFor(firstEntry);
+        UUID declined = heldFor(world, firstEntry);
         waitlist.decline(first.actor(), firstEntry, Optional.of(declined));
 
         world.awaitStatus(secondEntry, WaitlistEntryStatus.OFFERED);
         assertThat(world.awaitStatus(firstEntry, WaitlistEntryStatus.WAITING).position())
                 .contains(1);
-        assertThat(booking.releases()).contains(declined);
-        assertThat(heldFor(secondEntry)).isNotEqualTo(declined);
+        assertThat(world.events(declined, "AppointmentCancelled"))
+                .as("the declined offer's hold was released")
+                .isEqualTo(1);
+        UUID passedOn = heldFor(world, secondEntry);
+        assertThat(passedOn).isNotEqualTo(declined);
+        assertThat(world.claims()).containsExactly(passedOn);
+        assertThat(world.awaitAppointment(passedOn, "HELD").start()).isEqualTo(world.slotStart());
     }
 
     @Test
     void whenNobodyMatchesAFreedSlotNothingIsHeld() {
+        WaitlistWorld world = WaitlistWorld.create(context);
         WaitlistWorld.Patient patient = world.patient("en");
         UUID entry = world.joinForDoctor(patient, Urgency.URGENT);
         world.awaitStatus(entry, WaitlistEntryStatus.WAITING);
 
         // 18:00 is outside the patient's preferred mornings.
-        UUID cancelled = world.bookAndCancel(
-                world.slotDay.atTime(18, 0).atZone(WaitlistWorld.ZONE).toInstant());
-        world.awaitProcessed(cancelled);
+        world.bookAndCancel(world.at(LocalTime.of(18, 0)));
+        world.awaitOfferProcessCaughtUp();
 
-        assertThat(booking.holdsOf(world.doctorId)).isEmpty();
+        assertThat(world.claims()).isEmpty();
         assertThat(world.entry(entry).status()).isEqualTo(WaitlistEntryStatus.WAITING);
+        assertThat(world.events(entry, "OfferMade")).isZero();
     }
 
     @Test
     void anOfferCannotBeAcceptedOnceItsTimeHasRunOutEvenBeforeTheDeadlineFired() {
+        WaitlistWorld world = WaitlistWorld.create(context);
         WaitlistWorld.Patient patient = world.patient("en");
         UUID entry = world.joinForDoctor(patient, Urgency.ROUTINE);
         world.awaitStatus(entry, WaitlistEntryStatus.WAITING);
         world.bookAndCancel(world.slotStart());
         world.awaitStatus(entry, WaitlistEntryStatus.OFFERED);
-        UUID hold = heldFor(entry);
+        UUID hold = heldFor(world, entry);
 
         clock.advance(WaitlistWorld.TTL);
 
         assertThatThrownBy(() -> waitlist.accept(patient.actor(), entry, Optional.of(hold)))
                 .isInstanceOf(Rejection.Conflict.class)
                 .hasMessage("waitlist.offer-expired");
-        assertThat(booking.confirmations()).doesNotContain(hold);
+        assertThat(world.events(hold, "HoldConfirmed")).isZero();
+        assertThat(world.awaitAppointment(hold, "HELD").patientId()).isEqualTo(patient.patientId());
         assertThat(world.entry(entry).status()).isEqualTo(WaitlistEntryStatus.OFFERED);
     }
 
     @Test
     void aPatientWithdrawingWithAnOpenOfferPassesTheSlotOn() {
+        WaitlistWorld world = WaitlistWorld.create(context);
         WaitlistWorld.Patient first = world.patient("en");
         WaitlistWorld.Patient second = world.patient("en");
         UUID firstEntry = world.joinForDoctor(first, Urgency.URGENT);
@@ -195,18 +200,23 @@ class WaitlistOfferFlowTest {
         world.awaitStatus(secondEntry, WaitlistEntryStatus.WAITING);
         world.bookAndCancel(world.slotStart());
         world.awaitStatus(firstEntry, WaitlistEntryStatus.OFFERED);
-        UUID hold = heldFor(firstEntry);
+        UUID hold = heldFor(world, firstEntry);
 
         waitlist.withdraw(first.actor(), firstEntry);
 
         world.awaitStatus(secondEntry, WaitlistEntryStatus.OFFERED);
         assertThat(world.awaitStatus(firstEntry, WaitlistEntryStatus.WITHDRAWN).closedAt())
                 .isPresent();
-        assertThat(booking.releases()).contains(hold);
+        assertThat(world.events(hold, "AppointmentCancelled"))
+                .as("the withdrawn patient's hold was released")
+                .isEqualTo(1);
+        assertThat(world.claims()).containsExactly(heldFor(world, secondEntry));
     }
 
     @Test
     void newScheduleCapacityIsOfferedSlotBySlotToTheBestRankedPatients() {
+        // Afternoons only, so the patients' mornings have no slot until the extra session adds one.
+        WaitlistWorld world = WaitlistWorld.create(context, "14:00", "20:00");
         WaitlistWorld.Patient first = world.patient("en");
         WaitlistWorld.Patient second = world.patient("en");
         WaitlistWorld.Patient third = world.patient("en");
@@ -214,19 +224,11 @@ class WaitlistOfferFlowTest {
         UUID secondEntry = world.joinForDoctor(second, Urgency.ROUTINE);
         UUID thirdEntry = world.joinForDoctor(third, Urgency.ROUTINE);
         world.awaitStatus(thirdEntry, WaitlistEntryStatus.WAITING);
-        Instant nine = world.slotDay.atTime(9, 0).atZone(WaitlistWorld.ZONE).toInstant();
-        Instant nineThirty = nine.plus(Duration.ofMinutes(30));
-        slots.add(new Slot(world.doctorId, world.branchId, new TimeRange(nine, nineThirty), WaitlistWorld.ZONE, 1));
-        slots.add(new Slot(
-                world.doctorId,
-                world.branchId,
-                new TimeRange(nineThirty, nineThirty.plus(Duration.ofMinutes(30))),
-                WaitlistWorld.ZONE,
-                1));
+        Instant nine = world.at(LocalTime.of(9, 0));
+        Instant nineThirty = world.at(LocalTime.of(9, 30));
 
-        int made = offers.matchFreedCapacity(world.doctorId, world.branchId, nine, nine.plus(Duration.ofHours(1)));
+        world.addExtraSession(world.slotDay.atTime(9, 0), world.slotDay.atTime(10, 0));
 
-        assertThat(made).isEqualTo(2);
         assertThat(world.awaitStatus(firstEntry, WaitlistEntryStatus.OFFERED)
                         .offer()
                         .orElseThrow()
@@ -237,11 +239,18 @@ class WaitlistOfferFlowTest {
                         .orElseThrow()
                         .start())
                 .isEqualTo(nineThirty);
+        assertThat(List.of(firstEntry, secondEntry, thirdEntry).stream()
+                        .mapToInt(entry -> world.events(entry, "OfferMade"))
+                        .sum())
+                .as("one offer per new slot")
+                .isEqualTo(2);
         assertThat(world.entry(thirdEntry).status()).isEqualTo(WaitlistEntryStatus.WAITING);
+        assertThat(world.claims()).containsExactlyInAnyOrder(heldFor(world, firstEntry), heldFor(world, secondEntry));
     }
 
     @Test
     void theReadModelIsRebuiltFromTheEventsByAReplay() {
+        WaitlistWorld world = WaitlistWorld.create(context);
         WaitlistWorld.Patient waiting = world.patient("en");
         WaitlistWorld.Patient withdrawing = world.patient("en");
         UUID waitingEntry = world.joinForDoctor(waiting, Urgency.SOON);

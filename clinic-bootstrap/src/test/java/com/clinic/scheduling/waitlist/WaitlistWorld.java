@@ -1,5 +1,12 @@
 package com.clinic.scheduling.waitlist;
 
+import static com.clinic.scheduling.availability.AvailabilityTestData.awaitSchedule;
+import static com.clinic.scheduling.availability.AvailabilityTestData.everyDay;
+import static com.clinic.scheduling.availability.AvailabilityTestData.newAppointmentType;
+import static com.clinic.scheduling.availability.AvailabilityTestData.newDoctor;
+import static com.clinic.scheduling.availability.AvailabilityTestData.newSite;
+import static com.clinic.scheduling.availability.AvailabilityTestData.schedulePath;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.clinic.platform.domain.Actor;
@@ -7,40 +14,46 @@ import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.application.waitlist.JoinRequest;
 import com.clinic.scheduling.application.waitlist.WaitlistEntryAggregate;
 import com.clinic.scheduling.application.waitlist.WaitlistService;
+import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
-import com.clinic.scheduling.domain.appointment.AppointmentCommand.BookAppointment;
-import com.clinic.scheduling.domain.appointment.AppointmentCommand.Cancel;
-import com.clinic.scheduling.domain.appointment.AppointmentSlot;
-import com.clinic.scheduling.domain.appointment.CancellationReason;
-import com.clinic.scheduling.domain.availability.TimeRange;
+import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.scheduling.domain.waitlist.TimeOfDayRange;
 import com.clinic.scheduling.domain.waitlist.Urgency;
+import com.clinic.support.Api;
+import com.clinic.support.Sessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One clinic with a branch, a cardiologist and a consultation type, seeded straight into the
- * directory's read models (the waiting list only reads them), plus the moves tests make: patients
- * joining, appointments cancelled, deadlines made due. Every world has fresh ids, so tests sharing
- * a database never see each other's entries.
+ * A clinic with a branch in Riyadh (no daylight saving, so local times are simple), a cardiologist
+ * working every day, a 30-minute consultation type and the doctor's schedule, all made through the
+ * public API; then the moves tests make: patients registering and joining, a booking cancelled to
+ * free a slot, deadlines made due. Every world is a new clinic, so tests sharing a database never
+ * see each other's entries, holds or claims.
  */
 final class WaitlistWorld {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Riyadh");
     static final Duration TTL = Duration.ofMinutes(15);
+    static final String OFFER_PROCESS = "scheduling-waitlist-offers";
+    static final String PASSWORD = "Patient-Passw0rd!2026";
 
     final UUID clinicId;
     final UUID branchId;
@@ -52,8 +65,13 @@ final class WaitlistWorld {
     private final JdbcTemplate jdbc;
     private final WaitlistService waitlist;
     private final WaitlistReadModel entries;
-    private final CommandGateway commands;
+    private final WaitlistDirectory directory;
+    private final Api api;
+    private final Api admin;
+    private final String adminToken;
+    private @Nullable UUID booker;
 
+    /** A registered patient with a login: their record and their user account. */
     record Patient(UUID patientId, UUID userId) {
 
         Actor actor() {
@@ -61,13 +79,25 @@ final class WaitlistWorld {
         }
     }
 
+    /** An appointment as the appointment read model has it. */
+    record Appointment(UUID patientId, UUID doctorId, Instant start, String status, @Nullable UUID waitlistEntryId) {}
+
     private WaitlistWorld(
-            ApplicationContext context, UUID clinicId, UUID branchId, UUID doctorId, UUID typeId, LocalDate slotDay) {
+            ApplicationContext context,
+            String adminToken,
+            UUID clinicId,
+            UUID branchId,
+            UUID doctorId,
+            UUID typeId,
+            LocalDate slotDay) {
         this.context = context;
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.waitlist = context.getBean(WaitlistService.class);
         this.entries = context.getBean(WaitlistReadModel.class);
-        this.commands = context.getBean(CommandGateway.class);
+        this.directory = context.getBean(WaitlistDirectory.class);
+        this.api = Api.on(port(context));
+        this.adminToken = adminToken;
+        this.admin = api.as(adminToken);
         this.clinicId = clinicId;
         this.branchId = branchId;
         this.doctorId = doctorId;
@@ -75,58 +105,95 @@ final class WaitlistWorld {
         this.slotDay = slotDay;
     }
 
+    /** A world whose doctor works 08:00 to 20:00 every day. */
+    static WaitlistWorld create(ApplicationContext context) {
+        return create(context, "08:00", "20:00");
+    }
+
+    /** A world whose doctor works these local hours every day. */
+    static WaitlistWorld create(ApplicationContext context, String dayStart, String dayEnd) {
+        Api api = Api.on(port(context));
+        String adminToken = Sessions.admin(api);
+        Api admin = api.as(adminToken);
+        AvailabilityTestData.Site site = newSite(admin, ZONE.getId());
+        UUID doctorId = newDoctor(api, admin, site, "cardiology").doctorId();
+        UUID typeId = newAppointmentType(admin, site.clinicId(), 30, 1);
+        WaitlistWorld world = new WaitlistWorld(
+                context,
+                adminToken,
+                site.clinicId(),
+                site.branchId(),
+                doctorId,
+                typeId,
+                LocalDate.now(ZONE).plusDays(3));
+        defineSchedule(admin, doctorId, site.branchId(), dayStart, dayEnd);
+        // New working hours are new capacity to the offer process: let it see them while nobody
+        // waits yet, so they are never offered in the middle of a test.
+        awaitOfferProcessCaughtUp(context);
+        return world;
+    }
+
     /** The same world seen through another application context (another instance, or after a restart). */
     WaitlistWorld on(ApplicationContext other) {
-        return new WaitlistWorld(other, clinicId, branchId, doctorId, typeId, slotDay);
+        return new WaitlistWorld(other, adminToken, clinicId, branchId, doctorId, typeId, slotDay);
     }
 
-    WaitlistWorld(ApplicationContext context) {
-        this(
-                context,
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                LocalDate.now(ZONE).plusDays(3));
-        context.getBean(FakeAppointmentTypes.class).register(typeId, clinicId);
-        jdbc.update(
-                "insert into branch_view (branch_id, clinic_id, name_ar, name_en, address, phone, time_zone, currency,"
-                        + " working_days, version) values (?, ?, 'الفرع', 'Branch', 'Street 1', '+966500000000', ?,"
-                        + " 'SAR', 'SUNDAY,MONDAY,TUESDAY,WEDNESDAY,THURSDAY', 0)",
-                branchId,
-                clinicId,
-                ZONE.getId());
-        jdbc.update(
-                "insert into doctor_view (doctor_id, user_id, clinic_id, name_ar, name_en, bio_ar, bio_en, active,"
-                        + " version) values (?, ?, ?, 'د. سارة', 'Dr Sara', '', '', true, 0)",
-                doctorId,
-                UUID.randomUUID(),
-                clinicId);
-        jdbc.update("insert into doctor_branch (doctor_id, branch_id) values (?, ?)", doctorId, branchId);
-        jdbc.update("insert into doctor_specialty (doctor_id, specialty) values (?, 'cardiology')", doctorId);
+    /** Defines the doctor's weekly hours at the branch and waits until slot search reads them. */
+    static void defineSchedule(Api admin, UUID doctorId, UUID branchId, String dayStart, String dayEnd) {
+        String path = schedulePath(doctorId, branchId);
+        Api.Response schedule = admin.header("If-None-Match", "*").put(path, everyDay(dayStart, dayEnd));
+        assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
+        awaitSchedule(admin, path, schedule.header("ETag").orElseThrow());
     }
 
+    /**
+     * Adds an extra session and returns once the offer process has handled it. The process finds the
+     * new slots through slot search, which reads the schedule's read model, kept by another event
+     * processor; so the process is held back until that model shows the session. Otherwise the
+     * process could look before the session is there and (correctly, for what it sees) offer nothing.
+     */
+    void addExtraSession(LocalDateTime start, LocalDateTime end) {
+        StreamingEventProcessor process = offerProcess(context);
+        process.shutDown();
+        try {
+            String path = schedulePath(doctorId, branchId);
+            Api.Response added =
+                    admin.post(path + "/extra-sessions", Map.of("start", start.toString(), "end", end.toString()));
+            assertThat(added.status()).as(added.toString()).isEqualTo(201);
+            awaitSchedule(admin, path, added.header("ETag").orElseThrow());
+        } finally {
+            process.start();
+        }
+        awaitOfferProcessCaughtUp(context);
+    }
+
+    /** A patient of the clinic who registered themself (so has a login) at the branch. */
     Patient patient(String language) {
-        Patient patient = new Patient(UUID.randomUUID(), UUID.randomUUID());
-        jdbc.update(
-                "insert into patient_view (patient_id, clinic_id, home_branch_id, user_id, name_ar, name_en,"
-                        + " preferred_language, consent_treatment, consent_data_processing, consent_marketing,"
-                        + " consent_reminders, erased, version) values (?, ?, ?, ?, 'مريض', 'Patient', ?, true, true,"
-                        + " false, true, false, 0)",
-                patient.patientId(),
-                clinicId,
-                branchId,
-                patient.userId(),
-                language);
-        return patient;
+        String email = "waiting." + unique() + "@example.com";
+        Api.Response registered = api.anonymous()
+                .post(
+                        "/api/v1/auth/register",
+                        Map.of(
+                                "homeBranchId",
+                                branchId,
+                                "patient",
+                                patientBody(email, language),
+                                "password",
+                                PASSWORD));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        UUID patientId = UUID.fromString(registered.json("patientId").asString());
+        UUID userId = Sessions.login(api, email, PASSWORD).userId();
+        // The waiting list and bookings read patients from the directory's read model.
+        await().atMost(Duration.ofSeconds(10)).until(() -> directory
+                .patient(patientId)
+                .flatMap(WaitlistDirectory.PatientFacts::userId)
+                .filter(userId::equals)
+                .isPresent());
+        return new Patient(patientId, userId);
     }
 
     Actor receptionist() {
         return new Actor(UUID.randomUUID(), Role.RECEPTIONIST, Optional.of(clinicId), Optional.of(branchId));
-    }
-
-    Actor admin() {
-        return new Actor(UUID.randomUUID(), Role.ADMIN, Optional.empty(), Optional.empty());
     }
 
     /** Staff put the patient on the list for the doctor, mornings, over the coming week. */
@@ -147,23 +214,47 @@ final class WaitlistWorld {
     }
 
     Instant slotStart() {
-        return slotDay.atTime(10, 0).atZone(ZONE).toInstant();
+        return at(LocalTime.of(10, 0));
     }
 
-    AppointmentSlot slot(Instant start) {
-        TimeRange time = new TimeRange(start, start.plus(Duration.ofMinutes(30)));
-        return new AppointmentSlot(clinicId, branchId, doctorId, typeId, time, time, false, 1);
+    Instant at(LocalTime time) {
+        return slotDay.atTime(time).atZone(ZONE).toInstant();
     }
 
-    /** Someone's booked appointment at the slot is cancelled: the slot is free again. Returns its id. */
+    /**
+     * Someone (a patient not on the list) books the slot at the front desk, then cancels: the slot is
+     * free again. Returns the cancelled appointment's id.
+     */
     UUID bookAndCancel(Instant start) {
-        UUID appointmentId = UUID.randomUUID();
-        UUID someone = UUID.randomUUID();
-        Instant now = Instant.now();
-        commands.sendAndWait(new BookAppointment(appointmentId, someone, slot(start), someone, Optional.empty(), now));
-        commands.sendAndWait(
-                new Cancel(appointmentId, CancellationReason.PATIENT_REQUEST, "", someone, Duration.ofHours(24), now));
+        Api.Response booked = admin.post(
+                "/api/v1/appointments",
+                Map.of(
+                        "patientId",
+                        booker(),
+                        "slot",
+                        Map.of(
+                                "doctorId",
+                                doctorId,
+                                "branchId",
+                                branchId,
+                                "appointmentTypeId",
+                                typeId,
+                                "start",
+                                start.toString())));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        UUID appointmentId = UUID.fromString(booked.json("appointmentId").asString());
+        Api.Response cancelled = admin.post(
+                "/api/v1/appointments/" + appointmentId + "/cancel",
+                Map.of("reason", "PATIENT_REQUEST", "note", "travelling"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
         return appointmentId;
+    }
+
+    private UUID booker() {
+        if (booker == null) {
+            booker = patient("en").patientId();
+        }
+        return booker;
     }
 
     WaitlistEntryView entry(UUID entryId) {
@@ -175,6 +266,39 @@ final class WaitlistWorld {
                 .until(() ->
                         entries.entry(entryId).map(WaitlistEntryView::status).orElse(null) == status);
         return entry(entryId);
+    }
+
+    /** The appointment once the read model shows it in this status. */
+    Appointment awaitAppointment(UUID appointmentId, String status) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> appointment(appointmentId)
+                .filter(found -> found.status().equals(status))
+                .isPresent());
+        return appointment(appointmentId).orElseThrow();
+    }
+
+    private Optional<Appointment> appointment(UUID appointmentId) {
+        return jdbc
+                .query(
+                        "select patient_id, doctor_id, start_at, status, waitlist_entry_id from appointment_view"
+                                + " where appointment_id = ?",
+                        (row, i) -> new Appointment(
+                                row.getObject(1, UUID.class),
+                                row.getObject(2, UUID.class),
+                                row.getTimestamp(3).toInstant(),
+                                row.getString(4),
+                                row.getObject(5, UUID.class)),
+                        appointmentId)
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * The appointments holding or booking the doctor's time right now: the write side's claims,
+     * committed with the hold or booking itself, so never behind.
+     */
+    List<UUID> claims() {
+        return jdbc.queryForList(
+                "select distinct appointment_id from slot_claim where doctor_id = ?", UUID.class, doctorId);
     }
 
     /** When the offer deadline of this held appointment is due, as a durable db-scheduler row. */
@@ -223,18 +347,48 @@ final class WaitlistWorld {
                 "%" + type);
     }
 
-    /** Waits until the offer process has handled everything up to the last event of this aggregate. */
-    void awaitProcessed(UUID aggregateId) {
-        long index = jdbc.queryForObject(
-                "select max(globalindex) from domainevententry where aggregateidentifier = ?",
-                Long.class,
-                aggregateId.toString());
-        StreamingEventProcessor processor = context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor("scheduling-waitlist-offers", StreamingEventProcessor.class)
-                .orElseThrow();
+    /** Waits until the offer process has handled every event stored so far. */
+    void awaitOfferProcessCaughtUp() {
+        awaitOfferProcessCaughtUp(context);
+    }
+
+    static void awaitOfferProcessCaughtUp(ApplicationContext context) {
+        long head = context.getBean(JdbcTemplate.class)
+                .queryForObject("select coalesce(max(globalindex), -1) from domainevententry", Long.class);
+        StreamingEventProcessor processor = offerProcess(context);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !processor.processingStatus().isEmpty()
                         && processor.processingStatus().values().stream()
-                                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= index));
+                                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
+    }
+
+    private static StreamingEventProcessor offerProcess(ApplicationContext context) {
+        return context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(OFFER_PROCESS, StreamingEventProcessor.class)
+                .orElseThrow();
+    }
+
+    private static int port(ApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    private static Map<String, Object> patientBody(String email, String language) {
+        Map<String, Object> patient = new LinkedHashMap<>();
+        patient.put("nameAr", "مريض " + unique());
+        patient.put("nameEn", "Patient " + unique());
+        patient.put("dateOfBirth", "1990-02-11");
+        patient.put("sex", "FEMALE");
+        patient.put(
+                "nationalId", "1" + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999)));
+        patient.put("phone", "+96655" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)));
+        patient.put("email", email);
+        patient.put("preferredLanguage", language);
+        patient.put(
+                "consents", Map.of("treatment", true, "dataProcessing", true, "marketing", false, "reminders", true));
+        return patient;
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 }
