@@ -160,11 +160,7 @@ class SlotSearchScaleTest {
         assertThat(found)
                 .allSatisfy(slot -> assertThat(slot.localStart().getMinute()).isEqualTo(30));
         assertThat(single).isNotEmpty();
-        assertThat(Duration.ofNanos(fastest))
-                .as(
-                        "specialty search %d ms, one doctor over 63 days %d ms",
-                        Duration.ofNanos(fastest).toMillis(),
-                        Duration.ofNanos(singleNanos).toMillis())
-                .isLessThan(Duration.ofSeconds(1));
+        // How fast is measured by the benchmarks (bench/, docs/benchmarks.md), never asserted here: a
+        // timed assertion would only measure how busy the CI machine is. The figure is logged above.
     }
 }
