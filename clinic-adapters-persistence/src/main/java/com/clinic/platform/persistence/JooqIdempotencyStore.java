@@ -5,7 +5,6 @@ import static com.clinic.platform.persistence.jooq.Tables.IDEMPOTENCY_RECORD;
 import com.clinic.platform.application.idempotency.IdempotencyStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -65,15 +64,6 @@ class JooqIdempotencyStore implements IdempotencyStore {
         db.deleteFrom(IDEMPOTENCY_RECORD)
                 .where(IDEMPOTENCY_RECORD.SCOPE.eq(scope), IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key))
                 .execute();
-    }
-
-    @Override
-    public Optional<StoredResponse> find(String scope, String key) {
-        return db.selectFrom(IDEMPOTENCY_RECORD)
-                .where(IDEMPOTENCY_RECORD.SCOPE.eq(scope), IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key))
-                .fetchOptional()
-                .filter(row -> row.getStatus() != null)
-                .map(row -> toResponse(row.getStatus(), row.getHeaders(), row.getBody()));
     }
 
     private static StoredResponse toResponse(int status, String headers, byte[] body) {

@@ -6,7 +6,6 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -64,15 +63,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 };
         return respond(problems.problem(
                 request, status, rejection.code(), rejection.arguments().toArray()));
-    }
-
-    @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException failure, HttpServletRequest request) {
-        Throwable cause = failure.getCause();
-        if (cause instanceof Rejection rejection) {
-            return rejection(rejection, request);
-        }
-        return unexpected(failure, request);
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -45,20 +46,17 @@ class AxonReadModelBarrier implements ReadModelBarrier {
         return true;
     }
 
+    /** Stopped or failing processors and segments are skipped: waiting on them could only time out. */
     private boolean caughtUp(TrackingToken head) {
-        for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .toList()) {
-            if (!processor.isRunning() || processor.isError()) {
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (!(processor instanceof StreamingEventProcessor streaming)
+                    || !streaming.isRunning()
+                    || streaming.isError()) {
                 continue;
             }
-            for (EventTrackerStatus status : processor.processingStatus().values()) {
+            for (EventTrackerStatus status : streaming.processingStatus().values()) {
                 TrackingToken position = status.getTrackingToken();
-                if (status.isErrorState() || position == null || !position.covers(head)) {
-                    if (status.isErrorState()) {
-                        continue;
-                    }
+                if (!status.isErrorState() && (position == null || !position.covers(head))) {
                     return false;
                 }
             }

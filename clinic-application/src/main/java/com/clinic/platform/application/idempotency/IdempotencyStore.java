@@ -1,7 +1,6 @@
 package com.clinic.platform.application.idempotency;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Port: remembers, per caller and {@code Idempotency-Key}, the fingerprint of the first request and
@@ -28,6 +27,4 @@ public interface IdempotencyStore {
 
     /** Forgets a claim whose request failed, so that the client may retry it. */
     void release(String scope, String key);
-
-    Optional<StoredResponse> find(String scope, String key);
 }
