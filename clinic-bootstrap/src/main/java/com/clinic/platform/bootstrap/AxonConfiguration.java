@@ -3,14 +3,28 @@ package com.clinic.platform.bootstrap;
 import com.clinic.platform.application.axon.ClinicCommandTargetResolver;
 import com.clinic.platform.application.axon.MetadataKeys;
 import com.clinic.platform.application.axon.RequestMetadataInterceptor;
+import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -57,9 +71,65 @@ class AxonConfiguration {
                 .build());
     }
 
-    /** Every projection is a pooled streaming processor: parallel by segment, resettable for replays. */
+    /**
+     * Axon's JDBC storage engine exactly as its auto-configuration builds it (which backs off once the
+     * application defines its own event store below), on Flyway's lower-case tables.
+     */
     @Bean
-    ConfigurerModule pooledStreamingProjections() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema())
+                .build();
+    }
+
+    /**
+     * The event store, woken after the enclosing Spring transaction commits (see {@link
+     * CommitAwareEventStore}). The fetch delay bounds how late events appended by other instances are
+     * seen: one indexed query per interval while idle.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${clinic.events.fetch-delay:PT0.1S}") Duration fetchDelay) {
+        return new CommitAwareEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis()));
+    }
+
+    /**
+     * Every projection runs on a tracking processor, resettable for replays. Measured on two cores
+     * (docs/benchmarks.md): pooled streaming processors poll the embedded event store every 500 ms when
+     * idle (its stream offers no availability callback), so each write waiting for read-your-writes took
+     * about half a second; their default of 16 segments also cost one token-store transaction per
+     * segment per event. A tracking processor blocks on the stream and wakes as soon as the store has
+     * new events. One segment and batches of events per transaction are the default; deployments with
+     * more cores or instances raise {@code clinic.projections.segments}.
+     */
+    @Bean
+    ConfigurerModule trackingProjections(
+            @Value("${clinic.projections.segments:1}") int segments,
+            @Value("${clinic.projections.batch-size:100}") int batchSize) {
+        return configurer -> configurer
+                .eventProcessing()
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(
+                        config -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments)
+                                .andBatchSize(batchSize));
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * The waiting list's process: reacts to time becoming free and to offers ending, and keeps the
  * cascade going (offer, expire or decline, next patient) until someone accepts or nobody fits.
  *
- * <p>A tracking (pooled streaming) processor runs it, so with several instances each event is handled
+ * <p>A tracking processor runs it, so with several instances each event is handled
  * on exactly one of them (whoever owns its segment), and its token commits in the same transaction as
  * everything the handler did: a crash before the commit makes the event come again, never half-done.
  * Offer expiry is a durable deadline of the entry aggregate, not state of this process, so a restart
