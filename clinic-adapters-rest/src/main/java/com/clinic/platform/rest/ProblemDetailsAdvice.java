@@ -17,6 +17,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -78,6 +79,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Two commands raced to create or change the same aggregate; the loser may retry. */
     @ExceptionHandler({EventStoreException.class, ConcurrencyException.class, DataIntegrityViolationException.class})
     ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException conflict, HttpServletRequest request) {
+        if (ServiceUnavailable.isTransient(conflict)) {
+            // Axon reports any failed append as an EventStoreException, a lost connection included.
+            return unexpected(conflict, request);
+        }
         log.info("Concurrent write rejected: {}", conflict.toString());
         return respond(problems.problem(request, HttpStatus.CONFLICT, "concurrent-modification"));
     }
@@ -100,6 +105,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        if (ServiceUnavailable.isTransient(failure)) {
+            log.warn(
+                    "Database unavailable serving {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, ServiceUnavailable.RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable"));
+        }
         // A rejection raised inside a handler that runs in the command's unit of work (a subscribing
         // projection guarding an invariant) reaches us wrapped; it is still a business answer.
         for (Throwable cause = failure.getCause();

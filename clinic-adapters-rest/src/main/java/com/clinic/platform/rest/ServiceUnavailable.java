@@ -1,0 +1,81 @@
+package com.clinic.platform.rest;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The database unreachable (restarting, failing over) or every pooled connection busy for longer
+ * than the pool waits: nothing was done, so the answer is 503 with Retry-After, never a 500. This
+ * filter catches it where it escapes other filters (the access-token check reads the database before
+ * any controller runs); {@link ProblemDetailsAdvice} does the same for controllers.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 11)
+public class ServiceUnavailable extends OncePerRequestFilter {
+
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceUnavailable.class);
+
+    private final ProblemWriter problems;
+
+    ServiceUnavailable(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    /** Whether the failure means "the database cannot be used right now" rather than a defect. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException
+                    || (cause instanceof java.sql.SQLException sql && isConnectionState(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE class 08 (connection exception) and 57P01-57P03 (server shutting down or starting). */
+    private static boolean isConnectionState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException | ServletException failure) {
+            if (!isTransient(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            log.warn(
+                    "Database unavailable serving {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    failure.toString());
+            response.resetBuffer();
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable");
+        }
+    }
+}
