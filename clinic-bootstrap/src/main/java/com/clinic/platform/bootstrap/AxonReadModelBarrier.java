@@ -1,6 +1,8 @@
 package com.clinic.platform.bootstrap;
 
 import com.clinic.platform.application.context.ReadModelBarrier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -24,10 +26,19 @@ class AxonReadModelBarrier implements ReadModelBarrier {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final Timer lag;
 
-    AxonReadModelBarrier(EventStore eventStore, EventProcessingConfiguration processing) {
+    AxonReadModelBarrier(EventStore eventStore, EventProcessingConfiguration processing, MeterRegistry meters) {
         this.eventStore = eventStore;
         this.processing = processing;
+        // What clients would see as projection lag without read-your-writes: from the write's commit
+        // until every projection here includes it. Percentiles over a long window, for benchmarks.
+        this.lag = Timer.builder("clinic.projection.lag")
+                .description("Time a committed write waited for this instance's projections to include it")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .distributionStatisticExpiry(Duration.ofMinutes(15))
+                .distributionStatisticBufferLength(3)
+                .register(meters);
     }
 
     @Override
@@ -36,13 +47,16 @@ class AxonReadModelBarrier implements ReadModelBarrier {
         if (head == null) {
             return true;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         while (!caughtUp(head)) {
             if (System.nanoTime() > deadline) {
+                lag.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 return false;
             }
             LockSupport.parkNanos(PAUSE_NANOS);
         }
+        lag.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return true;
     }
 
