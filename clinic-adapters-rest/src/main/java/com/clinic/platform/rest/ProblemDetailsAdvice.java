@@ -1,5 +1,6 @@
 package com.clinic.platform.rest;
 
+import com.clinic.platform.application.projection.WritesPausedForReplay;
 import com.clinic.platform.domain.Rejection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -40,8 +41,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where failures become HTTP: business rejections (409 conflicting state, 422 rule
- * violation, 404), stale versions (412), bad input (400 with every bad field listed), and anything
- * unexpected (500 with a generic, localized message; the cause is only logged, never returned).
+ * violation, 404), stale versions (412), bad input (400 with every bad field listed), writes refused
+ * during a projection replay (503 with Retry-After), and anything unexpected (500 with a generic,
+ * localized message; the cause is only logged, never returned).
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -64,6 +66,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 };
         return respond(problems.problem(
                 request, status, rejection.code(), rejection.arguments().toArray()));
+    }
+
+    /** A projection replay is rebuilding read models that commands are validated against. */
+    @ExceptionHandler(WritesPausedForReplay.class)
+    ResponseEntity<ProblemDetail> writesPaused(WritesPausedForReplay paused, HttpServletRequest request) {
+        ProblemDetail problem = problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, WritesPausedForReplay.CODE);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(WritesPausedForReplay.RETRY_AFTER.toSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -123,6 +134,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 cause = cause.getCause()) {
             if (cause instanceof Rejection rejection) {
                 return rejection(rejection, request);
+            }
+            if (cause instanceof WritesPausedForReplay paused) {
+                return writesPaused(paused, request);
             }
         }
         if (failure instanceof ErrorResponse known) {

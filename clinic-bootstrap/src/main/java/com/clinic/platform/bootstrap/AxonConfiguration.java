@@ -58,6 +58,12 @@ class AxonConfiguration {
         return () -> commandBus.registerDispatchInterceptor(new RequestMetadataInterceptor());
     }
 
+    /** No command is decided on a read model that a replay is rebuilding: see {@link AxonProjections}. */
+    @Bean
+    SmartInitializingSingleton noCommandsDuringReplay(CommandBus commandBus, AxonProjections projections) {
+        return () -> commandBus.registerDispatchInterceptor(new CommandsPausedDuringReplay(projections));
+    }
+
     /**
      * Replay tokens carry Jackson type information; Jackson 3 denies every polymorphic subtype unless
      * told otherwise, which makes a reset processor loop forever. Axon's own types are allowed.

@@ -60,7 +60,10 @@ class AxonReadModelBarrier implements ReadModelBarrier {
         return true;
     }
 
-    /** Stopped or failing processors and segments are skipped: waiting on them could only time out. */
+    /**
+     * Stopped or failing processors and segments are skipped, and so are segments rebuilding in a
+     * replay (writes are refused meanwhile): waiting on them could only time out.
+     */
     private boolean caughtUp(TrackingToken head) {
         for (EventProcessor processor : processing.eventProcessors().values()) {
             if (!(processor instanceof StreamingEventProcessor streaming)
@@ -70,7 +73,9 @@ class AxonReadModelBarrier implements ReadModelBarrier {
             }
             for (EventTrackerStatus status : streaming.processingStatus().values()) {
                 TrackingToken position = status.getTrackingToken();
-                if (!status.isErrorState() && (position == null || !position.covers(head))) {
+                if (!status.isErrorState()
+                        && !ReplayProgress.rebuilding(status)
+                        && (position == null || !position.covers(head))) {
                     return false;
                 }
             }

@@ -11,15 +11,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Readiness of the projections: every event processor must be running and not in error. A processor
- * stuck in error means read models stop following the event store, so the instance is not ready.
+ * stuck in error means read models stop following the event store, so the instance is not ready. A
+ * processor stopped on purpose for a projection replay (a paused process, a projection being reset)
+ * does not count: the instance still answers reads and the replay's status.
  */
 @Component("eventProcessors")
 class EventProcessorsHealthIndicator implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final AxonProjections projections;
 
-    EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+    EventProcessorsHealthIndicator(EventProcessingConfiguration processing, AxonProjections projections) {
         this.processing = processing;
+        this.projections = projections;
     }
 
     @Override
@@ -31,15 +35,19 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
             EventProcessor processor = entry.getValue();
             boolean running = processor.isRunning();
             boolean error = processor.isError();
+            boolean held = projections.heldForReplay(entry.getKey());
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("running", running);
             state.put("error", error);
+            if (held) {
+                state.put("heldForReplay", true);
+            }
             if (processor instanceof StreamingEventProcessor streaming) {
                 state.put("replaying", streaming.isReplaying());
                 state.put("activeSegments", streaming.processingStatus().size());
             }
             details.put(entry.getKey(), state);
-            healthy &= running && !error;
+            healthy &= (running || held) && !error;
         }
         return (healthy ? Health.up() : Health.down()).withDetails(details).build();
     }

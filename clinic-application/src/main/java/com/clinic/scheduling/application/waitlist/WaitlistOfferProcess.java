@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,11 @@ import org.springframework.stereotype.Component;
  * Offer expiry is a durable deadline of the entry aggregate, not state of this process, so a restart
  * loses nothing. The processor starts at the head of the event store and is never replayed: its
  * effects are holds and notifications, not a read model. See {@link WaitlistProcessingConfiguration}.
+ * {@code @DisallowReplay} says so to Axon too: the processor does not support a reset, and the projection
+ * administration lists it as a process that is paused, never replayed, while projections rebuild.
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(WaitlistOfferProcess.PROCESSING_GROUP)
 class WaitlistOfferProcess {
 

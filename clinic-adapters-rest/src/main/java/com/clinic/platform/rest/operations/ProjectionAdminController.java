@@ -1,0 +1,65 @@
+package com.clinic.platform.rest.operations;
+
+import com.clinic.platform.application.projection.Projections;
+import com.clinic.platform.domain.Actor;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Projection status, for administrators and auditors, and replays, for administrators only. A replay
+ * is answered 202 at once with the status; poll {@code GET /api/v1/admin/projections} until every
+ * replayable projection has {@code replaying == false} and {@code position == head}. Commands are
+ * refused with 503 until then. Replay from one instance at a time (see ADR 0009).
+ */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+class ProjectionAdminController {
+
+    private static final String PROCESSOR_NAME = "[A-Za-z0-9._-]{1,255}";
+    private static final URI STATUS = URI.create("/api/v1/admin/projections");
+
+    private final Projections projections;
+
+    ProjectionAdminController(Projections projections) {
+        this.projections = projections;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    ResponseEntity<ProjectionsResponse> status() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(ProjectionsResponse.of(projections.status()));
+    }
+
+    /** Rebuilds every replayable projection (409 while any replay is in progress). */
+    @PostMapping("/replay")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<ProjectionsResponse> replayAll(@AuthenticationPrincipal Actor actor) {
+        return accepted(ProjectionsResponse.of(projections.replayAll(actor)));
+    }
+
+    /** Rebuilds one projection: 404 for an unknown name, 409 when not replayable or already replaying. */
+    @PostMapping("/{name}/replay")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<ProjectionsResponse> replay(
+            @AuthenticationPrincipal Actor actor, @PathVariable @Pattern(regexp = PROCESSOR_NAME) String name) {
+        return accepted(ProjectionsResponse.of(projections.replay(actor, name)));
+    }
+
+    private static ResponseEntity<ProjectionsResponse> accepted(ProjectionsResponse status) {
+        return ResponseEntity.accepted()
+                .location(STATUS)
+                .cacheControl(CacheControl.noStore())
+                .body(status);
+    }
+}

@@ -1,0 +1,402 @@
+package com.clinic.platform;
+
+import static com.clinic.scheduling.availability.AvailabilityTestData.awaitOk;
+import static com.clinic.scheduling.availability.AvailabilityTestData.everyDay;
+import static com.clinic.scheduling.availability.AvailabilityTestData.newAppointmentType;
+import static com.clinic.scheduling.availability.AvailabilityTestData.newDoctor;
+import static com.clinic.scheduling.availability.AvailabilityTestData.newPatient;
+import static com.clinic.scheduling.availability.AvailabilityTestData.newSite;
+import static com.clinic.scheduling.availability.AvailabilityTestData.schedulePath;
+import static com.clinic.scheduling.availability.AvailabilityTestData.site;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.availability.AvailabilityTestData;
+import com.clinic.support.Api;
+import com.clinic.support.IntegrationTest;
+import com.clinic.support.Sessions;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Administrators rebuild projections from the event store over HTTP, and whoever operates the
+ * system sees how far each processor is. A replay must give back exactly the read models it cleared,
+ * must never touch processes (which send commands), and must keep commands away while it runs.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProjectionReplayTest {
+
+    private static final String STATUS = "/api/v1/admin/projections";
+    private static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(2);
+    private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
+    private static final List<String> PROCESSES = List.of("scheduling-queue-admission", "scheduling-waitlist-offers");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    Api api;
+    Api admin;
+    AvailabilityTestData.Site site;
+
+    @BeforeAll
+    void signIn() {
+        api = Api.on(port);
+        admin = api.as(Sessions.admin(api));
+        site = newSite(admin, "Asia/Riyadh");
+    }
+
+    /** Every test leaves the read models rebuilt and writes accepted, whatever happened in it. */
+    @AfterEach
+    void replaysHaveFinished() {
+        awaitReplaysFinished();
+    }
+
+    @Test
+    void replayingEveryProjectionAfterRealActivityRebuildsIdenticalReadModels() {
+        List<String> views = activity();
+        Map<String, JsonNode> before = snapshot(views);
+
+        Api.Response accepted = admin.post(STATUS + "/replay", null);
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        assertThat(accepted.header("Location")).contains(STATUS);
+        assertThat(accepted.json("replaying").asBoolean()).isTrue();
+        assertThat(accepted.json("writesPaused").asBoolean()).isTrue();
+        List<String> replayable = new ArrayList<>();
+        for (JsonNode processor : accepted.json("processors")) {
+            if (processor.path("replayable").asBoolean()) {
+                replayable.add(processor.path("name").asString());
+                assertThat(processor.path("replaying").asBoolean())
+                        .as(processor.toString())
+                        .isTrue();
+                assertThat(processor.path("lastReplay").path("requestedBy").asString())
+                        .isEqualTo(adminUserId().toString());
+            }
+        }
+        assertThat(replayable)
+                .contains(
+                        "audit-index",
+                        "directory-clinics",
+                        "directory-doctors",
+                        "directory-patients",
+                        "scheduling-appointments",
+                        "scheduling-availability",
+                        "scheduling-queue-board",
+                        "scheduling-waitlist-entries")
+                .doesNotContainAnyElementsOf(PROCESSES)
+                .doesNotContain("scheduling-claims");
+
+        JsonNode finished = awaitReplaysFinished();
+
+        for (JsonNode processor : finished.path("processors")) {
+            String name = processor.path("name").asString();
+            if (replayable.contains(name)) {
+                JsonNode run = processor.path("lastReplay");
+                assertThat(run.path("state").asString()).as(name).isEqualTo("FINISHED");
+                assertThat(run.path("events").asLong()).as(name).isPositive();
+                assertThat(run.path("eventsPerSecond").asDouble()).as(name).isPositive();
+            }
+            if (PROCESSES.contains(name)) {
+                assertThat(processor.path("running").asBoolean()).as(name).isTrue();
+                assertThat(processor.path("pausedForReplay").asBoolean())
+                        .as(name)
+                        .isFalse();
+                assertThat(processor.path("lastReplay").isNull()).as(name).isTrue();
+            }
+        }
+        assertThat(snapshot(views)).isEqualTo(before);
+        Api.Response write = admin.post(
+                "/api/v1/clinics/" + site.clinicId() + "/branches", site("Branch after replay", "Asia/Riyadh", null));
+        assertThat(write.status()).as(write.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void whileAReplayRunsCommandsAreRefusedProcessesPausedAndASecondReplayRejected() throws Exception {
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                // The reset's TRUNCATE waits for this lock, holding the replay at its start.
+                statement.execute("LOCK TABLE audit_event_index IN ACCESS SHARE MODE");
+            }
+
+            Api.Response accepted = admin.post(STATUS + "/audit-index/replay", null);
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            assertThat(processor(accepted.body(), "audit-index")
+                            .path("replaying")
+                            .asBoolean())
+                    .isTrue();
+            await().atMost(REPLAY_TIMEOUT).untilAsserted(() -> {
+                JsonNode status = status();
+                for (String name : PROCESSES) {
+                    assertThat(processor(status, name).path("pausedForReplay").asBoolean())
+                            .as(name)
+                            .isTrue();
+                    assertThat(processor(status, name).path("running").asBoolean())
+                            .as(name)
+                            .isFalse();
+                }
+            });
+
+            JsonNode during = status();
+            assertThat(during.path("writesPaused").asBoolean()).isTrue();
+            assertThat(during.path("replaying").asBoolean()).isTrue();
+            assertThat(processor(during, "audit-index")
+                            .path("lastReplay")
+                            .path("state")
+                            .asString())
+                    .isEqualTo("REQUESTED");
+
+            Api.Response refused = admin.post("/api/v1/clinics", site("Clinic during replay", "Asia/Riyadh", "SAR"));
+            assertProblem(refused, 503, "writes-paused-for-replay");
+            assertThat(refused.header("Retry-After")).contains("5");
+            assertProblem(admin.post(STATUS + "/audit-index/replay", null), 409, "projection.already-replaying");
+            assertProblem(admin.post(STATUS + "/replay", null), 409, "projection.replay-in-progress");
+            Api.Response readiness = api.anonymous().get("/actuator/health/readiness");
+            assertThat(readiness.status())
+                    .as("paused processes keep the instance ready")
+                    .isEqualTo(200);
+
+            lock.rollback();
+        }
+
+        awaitReplaysFinished();
+        Api.Response accepted = admin.post("/api/v1/clinics", site("Clinic after replay", "Asia/Riyadh", "SAR"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void statusListsProcessesAndTheClaimLedgerAsNotReplayableWithTheReason() {
+        JsonNode status = status();
+
+        assertThat(status.path("head").isNumber()).isTrue();
+        for (String name : PROCESSES) {
+            JsonNode process = processor(status, name);
+            assertThat(process.path("kind").asString()).isEqualTo("PROCESS");
+            assertThat(process.path("mode").asString()).isEqualTo("POOLED_STREAMING");
+            assertThat(process.path("replayable").asBoolean()).isFalse();
+            assertThat(process.path("reason").asString()).contains("send commands");
+            assertProblem(admin.post(STATUS + "/" + name + "/replay", null), 409, "projection.not-replayable");
+        }
+        JsonNode claims = processor(status, "scheduling-claims");
+        assertThat(claims.path("kind").asString()).isEqualTo("WRITE_GUARD");
+        assertThat(claims.path("mode").asString()).isEqualTo("SUBSCRIBING");
+        assertThat(claims.path("replayable").asBoolean()).isFalse();
+        assertThat(claims.path("reason").asString()).contains("command's own transaction");
+        assertThat(claims.path("position").isNull()).isTrue();
+        assertProblem(admin.post(STATUS + "/scheduling-claims/replay", null), 409, "projection.not-replayable");
+
+        JsonNode availability = processor(status, "scheduling-availability");
+        assertThat(availability.path("kind").asString()).isEqualTo("PROJECTION");
+        assertThat(availability.path("replayable").asBoolean()).isTrue();
+        assertThat(availability.path("reason").isNull()).isTrue();
+        assertThat(availability.path("processingGroups").get(0).asString()).isEqualTo("scheduling-availability");
+        assertThat(availability.path("handlers"))
+                .extracting(JsonNode::asString)
+                .containsExactly("AppointmentTypeProjection", "CalendarProjection", "ScheduleProjection");
+        assertThat(availability.path("segments").asInt()).isPositive();
+        assertThat(availability.path("segmentsClaimed").asInt())
+                .isEqualTo(availability.path("segments").asInt());
+        assertThat(availability.path("running").asBoolean()).isTrue();
+        assertThat(availability.path("error").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUnknownProjectionIsNotFound() {
+        assertProblem(admin.post(STATUS + "/no-such-projection/replay", null), 404, "projection.unknown");
+    }
+
+    @Test
+    void administratorsAndAuditorsReadTheStatusAndOnlyAdministratorsReplay() {
+        Api auditor = api.as(Sessions.staff(api, Role.AUDITOR, null, null).accessToken());
+        Api manager =
+                api.as(Sessions.staff(api, Role.MANAGER, site.clinicId(), null).accessToken());
+
+        assertThat(auditor.get(STATUS).status()).isEqualTo(200);
+        assertProblem(manager.get(STATUS), 403, "forbidden");
+        assertProblem(auditor.post(STATUS + "/replay", null), 403, "forbidden");
+        assertProblem(auditor.post(STATUS + "/audit-index/replay", null), 403, "forbidden");
+        assertProblem(manager.post(STATUS + "/replay", null), 403, "forbidden");
+        assertProblem(api.anonymous().get(STATUS), 401, "unauthorized");
+        assertThat(status().path("replaying").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheProjectionEndpoints() {
+        JsonNode paths = api.anonymous().get("/v3/api-docs").json("paths");
+
+        assertThat(paths.has(STATUS)).isTrue();
+        assertThat(paths.path(STATUS + "/replay").has("post")).isTrue();
+        assertThat(paths.path(STATUS + "/{name}/replay").has("post")).isTrue();
+    }
+
+    // --- The activity whose read models a replay must give back unchanged -------------------------
+
+    /** Directory, identity, availability, appointments, queue and waiting list; answers the GETs that show them. */
+    private List<String> activity() {
+        AvailabilityTestData.Doctor doctor = newDoctor(api, admin, site, "cardiology");
+        UUID typeId = newAppointmentType(admin, site.clinicId(), 30, 1);
+        String schedule = schedulePath(doctor.doctorId(), site.branchId());
+        Api.Response defined = admin.header("If-None-Match", "*").put(schedule, everyDay("08:00", "20:00"));
+        assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
+        Api reception = api.as(Sessions.staff(api, Role.RECEPTIONIST, site.clinicId(), site.branchId())
+                .accessToken());
+
+        Api patient = newPatient(api, site.branchId());
+        UUID patientId = UUID.fromString(
+                awaitOk(patient, "/api/v1/patients/me").json("id").asString());
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        JsonNode slot = awaitOk(
+                        reception,
+                        "/api/v1/slots?doctorId=" + doctor.doctorId() + "&branchId=" + site.branchId()
+                                + "&appointmentTypeId=" + typeId + "&from=" + day + "&to=" + day + "&limit=5")
+                .json("items")
+                .get(0);
+        Api.Response booked = reception.post(
+                "/api/v1/appointments",
+                Map.of(
+                        "patientId",
+                        patientId,
+                        "slot",
+                        Map.of(
+                                "doctorId",
+                                doctor.doctorId(),
+                                "branchId",
+                                site.branchId(),
+                                "appointmentTypeId",
+                                typeId,
+                                "start",
+                                slot.path("startUtc").asString())));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        String appointmentId = booked.json("appointmentId").asString();
+
+        Api.Response ticket = reception.post(
+                "/api/v1/queues/" + doctor.doctorId() + "/" + site.branchId() + "/tickets",
+                Map.of("patientId", patientId));
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
+
+        Map<String, Object> join = new LinkedHashMap<>();
+        join.put("patientId", patientId);
+        join.put("doctorId", doctor.doctorId());
+        join.put("branchId", site.branchId());
+        join.put("appointmentTypeId", typeId);
+        join.put("from", LocalDate.now(RIYADH).plusDays(20).toString());
+        join.put("to", LocalDate.now(RIYADH).plusDays(30).toString());
+        join.put("timesOfDay", List.of(Map.of("from", "08:00", "to", "09:00")));
+        Api.Response joined = reception.post("/api/v1/waitlist", join);
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+
+        return List.of(
+                "/api/v1/clinics/" + site.clinicId(),
+                "/api/v1/clinics/" + site.clinicId() + "/branches",
+                "/api/v1/doctors/" + doctor.doctorId(),
+                "/api/v1/doctors?clinicId=" + site.clinicId(),
+                "/api/v1/patients/" + patientId,
+                "/api/v1/users/" + doctor.account().userId(),
+                "/api/v1/appointment-types/" + typeId,
+                schedule,
+                "/api/v1/appointments/" + appointmentId,
+                "/api/v1/doctors/" + doctor.doctorId() + "/agenda?branchId=" + site.branchId() + "&date=" + day,
+                "/api/v1/patients/" + patientId + "/appointments",
+                "/api/v1/queues/" + doctor.doctorId() + "/" + site.branchId() + "/" + LocalDate.now(RIYADH),
+                "/api/v1/waitlist/" + joined.json("entryId").asString(),
+                "/api/v1/waitlist?doctorId=" + doctor.doctorId(),
+                "/api/v1/audit/aggregates/appointment/" + appointmentId + "/events");
+    }
+
+    /** The admin's view of each path; board fields computed from the clock are left out. */
+    private Map<String, JsonNode> snapshot(List<String> paths) {
+        Map<String, JsonNode> views = new LinkedHashMap<>();
+        for (String path : paths) {
+            Api.Response response = admin.get(path);
+            assertThat(response.status()).as(path + " " + response).isEqualTo(200);
+            JsonNode body = response.body().deepCopy();
+            if (path.startsWith("/api/v1/queues/")) {
+                ((ObjectNode) body).remove("asOf");
+                for (JsonNode entry : body.path("waiting")) {
+                    ((ObjectNode) entry).remove(List.of("estimatedWaitSeconds", "estimatedCallAt"));
+                }
+            }
+            views.put(path, body);
+        }
+        return views;
+    }
+
+    // --- Status -------------------------------------------------------------------------------------
+
+    private JsonNode status() {
+        Api.Response response = admin.get(STATUS);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
+    }
+
+    /**
+     * Polls the status as the benchmark harness does: done when nothing replays, writes are accepted
+     * and every replayable projection's position is the event store's head.
+     */
+    private JsonNode awaitReplaysFinished() {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(REPLAY_TIMEOUT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode status = status();
+            last[0] = status;
+            assertThat(status.path("replaying").asBoolean())
+                    .as(status.toString())
+                    .isFalse();
+            assertThat(status.path("writesPaused").asBoolean())
+                    .as(status.toString())
+                    .isFalse();
+            for (JsonNode processor : status.path("processors")) {
+                String name = processor.path("name").asString();
+                assertThat(processor.path("running").asBoolean()).as(name).isTrue();
+                if (processor.path("replayable").asBoolean()) {
+                    assertThat(processor.path("replaying").asBoolean()).as(name).isFalse();
+                    assertThat(processor.path("position")).as(name).isEqualTo(status.path("head"));
+                    assertThat(processor.path("behind").asLong()).as(name).isZero();
+                }
+            }
+        });
+        return last[0];
+    }
+
+    private static JsonNode processor(JsonNode status, String name) {
+        for (JsonNode processor : status.path("processors")) {
+            if (processor.path("name").asString().equals(name)) {
+                return processor;
+            }
+        }
+        throw new AssertionError("no processor " + name + " in " + status);
+    }
+
+    private UUID adminUserId() {
+        return UUID.fromString(admin.get("/api/v1/me").json("userId").asString());
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.json("code").asString()).isEqualTo(code);
+    }
+}
