@@ -5,6 +5,7 @@ import static com.clinic.platform.persistence.jooq.Tables.DOMAINEVENTENTRY;
 
 import com.clinic.audit.application.AggregateTypes;
 import com.clinic.platform.application.axon.MetadataKeys;
+import com.clinic.platform.persistence.ProjectionWrites;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -36,16 +37,18 @@ class AuditIndexProjection {
     static final String PROCESSING_GROUP = "audit-index";
 
     private final DSLContext db;
+    private final ProjectionWrites writes;
 
-    AuditIndexProjection(DSLContext db) {
+    AuditIndexProjection(DSLContext db, ProjectionWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(EventMessage<?> event) {
         String aggregateType = event instanceof DomainEventMessage<?> domain ? domain.getType() : null;
         String alias = aggregateType == null ? null : AggregateTypes.alias(aggregateType);
-        db.insertInto(
+        writes.execute(db.insertInto(
                         AUDIT_EVENT_INDEX,
                         AUDIT_EVENT_INDEX.GLOBAL_INDEX,
                         AUDIT_EVENT_INDEX.EVENT_ID,
@@ -71,8 +74,7 @@ class AuditIndexProjection {
                                 DSL.val(OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC)))
                         .from(DOMAINEVENTENTRY)
                         .where(DOMAINEVENTENTRY.EVENTIDENTIFIER.eq(event.getIdentifier())))
-                .onConflictDoNothing()
-                .execute();
+                .onConflictDoNothing());
     }
 
     @ResetHandler

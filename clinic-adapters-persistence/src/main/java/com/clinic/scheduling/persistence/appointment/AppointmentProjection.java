@@ -2,6 +2,7 @@ package com.clinic.scheduling.persistence.appointment;
 
 import static com.clinic.platform.persistence.jooq.Tables.APPOINTMENT_VIEW;
 
+import com.clinic.platform.persistence.ProjectionWrites;
 import com.clinic.platform.persistence.jooq.tables.records.AppointmentViewRecord;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentBooked;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCancelled;
@@ -39,96 +40,88 @@ import org.springframework.stereotype.Component;
 class AppointmentProjection {
 
     private final DSLContext db;
+    private final ProjectionWrites writes;
 
-    AppointmentProjection(DSLContext db) {
+    AppointmentProjection(DSLContext db, ProjectionWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(SlotHeld event, @SequenceNumber long version, @Timestamp Instant at) {
-        create(event.appointmentId(), event.patientId(), event.slot(), "HELD", version, at)
+        writes.execute(create(event.appointmentId(), event.patientId(), event.slot(), "HELD", version, at)
                 .set(APPOINTMENT_VIEW.HOLD_UNTIL, utc(event.holdUntil()))
                 .set(APPOINTMENT_VIEW.WAITLIST_ENTRY_ID, event.waitlistEntryId().orElse(null))
                 .set(APPOINTMENT_VIEW.BOOKED_BY, event.heldBy())
-                .onConflictDoNothing()
-                .execute();
+                .onConflictDoNothing());
     }
 
     @EventHandler
     void on(AppointmentBooked event, @SequenceNumber long version, @Timestamp Instant at) {
-        create(event.appointmentId(), event.patientId(), event.slot(), "BOOKED", version, at)
+        writes.execute(create(event.appointmentId(), event.patientId(), event.slot(), "BOOKED", version, at)
                 .set(APPOINTMENT_VIEW.SERIES_ID, event.seriesId().orElse(null))
                 .set(APPOINTMENT_VIEW.BOOKED_BY, event.bookedBy())
-                .onConflictDoNothing()
-                .execute();
+                .onConflictDoNothing());
     }
 
     @EventHandler
     void on(HoldConfirmed event, @SequenceNumber long version, @Timestamp Instant at) {
-        change(event.appointmentId(), "BOOKED", version, at)
+        writes.execute(change(event.appointmentId(), "BOOKED", version, at)
                 .set(APPOINTMENT_VIEW.HOLD_UNTIL, (OffsetDateTime) null)
-                .where(current(event.appointmentId(), version))
-                .execute();
+                .where(current(event.appointmentId(), version)));
     }
 
     @EventHandler
     void on(HoldExpired event, @SequenceNumber long version, @Timestamp Instant at) {
-        change(event.appointmentId(), "EXPIRED", version, at)
-                .where(current(event.appointmentId(), version))
-                .execute();
+        writes.execute(
+                change(event.appointmentId(), "EXPIRED", version, at).where(current(event.appointmentId(), version)));
     }
 
     @EventHandler
     void on(AppointmentRescheduled event, @SequenceNumber long version, @Timestamp Instant at) {
-        change(event.appointmentId(), "BOOKED", version, at)
+        writes.execute(change(event.appointmentId(), "BOOKED", version, at)
                 .set(APPOINTMENT_VIEW.DOCTOR_ID, event.to().doctorId())
                 .set(APPOINTMENT_VIEW.BRANCH_ID, event.to().branchId())
                 .set(APPOINTMENT_VIEW.APPOINTMENT_TYPE_ID, event.to().appointmentTypeId())
                 .set(APPOINTMENT_VIEW.START_AT, utc(event.to().time().start()))
                 .set(APPOINTMENT_VIEW.END_AT, utc(event.to().time().end()))
                 .set(APPOINTMENT_VIEW.VIRTUAL, event.to().virtual())
-                .where(current(event.appointmentId(), version))
-                .execute();
+                .where(current(event.appointmentId(), version)));
     }
 
     @EventHandler
     void on(AppointmentCancelled event, @SequenceNumber long version, @Timestamp Instant at) {
-        change(event.appointmentId(), "CANCELLED", version, at)
+        writes.execute(change(event.appointmentId(), "CANCELLED", version, at)
                 .set(APPOINTMENT_VIEW.CANCEL_REASON, event.reason().name())
                 .set(APPOINTMENT_VIEW.LATE_CANCEL, event.late())
-                .where(current(event.appointmentId(), version))
-                .execute();
+                .where(current(event.appointmentId(), version)));
     }
 
     @EventHandler
     void on(PatientCheckedIn event, @SequenceNumber long version, @Timestamp Instant at) {
-        change(event.appointmentId(), "CHECKED_IN", version, at)
+        writes.execute(change(event.appointmentId(), "CHECKED_IN", version, at)
                 .set(APPOINTMENT_VIEW.CHECKED_IN_AT, utc(event.at()))
-                .where(current(event.appointmentId(), version))
-                .execute();
+                .where(current(event.appointmentId(), version)));
     }
 
     @EventHandler
     void on(ConsultationStarted event, @SequenceNumber long version, @Timestamp Instant at) {
-        change(event.appointmentId(), "IN_CONSULTATION", version, at)
+        writes.execute(change(event.appointmentId(), "IN_CONSULTATION", version, at)
                 .set(APPOINTMENT_VIEW.STARTED_AT, utc(event.at()))
-                .where(current(event.appointmentId(), version))
-                .execute();
+                .where(current(event.appointmentId(), version)));
     }
 
     @EventHandler
     void on(AppointmentCompleted event, @SequenceNumber long version, @Timestamp Instant at) {
-        change(event.appointmentId(), "COMPLETED", version, at)
+        writes.execute(change(event.appointmentId(), "COMPLETED", version, at)
                 .set(APPOINTMENT_VIEW.COMPLETED_AT, utc(event.at()))
-                .where(current(event.appointmentId(), version))
-                .execute();
+                .where(current(event.appointmentId(), version)));
     }
 
     @EventHandler
     void on(AppointmentMarkedNoShow event, @SequenceNumber long version, @Timestamp Instant at) {
-        change(event.appointmentId(), "NO_SHOW", version, at)
-                .where(current(event.appointmentId(), version))
-                .execute();
+        writes.execute(
+                change(event.appointmentId(), "NO_SHOW", version, at).where(current(event.appointmentId(), version)));
     }
 
     @ResetHandler
