@@ -112,7 +112,7 @@ class JwtAccessTokensTest {
 
     @Test
     void argon2HashesVerifyOnlyTheirPassword() {
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher();
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(1, java.time.Duration.ofSeconds(5));
         String hash = hasher.hash("correct horse 1");
 
         assertThat(hash).startsWith("$argon2id$");

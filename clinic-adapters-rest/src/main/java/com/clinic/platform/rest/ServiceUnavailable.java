@@ -1,5 +1,6 @@
 package com.clinic.platform.rest;
 
+import com.clinic.platform.application.Overloaded;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,8 @@ public class ServiceUnavailable extends OncePerRequestFilter {
     /** Whether the failure means "the database cannot be used right now" rather than a defect. */
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException
+            if (cause instanceof Overloaded
+                    || cause instanceof CannotCreateTransactionException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientException
