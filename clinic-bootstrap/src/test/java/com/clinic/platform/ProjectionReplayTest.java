@@ -195,7 +195,7 @@ class ProjectionReplayTest {
         for (String name : PROCESSES) {
             JsonNode process = processor(status, name);
             assertThat(process.path("kind").asString()).isEqualTo("PROCESS");
-            assertThat(process.path("mode").asString()).isEqualTo("POOLED_STREAMING");
+            assertThat(process.path("mode").asString()).isEqualTo("TRACKING");
             assertThat(process.path("replayable").asBoolean()).isFalse();
             assertThat(process.path("reason").asString()).contains("send commands");
             assertProblem(admin.post(STATUS + "/" + name + "/replay", null), 409, "projection.not-replayable");
