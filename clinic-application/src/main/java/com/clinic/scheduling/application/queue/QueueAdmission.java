@@ -73,7 +73,7 @@ public class QueueAdmission {
             return; // a video consultation has no waiting room
         }
         if (Duration.between(event.at(), clock.instant()).compareTo(settings.admissionHorizon()) > 0) {
-            log.info("Check-in of appointment {} at {} is too old to join a queue", event.appointmentId(), event.at());
+            log.debug("Check-in of appointment {} at {} is too old to join a queue", event.appointmentId(), event.at());
             return;
         }
         Optional<BranchFacts> branch = directory.branch(slot.branchId());
