@@ -270,8 +270,10 @@ class AxonProjections implements Projections, SmartLifecycle {
                         logFinished(run);
                     }
                 }
-                // Replay tokens without a run: a replay that was in progress when the application restarted.
-                pause = anyRunInProgress() || anySegmentRebuilding();
+                // Only replays requested here pause writes. Tokens reset some other way (an operator's
+                // tool, a replay interrupted by a restart) rebuild without pausing: pausing on them
+                // refused every write for as long as any segment anywhere was catching up.
+                pause = anyRunInProgress();
                 if (pause) {
                     writesPaused = true;
                 }
@@ -282,7 +284,7 @@ class AxonProjections implements Projections, SmartLifecycle {
             }
             resumeProcesses();
             synchronized (this) {
-                if (writesPaused && !anyRunInProgress() && !anySegmentRebuilding()) {
+                if (writesPaused && !anyRunInProgress()) {
                     writesPaused = false;
                     log.info("Projection replays finished; commands and processes resume");
                 }
@@ -310,14 +312,6 @@ class AxonProjections implements Projections, SmartLifecycle {
                 .allMatch(segment -> !segment.isErrorState()
                         && !ReplayProgress.rebuilding(segment)
                         && ReplayProgress.position(segment) >= run.headAtStart);
-    }
-
-    private boolean anySegmentRebuilding() {
-        return processing.eventProcessors().values().stream()
-                .filter(processor -> processor instanceof StreamingEventProcessor)
-                .map(StreamingEventProcessor.class::cast)
-                .flatMap(processor -> processor.processingStatus().values().stream())
-                .anyMatch(ReplayProgress::rebuilding);
     }
 
     /** Shuts every running process down (together) and remembers it; its tokens stay where they are. */
