@@ -1,0 +1,42 @@
+package com.clinic.platform.rest;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.RequestPath;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses with 400, before anything else reads them, request targets the application cannot
+ * handle safely: a path Spring cannot parse (a path parameter with a broken escape such as {@code
+ * /api/v1/clinics;x=%4}), which Spring Security's path filter would otherwise meet first and fail on
+ * outside any handler, as a 500.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 15)
+public class RequestGuardFilter extends OncePerRequestFilter {
+
+    private final ProblemWriter problems;
+
+    public RequestGuardFilter(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            RequestPath.parse(request.getRequestURI(), request.getContextPath());
+        } catch (IllegalArgumentException malformed) {
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "bad-request");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
