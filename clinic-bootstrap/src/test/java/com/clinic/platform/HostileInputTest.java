@@ -115,6 +115,17 @@ class HostileInputTest {
                 "bad-request");
     }
 
+    @Test
+    void aProblemNamesTheRequestIdOfTheLogsNotWhateverTheClientSent() {
+        Api.Response response =
+                admin.header("X-Request-Id", "<script>alert(1)</script>").get("/api/v1/clinics/" + UUID.randomUUID());
+
+        assertProblem(response, 404, "clinic.not-found");
+        assertThat(response.json("requestId").asString())
+                .isNotEqualTo("<script>alert(1)</script>")
+                .isEqualTo(response.header("X-Request-Id").orElseThrow());
+    }
+
     private static void assertProblem(Api.Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type"))
