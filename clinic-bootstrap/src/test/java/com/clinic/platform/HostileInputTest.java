@@ -1,6 +1,7 @@
 package com.clinic.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.clinic.support.Api;
 import com.clinic.support.IntegrationTest;
@@ -13,7 +14,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Regressions found by the hostile-input drill ({@code bench/drills}): malformed or hostile requests
- * get a 4xx RFC 9457 problem, never a 5xx, an empty body or a framework's default error page.
+ * get a 4xx RFC 9457 problem, never a 5xx, an empty body or a framework's default error page, and
+ * text the database cannot keep is refused instead of stored.
  */
 @IntegrationTest
 class HostileInputTest {
@@ -116,6 +121,34 @@ class HostileInputTest {
     }
 
     @Test
+    void textTheDatabaseCannotStoreIsRefusedInsteadOfJammingTheProjection() {
+        // NUL cannot be stored in PostgreSQL text: the event used to be accepted and its projection to
+        // fail on every retry, so the clinic never appeared. Half a surrogate pair would become "?".
+        for (String unstorable : List.of("a\u0000b", "x\uD800y", "\uDC00")) {
+            Api.Response refused = admin.post("/api/v1/clinics", json(site(unstorable)));
+
+            assertProblem(refused, 400, "validation");
+            assertThat(refused.json("errors").findValuesAsString("field")).containsExactly("nameEn");
+        }
+
+        String tricky =
+                "O'Brien\"; DROP TABLE clinics; -- \u202Eevil\u202C \uD83D\uDE00 \u0639\u064A\u0627\u062F\u0629";
+        Api.Response created = admin.post("/api/v1/clinics", json(site(tricky)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json("id").asString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Api.Response read = admin.get("/api/v1/clinics/" + id);
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.json("nameEn").asString()).isEqualTo(tricky);
+        });
+    }
+
+    @Test
+    void aNulInTheQueryIsABadRequestNotAConcurrentModification() {
+        assertProblem(admin.get("/api/v1/patients?name=a%00b"), 400, "bad-request");
+    }
+
+    @Test
     void aProblemNamesTheRequestIdOfTheLogsNotWhateverTheClientSent() {
         Api.Response response =
                 admin.header("X-Request-Id", "<script>alert(1)</script>").get("/api/v1/clinics/" + UUID.randomUUID());
@@ -124,6 +157,23 @@ class HostileInputTest {
         assertThat(response.json("requestId").asString())
                 .isNotEqualTo("<script>alert(1)</script>")
                 .isEqualTo(response.header("X-Request-Id").orElseThrow());
+    }
+
+    /** JSON as UTF-8 bytes would carry it: a lone surrogate stays an escape instead of becoming "?". */
+    private static String json(Object body) {
+        return new String(JSON.writeValueAsBytes(body), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> site(String nameEn) {
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("nameAr", "\u0639\u064A\u0627\u062F\u0629");
+        site.put("nameEn", nameEn);
+        site.put("address", "King Fahd Road, Riyadh");
+        site.put("phone", "+966112345678");
+        site.put("timeZone", "Asia/Riyadh");
+        site.put("currency", "SAR");
+        site.put("workingDays", List.of("SUNDAY", "MONDAY"));
+        return site;
     }
 
     private static void assertProblem(Api.Response response, int status, String code) {

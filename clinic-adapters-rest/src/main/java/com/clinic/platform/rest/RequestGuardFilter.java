@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -14,9 +15,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses with 400, before anything else reads them, request targets the application cannot
- * handle safely: a path Spring cannot parse (a path parameter with a broken escape such as {@code
- * /api/v1/clinics;x=%4}), which Spring Security's path filter would otherwise meet first and fail on
- * outside any handler, as a 500.
+ * handle safely:
+ *
+ * <ul>
+ *   <li>a path Spring cannot parse (a path parameter with a broken escape such as {@code
+ *       /api/v1/clinics;x=%4}), which Spring Security's path filter would otherwise meet first and
+ *       fail on outside any handler, as a 500;
+ *   <li>a NUL character in the query string ({@code %00}): PostgreSQL cannot take it as a query
+ *       parameter, and the failure surfaced as a misleading 409.
+ * </ul>
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 15)
@@ -31,6 +38,11 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String query = request.getQueryString();
+        if (query != null && query.toLowerCase(Locale.ROOT).contains("%00")) {
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "bad-request");
+            return;
+        }
         try {
             RequestPath.parse(request.getRequestURI(), request.getContextPath());
         } catch (IllegalArgumentException malformed) {
