@@ -8,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,6 +31,7 @@ class IdentityProblemAdvice {
     @ExceptionHandler(AuthenticationFailed.class)
     ResponseEntity<ProblemDetail> authenticationFailed(AuthenticationFailed failure, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problems.problem(request, HttpStatus.UNAUTHORIZED, failure.code()));
     }
 
@@ -38,6 +40,7 @@ class IdentityProblemAdvice {
         long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problems.problem(request, HttpStatus.TOO_MANY_REQUESTS, LoginThrottled.CODE, seconds));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The API is stateless: no cookies, no server session, so no CSRF exposure; every request proves
@@ -54,5 +55,15 @@ class SecurityConfiguration {
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden")))
                 .addFilterBefore(new BearerTokenFilter(sessions), AnonymousAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The firewall's refusals (a semicolon or encoded slash in the path, a non-ASCII header value)
+     * are bad requests like any other, not the container's default error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) ->
+                problems.write(request, response, HttpStatus.BAD_REQUEST, "bad-request");
     }
 }

@@ -2,11 +2,14 @@ package com.clinic.platform.rest;
 
 import com.clinic.platform.application.projection.WritesPausedForReplay;
 import com.clinic.platform.domain.Rejection;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.coyote.BadRequestException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -24,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -44,6 +49,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * violation, 404), stale versions (412), bad input (400 with every bad field listed), writes refused
  * during a projection replay (503 with Retry-After), and anything unexpected (500 with a generic,
  * localized message; the cause is only logged, never returned).
+ *
+ * <p>Every answer is {@code application/problem+json} whatever the request's {@code Accept} says: a
+ * client asking for XML, or sending an unparsable {@code Accept}, still learns what went wrong
+ * instead of getting an empty body.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -74,6 +83,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, WritesPausedForReplay.CODE);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(WritesPausedForReplay.RETRY_AFTER.toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
@@ -145,7 +155,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (rootCause(failure) instanceof BodySizeLimitFilter.BodyTooLargeException) {
             return respond(problems.problem(request, HttpStatus.CONTENT_TOO_LARGE, "body-too-large"));
         }
-        log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), failure);
+        if (isMalformedRequest(failure)) {
+            return respond(problems.problem(request, HttpStatus.BAD_REQUEST, "bad-request"));
+        }
+        log.error("Unexpected failure serving {} {}", request.getMethod(), originalUri(request), failure);
         return respond(problems.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal"));
     }
 
@@ -162,7 +175,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .getGlobalErrors()
                 .forEach(e -> errors.add(fieldError(e.getObjectName(), e.getDefaultMessage())));
         problem.setProperty("errors", errors);
-        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+        return respond(problem, headers, HttpStatus.BAD_REQUEST);
     }
 
     @Override
@@ -175,7 +188,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .forEach(error -> errors.add(
                         fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
         problem.setProperty("errors", errors);
-        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+        return respond(problem, headers, HttpStatus.BAD_REQUEST);
     }
 
     @Override
@@ -187,7 +200,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpServletRequest servlet = servlet(request);
         Throwable cause = unreadable.getCause();
         if (rootCause(unreadable) instanceof BodySizeLimitFilter.BodyTooLargeException) {
-            return new ResponseEntity<>(
+            return respond(
                     problems.problem(servlet, HttpStatus.CONTENT_TOO_LARGE, "body-too-large"),
                     headers,
                     HttpStatus.CONTENT_TOO_LARGE);
@@ -209,7 +222,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         } else {
             problem = problems.problem(servlet, HttpStatus.BAD_REQUEST, "unreadable-body");
         }
-        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+        return respond(problem, headers, HttpStatus.BAD_REQUEST);
     }
 
     @Override
@@ -219,7 +232,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problems.problem(servlet, HttpStatus.BAD_REQUEST, "validation");
         String name = mismatch.getPropertyName() == null ? "parameter" : mismatch.getPropertyName();
         problem.setProperty("errors", List.of(fieldError(name, problems.message(servlet, "field.invalid-value"))));
-        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+        return respond(problem, headers, HttpStatus.BAD_REQUEST);
     }
 
     /** Every other Spring MVC failure (405, 406, 415, missing parameters …) gets a localized problem too. */
@@ -228,10 +241,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpServletRequest servlet = servlet(request);
         ProblemDetail problem = problems.problem(servlet, status, codeFor(status));
-        return new ResponseEntity<>(problem, headers, status);
+        return respond(problem, headers, status);
     }
 
-    private static String codeFor(HttpStatusCode status) {
+    /**
+     * Failures the client caused before any controller saw the request: query or form parameters
+     * Tomcat cannot decode (an empty name, invalid percent-encoding or UTF-8), a body Tomcat cannot
+     * read (a broken chunked encoding), a multipart body without a boundary, a request the security
+     * firewall refused.
+     */
+    private static boolean isMalformedRequest(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InvalidParameterException
+                    || cause instanceof BadRequestException
+                    || cause instanceof MultipartException
+                    || cause instanceof RequestRejectedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The path the client asked for, also while serving the container's error page. */
+    private static Object originalUri(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return original != null ? original : request.getRequestURI();
+    }
+
+    static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "bad-request";
             case 404 -> "not-found";
@@ -244,8 +281,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+    /** With the content type set, Spring skips negotiating with {@code Accept}: a problem is always JSON. */
+    static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers, HttpStatusCode status) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, problemHeaders, status);
     }
 
     private static Map<String, String> fieldError(String field, String message) {

@@ -41,13 +41,10 @@ public class ProblemWriter {
         problem.setTitle(messages.getMessage("problem." + code + ".title", null, fallbackTitle(status), locale));
         problem.setDetail(messages.getMessage("problem." + code + ".detail", arguments, problem.getTitle(), locale));
         problem.setProperty("code", code);
-        Object requestId = request.getAttribute(RequestContextFilter.REQUEST_ID);
-        String header = requestId != null ? requestId.toString() : null;
-        if (header == null) {
-            header = request.getHeader(RequestContextFilter.REQUEST_ID);
-        }
-        if (header != null) {
-            problem.setProperty("requestId", header);
+        // The id the request context filter settled on (the client's when safe, else a fresh one), never
+        // the raw header: the problem must name the id found in the logs, and not echo arbitrary input.
+        if (request.getAttribute(RequestContextFilter.REQUEST_ID) instanceof String requestId) {
+            problem.setProperty("requestId", requestId);
         }
         return problem;
     }

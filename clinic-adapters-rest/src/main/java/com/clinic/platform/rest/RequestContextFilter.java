@@ -37,6 +37,7 @@ public class RequestContextFilter extends OncePerRequestFilter {
         MDC.put("requestId", requestId);
         MDC.put("correlationId", correlationId);
         response.setHeader(REQUEST_ID, requestId);
+        request.setAttribute(REQUEST_ID, requestId);
         try {
             chain.doFilter(request, response);
         } finally {

@@ -11,14 +11,24 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.apache.catalina.Container;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Language negotiation, the idempotency filter's position and the OpenAPI description. */
+/**
+ * Language negotiation, the idempotency filter's position, problems for what Tomcat refuses itself,
+ * and the OpenAPI description.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
@@ -51,6 +61,28 @@ public class WebConfiguration {
         registration.setOrder(1);
         registration.addUrlPatterns("/api/*");
         return registration;
+    }
+
+    /**
+     * Replaces Tomcat's HTML error report (installed by Spring Boot on the host) with {@link
+     * ProblemReportValve}, so that requests refused before they reach the application still get a
+     * problem. Runs after Boot's own customizer, which adds the valve being replaced.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve(
+            ProblemWriter problems, JsonMapper json) {
+        return factory -> factory.addContextCustomizers(context -> {
+            Container host = context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            if (host instanceof StandardHost standardHost) {
+                standardHost.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+            host.getPipeline().addValve(new ProblemReportValve(problems, json));
+        });
     }
 
     @Bean
