@@ -58,15 +58,17 @@ import org.springframework.util.ClassUtils;
  * in the same transaction) and starts it again from the first event. One background thread does that,
  * request after request; another notices, every {@link #TICK}, the replays that have caught up.
  *
- * <p>While any replay is in progress (including one this instance finds in the tokens after a
- * restart), commands are refused ({@link #writesPaused()}) and processes — streaming processors whose
- * handlers all disallow replay — are shut down, keeping their tokens; they are started again when the
- * last replay finished and catch up on what happened meanwhile. Command paths and processes read read
- * models (directory, availability, waiting list, queue board), so none may run on one half rebuilt.
+ * <p>While any replay requested here is in progress, commands are refused ({@link #writesPaused()})
+ * and processes — streaming processors whose handlers all disallow replay — are shut down, keeping
+ * their tokens; they are started again when the last replay finished and catch up on what happened
+ * meanwhile. Command paths and processes read read models (directory, availability, waiting list,
+ * queue board), so none may run on one half rebuilt.
  *
- * <p>Several instances: Axon resets tokens only when no instance holds a claim on them, and only
- * segments claimed here are observed. Replay from one instance, with the processor running nowhere
- * else (scale to one for the replay); otherwise the reset fails and the run is reported as failed.
+ * <p>That pause lives in this instance's memory. Several instances: Axon resets tokens only when no
+ * instance holds a claim on them, only segments claimed here are observed, and other instances keep
+ * accepting commands. Replay from one instance, with the others stopped (scale to one); otherwise the
+ * reset fails and the run is reported as failed. A restart during a replay lets Axon finish the
+ * rebuild without the pause; the status still shows it replaying, and replaying again starts over.
  */
 @Component
 class AxonProjections implements Projections, SmartLifecycle {
@@ -94,7 +96,6 @@ class AxonProjections implements Projections, SmartLifecycle {
     /** Held while pausing or resuming processes, so the two never interleave. */
     private final Object processesLock = new Object();
 
-    private volatile boolean writesPaused;
     private volatile boolean running;
     /** Stops, resets and starts processors, one request after the other. */
     private volatile ExecutorService replayer;
@@ -118,7 +119,7 @@ class AxonProjections implements Projections, SmartLifecycle {
                         .map(entry -> describe(entry.getKey(), entry.getValue(), head))
                         .toList();
         boolean replaying = processors.stream().anyMatch(ProcessorStatus::replaying);
-        return new ProjectionsStatus(head, replaying, writesPaused, processors);
+        return new ProjectionsStatus(head, replaying, writesPaused(), processors);
     }
 
     @Override
@@ -132,7 +133,7 @@ class AxonProjections implements Projections, SmartLifecycle {
             throw new Rejection.Conflict("projection.not-replayable", processorName);
         }
         synchronized (this) {
-            if (replaying(processorName, processor)) {
+            if (replaying(processorName)) {
                 throw new Rejection.Conflict("projection.already-replaying", processorName);
             }
             begin(requestedBy, List.of(processorName));
@@ -145,7 +146,7 @@ class AxonProjections implements Projections, SmartLifecycle {
         requireAdministrator(requestedBy);
         synchronized (this) {
             Map<String, EventProcessor> processors = new TreeMap<>(processing.eventProcessors());
-            if (processors.entrySet().stream().anyMatch(entry -> replaying(entry.getKey(), entry.getValue()))) {
+            if (anyRunInProgress()) {
                 throw new Rejection.Conflict("projection.replay-in-progress");
             }
             List<String> names = processors.entrySet().stream()
@@ -159,9 +160,12 @@ class AxonProjections implements Projections, SmartLifecycle {
 
     // --- For the command interceptor, the health indicator and the read-model barrier --------------
 
-    /** Whether commands must be refused: a replay is in progress. */
+    /**
+     * Whether commands must be refused: a replay requested here is in progress, from the request until
+     * the projection caught up (or its reset failed).
+     */
     boolean writesPaused() {
-        return writesPaused;
+        return anyRunInProgress();
     }
 
     /** Whether the processor is stopped on purpose: a paused process, or a projection being reset. */
@@ -185,7 +189,6 @@ class AxonProjections implements Projections, SmartLifecycle {
             runs.put(name, run);
             batch.add(run);
         }
-        writesPaused = true;
         log.atInfo()
                 .setMessage("Projection replay requested by {} for {}")
                 .addArgument(requestedBy.userId())
@@ -256,38 +259,30 @@ class AxonProjections implements Projections, SmartLifecycle {
     }
 
     /**
-     * Every {@link #TICK}: finishes caught-up runs, and pauses or resumes writes and processes. Writes
-     * are paused and resumed only under this object's monitor, like runs begin, so a replay requested
-     * meanwhile can never see its pause undone.
+     * Every {@link #TICK}: finishes caught-up runs, then pauses processes while any run is in progress
+     * and starts them again when none is.
      */
     private void tick() {
         try {
-            boolean pause;
+            boolean inProgress;
             synchronized (this) {
+                boolean finishedOne = false;
                 for (Run run : runs.values()) {
                     if (run.state == ReplayRun.State.REPLAYING && caughtUp(run)) {
                         run.finished(clock.instant());
                         logFinished(run);
+                        finishedOne = true;
                     }
                 }
-                // Only replays requested here pause writes. Tokens reset some other way (an operator's
-                // tool, a replay interrupted by a restart) rebuild without pausing: pausing on them
-                // refused every write for as long as any segment anywhere was catching up.
-                pause = anyRunInProgress();
-                if (pause) {
-                    writesPaused = true;
+                inProgress = anyRunInProgress();
+                if (finishedOne && !inProgress) {
+                    log.info("Projection replays finished; commands are accepted and processes resume");
                 }
             }
-            if (pause) {
+            if (inProgress) {
                 pauseProcesses();
-                return;
-            }
-            resumeProcesses();
-            synchronized (this) {
-                if (writesPaused && !anyRunInProgress()) {
-                    writesPaused = false;
-                    log.info("Projection replays finished; commands and processes resume");
-                }
+            } else {
+                resumeProcesses();
             }
         } catch (RuntimeException failure) {
             log.warn("Checking projection replays failed; trying again", failure);
@@ -449,13 +444,14 @@ class AxonProjections implements Projections, SmartLifecycle {
                 lastReplay);
     }
 
-    private boolean replaying(String name, EventProcessor processor) {
+    /**
+     * Whether a replay requested here is in progress. Replay tokens alone (a replay that was running
+     * when the application restarted, whose pause of writes and processes did not survive) do not
+     * count: replaying again starts it over, with that protection.
+     */
+    private boolean replaying(String name) {
         Run run = runs.get(name);
-        if (run != null && run.state.inProgress()) {
-            return true;
-        }
-        return processor instanceof StreamingEventProcessor streaming
-                && streaming.processingStatus().values().stream().anyMatch(ReplayProgress::rebuilding);
+        return run != null && run.state.inProgress();
     }
 
     private static Optional<String> notReplayableBecause(EventProcessor processor) {
