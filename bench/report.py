@@ -147,7 +147,7 @@ if endpoints:
         w(f"| **all** | {fmt(total['total'])} | {fmt(total['ko'])} | {fmt(total['rps'], 1)} | {fmt(total['p50'])} | {fmt(total['p95'])} | {fmt(total['p99'])} | {fmt(total['max'])} |")
     w("")
     groups = {"slot search": ["slot search"], "agenda and queue reads": ["agenda", "queue board", "my appointments"],
-              "bookings and cancellations": ["book", "cancel"], "logins": ["login"]}
+              "bookings and cancellations": ["book", "cancel"], "logins": ["login", "login (refresh token)"]}
     counted = sum((endpoints.get(n, {}).get("total") or 0) for g in groups.values() for n in g)
     if counted:
         w("Request mix: " + ", ".join(

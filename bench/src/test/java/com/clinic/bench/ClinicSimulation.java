@@ -21,7 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A working day's traffic from patients' apps, front desks and doctors, at {@code bench.users}
  * concurrent users with 1-3 s of think time between actions. Per request the mix is about 50 % slot
- * search, 30 % agenda and queue reads, 15 % bookings and cancellations, 5 % logins. A booking answered
+ * search, 30 % agenda and queue reads, 15 % bookings and cancellations, 5 % logins (password or
+ * refresh token, see {@link #signInAgain}). A booking answered
  * 409 (someone else got the slot first) is an expected outcome, not an error. After every 201 the
  * booking is read back at once: a 404 there would be projection lag visible to the client.
  */
@@ -81,7 +82,23 @@ public class ClinicSimulation extends Simulation {
         return exec(http("login")
                 .post("/api/v1/auth/login")
                 .body(StringBody("{\"login\":\"#{login}\",\"password\":\"#{password}\"}"))
-                .check(status().is(200), jsonPath("$.accessToken").saveAs("token")));
+                .check(status().is(200), jsonPath("$.accessToken").saveAs("token"),
+                        jsonPath("$.refreshToken").saveAs("refresh")));
+    }
+
+    /**
+     * A signed-in app renews its session with the rotating refresh token; only now and then does a
+     * user type the password again. Both count as logins in the mix (a quarter with the password).
+     */
+    private static ChainBuilder signInAgain(String user) {
+        return randomSwitch()
+                .on(
+                        percent(25).then(login(user)),
+                        percent(75).then(exec(http("login (refresh token)")
+                                .post("/api/v1/auth/refresh")
+                                .body(StringBody("{\"refreshToken\":\"#{refresh}\"}"))
+                                .check(status().is(200), jsonPath("$.accessToken").saveAs("token"),
+                                        jsonPath("$.refreshToken").saveAs("refresh")))));
     }
 
     private static HttpRequestActionBuilder authed(HttpRequestActionBuilder request) {
@@ -196,7 +213,7 @@ public class ClinicSimulation extends Simulation {
                                     .get("/api/v1/me/appointments?when=upcoming")
                                     .check(status().is(200))))),
                             percent(17).then(bookOrCancel(true)),
-                            percent(6).then(login("patient")))
+                            percent(6).then(signInAgain("patient")))
                     .exec(thinking()));
 
     private final ScenarioBuilder desks = scenario("front desk")
@@ -210,7 +227,7 @@ public class ClinicSimulation extends Simulation {
                             percent(30).then(slotSearch(false)),
                             percent(55).then(agendaAndQueue()),
                             percent(10).then(bookOrCancel(false)),
-                            percent(5).then(login("desk")))
+                            percent(5).then(signInAgain("desk")))
                     .exec(thinking()));
 
     private final ScenarioBuilder doctors = scenario("doctor")
@@ -228,7 +245,7 @@ public class ClinicSimulation extends Simulation {
                     .on(
                             percent(70).then(agendaAndQueue()),
                             percent(25).then(slotSearch(false)),
-                            percent(5).then(login("doctor")))
+                            percent(5).then(signInAgain("doctor")))
                     .exec(thinking()));
 
     {
