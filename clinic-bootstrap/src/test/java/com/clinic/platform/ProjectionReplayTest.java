@@ -17,6 +17,10 @@ import com.clinic.support.Api;
 import com.clinic.support.IntegrationTest;
 import com.clinic.support.Sessions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -75,9 +79,14 @@ class ProjectionReplayTest {
     }
 
     @Test
-    void replayingEveryProjectionAfterRealActivityRebuildsIdenticalReadModels() {
+    void replayingEveryProjectionAfterRealActivityRebuildsIdenticalReadModels() throws Exception {
+        long storeBefore = auditIndexHead();
         List<String> views = activity();
         Map<String, JsonNode> before = snapshot(views);
+        // Written by the handler event by event; the replay rebuilds it with one set-based statement.
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditIndexHead() >= storeHead());
+        List<String> auditRowsBefore = auditRows(storeBefore, auditIndexHead());
+        assertThat(auditRowsBefore).isNotEmpty().anyMatch(row -> !row.contains("user_id=null"));
 
         Api.Response accepted = admin.post(STATUS + "/replay", null);
 
@@ -128,6 +137,8 @@ class ProjectionReplayTest {
             }
         }
         assertThat(snapshot(views)).isEqualTo(before);
+        assertThat(auditRows(storeBefore, storeBefore + auditRowsBefore.size() + 1_000))
+                .startsWith(auditRowsBefore.toArray(String[]::new));
         Api.Response write = admin.post(
                 "/api/v1/clinics/" + site.clinicId() + "/branches", site("Branch after replay", "Asia/Riyadh", null));
         assertThat(write.status()).as(write.toString()).isEqualTo(201);
@@ -324,6 +335,49 @@ class ProjectionReplayTest {
                 "/api/v1/waitlist/" + joined.json("entryId").asString(),
                 "/api/v1/waitlist?doctorId=" + doctor.doctorId(),
                 "/api/v1/audit/aggregates/appointment/" + appointmentId + "/events");
+    }
+
+    private long storeHead() throws SQLException {
+        return longQuery("SELECT coalesce(max(globalindex), 0) FROM domainevententry");
+    }
+
+    private long auditIndexHead() throws SQLException {
+        return longQuery("SELECT coalesce(max(global_index), 0) FROM audit_event_index");
+    }
+
+    private long longQuery(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Every column of the audit index rows in {@code (after, upTo]}, one string per row. */
+    private List<String> auditRows(long after, long upTo) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT * FROM audit_event_index WHERE global_index > ? AND global_index <= ?"
+                                + " ORDER BY global_index")) {
+            query.setLong(1, after);
+            query.setLong(2, upTo);
+            try (ResultSet result = query.executeQuery()) {
+                ResultSetMetaData columns = result.getMetaData();
+                while (result.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= columns.getColumnCount(); i++) {
+                        row.append(columns.getColumnName(i))
+                                .append('=')
+                                .append(result.getString(i))
+                                .append(' ');
+                    }
+                    rows.add(row.toString());
+                }
+            }
+        }
+        return rows;
     }
 
     /** The admin's view of each path; board fields computed from the clock are left out. */
