@@ -16,7 +16,8 @@ public final class Projections {
     public static void main(String[] args) throws Exception {
         Options options = new Options(args);
         Api api = new Api(options.get("base-url", "http://127.0.0.1:8080"));
-        String token = api.login(options.require("admin-email"), options.require("admin-password"));
+        Session session = new Session(api, options.require("admin-email"), options.require("admin-password"));
+        String token = session.token();
         long timeout = options.integer("timeout-seconds", 3600) * 1000L;
         JsonNode before = api.ok("GET", "/api/v1/admin/projections", token, null);
         long start = System.nanoTime();
@@ -28,7 +29,7 @@ public final class Projections {
         JsonNode status;
         long deadline = System.currentTimeMillis() + timeout;
         while (true) {
-            status = api.ok("GET", "/api/v1/admin/projections", token, null);
+            status = api.ok("GET", "/api/v1/admin/projections", session.token(), null);
             if (caughtUp(status)) {
                 break;
             }
@@ -58,6 +59,40 @@ public final class Projections {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         System.out.println("projections: " + result);
+    }
+
+    /**
+     * Signs in again well before the access token expires (ten minutes by default): catching up on a
+     * million appointments takes longer than that.
+     */
+    private static final class Session {
+
+        private static final long RENEW_AFTER_NANOS = 4L * 60 * 1_000_000_000;
+
+        private final Api api;
+        private final String email;
+        private final String password;
+        private String token;
+        private long signedInAt;
+
+        Session(Api api, String email, String password) throws Exception {
+            this.api = api;
+            this.email = email;
+            this.password = password;
+            signIn();
+        }
+
+        String token() throws Exception {
+            if (System.nanoTime() - signedInAt > RENEW_AFTER_NANOS) {
+                signIn();
+            }
+            return token;
+        }
+
+        private void signIn() throws Exception {
+            token = api.login(email, password);
+            signedInAt = System.nanoTime();
+        }
     }
 
     private static long lowestPosition(JsonNode status) {
