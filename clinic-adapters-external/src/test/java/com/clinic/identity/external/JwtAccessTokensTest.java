@@ -79,6 +79,36 @@ class JwtAccessTokensTest {
     }
 
     @Test
+    void aRememberedTokenIsStillRefusedOnceItExpires() {
+        MutableClock clock = new MutableClock(NOW);
+        JwtAccessTokens tokens = tokens(List.of(key("k1", ed25519(), true)), "k1", clock);
+        String token = tokens.issue(DOCTOR, SESSION, NOW).value();
+        assertThat(tokens.verify(token)).contains(new VerifiedToken(DOCTOR, SESSION));
+
+        clock.now = NOW.plus(Duration.ofMinutes(10)).plusSeconds(29);
+        assertThat(tokens.verify(token)).as("within the clock skew").isPresent();
+
+        clock.now = NOW.plus(Duration.ofMinutes(10)).plusSeconds(31);
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void aTamperedCopyOfARememberedTokenIsRefused() {
+        JwtAccessTokens tokens = tokens(List.of(key("k1", ed25519(), true)), "k1", CLOCK);
+        String token = tokens.issue(DOCTOR, SESSION, NOW).value();
+        assertThat(tokens.verify(token)).isPresent();
+        String[] parts = token.split("\\.");
+        String otherPayload = tokens.issue(
+                        new Actor(DOCTOR.userId(), Role.ADMIN, Optional.empty(), Optional.empty()), SESSION, NOW)
+                .value()
+                .split("\\.")[1];
+
+        assertThat(tokens.verify(parts[0] + "." + otherPayload + "." + parts[2]))
+                .isEmpty();
+        assertThat(tokens.verify(token)).isPresent();
+    }
+
+    @Test
     void garbageIsRefused() {
         JwtAccessTokens tokens = tokens(List.of(key("k1", ed25519(), true)), "k1", CLOCK);
 
@@ -139,6 +169,31 @@ class JwtAccessTokensTest {
             return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }
