@@ -6,6 +6,7 @@ import static com.clinic.platform.persistence.jooq.Tables.DOMAINEVENTENTRY;
 import com.clinic.audit.application.AggregateTypes;
 import com.clinic.platform.application.axon.MetadataKeys;
 import com.clinic.platform.persistence.ProjectionWrites;
+import com.clinic.platform.persistence.jooq.tables.records.AuditEventIndexRecord;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -18,8 +19,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertOnDuplicateStep;
 import org.jooq.Row2;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -86,31 +89,11 @@ class AuditIndexProjection {
         }
         String aggregateType = event instanceof DomainEventMessage<?> domain ? domain.getType() : null;
         String alias = aggregateType == null ? null : AggregateTypes.alias(aggregateType);
-        writes.execute(db.insertInto(
-                        AUDIT_EVENT_INDEX,
-                        AUDIT_EVENT_INDEX.GLOBAL_INDEX,
-                        AUDIT_EVENT_INDEX.EVENT_ID,
-                        AUDIT_EVENT_INDEX.AGGREGATE_TYPE,
-                        AUDIT_EVENT_INDEX.AGGREGATE_ALIAS,
-                        AUDIT_EVENT_INDEX.AGGREGATE_ID,
-                        AUDIT_EVENT_INDEX.SEQUENCE_NUMBER,
-                        AUDIT_EVENT_INDEX.PAYLOAD_TYPE,
-                        AUDIT_EVENT_INDEX.EVENT_TYPE,
-                        AUDIT_EVENT_INDEX.USER_ID,
-                        AUDIT_EVENT_INDEX.OCCURRED_AT)
-                .select(DSL.select(
-                                DOMAINEVENTENTRY.GLOBALINDEX,
-                                DOMAINEVENTENTRY.EVENTIDENTIFIER,
-                                DOMAINEVENTENTRY.TYPE,
-                                DSL.val(alias, SQLDataType.VARCHAR(255)),
-                                DOMAINEVENTENTRY.AGGREGATEIDENTIFIER,
-                                DOMAINEVENTENTRY.SEQUENCENUMBER,
-                                DOMAINEVENTENTRY.PAYLOADTYPE,
-                                eventType(),
-                                DSL.val(userId(event), SQLDataType.UUID),
-                                DSL.val(OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC)))
-                        .from(DOMAINEVENTENTRY)
-                        .where(DOMAINEVENTENTRY.EVENTIDENTIFIER.eq(event.getIdentifier())))
+        writes.execute(index(
+                        DSL.val(alias, SQLDataType.VARCHAR(255)),
+                        DSL.val(userId(event), SQLDataType.UUID),
+                        DSL.val(OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC)),
+                        DOMAINEVENTENTRY.EVENTIDENTIFIER.eq(event.getIdentifier()))
                 .onConflictDoNothing());
     }
 
@@ -130,31 +113,12 @@ class AuditIndexProjection {
         Field<String> metadataUserId = DSL.field(
                 "convert_from({0}, 'UTF8')::jsonb ->> {1}",
                 SQLDataType.VARCHAR, DOMAINEVENTENTRY.METADATA, DSL.inline(MetadataKeys.USER_ID));
-        int rows = db.insertInto(
-                        AUDIT_EVENT_INDEX,
-                        AUDIT_EVENT_INDEX.GLOBAL_INDEX,
-                        AUDIT_EVENT_INDEX.EVENT_ID,
-                        AUDIT_EVENT_INDEX.AGGREGATE_TYPE,
-                        AUDIT_EVENT_INDEX.AGGREGATE_ALIAS,
-                        AUDIT_EVENT_INDEX.AGGREGATE_ID,
-                        AUDIT_EVENT_INDEX.SEQUENCE_NUMBER,
-                        AUDIT_EVENT_INDEX.PAYLOAD_TYPE,
-                        AUDIT_EVENT_INDEX.EVENT_TYPE,
-                        AUDIT_EVENT_INDEX.USER_ID,
-                        AUDIT_EVENT_INDEX.OCCURRED_AT)
-                .select(DSL.select(
-                                DOMAINEVENTENTRY.GLOBALINDEX,
-                                DOMAINEVENTENTRY.EVENTIDENTIFIER,
-                                DOMAINEVENTENTRY.TYPE,
-                                alias,
-                                DOMAINEVENTENTRY.AGGREGATEIDENTIFIER,
-                                DOMAINEVENTENTRY.SEQUENCENUMBER,
-                                DOMAINEVENTENTRY.PAYLOADTYPE,
-                                eventType(),
-                                DSL.when(metadataUserId.likeRegex(UUID_REGEX), metadataUserId.cast(SQLDataType.UUID))
-                                        .else_(DSL.castNull(SQLDataType.UUID)),
-                                DSL.field("{0}::timestamptz", SQLDataType.OFFSETDATETIME, DOMAINEVENTENTRY.TIMESTAMP))
-                        .from(DOMAINEVENTENTRY))
+        int rows = index(
+                        alias,
+                        DSL.when(metadataUserId.likeRegex(UUID_REGEX), metadataUserId.cast(SQLDataType.UUID))
+                                .else_(DSL.castNull(SQLDataType.UUID)),
+                        DSL.field("{0}::timestamptz", SQLDataType.OFFSETDATETIME, DOMAINEVENTENTRY.TIMESTAMP),
+                        DSL.noCondition())
                 .execute();
         Long head = db.select(DSL.max(AUDIT_EVENT_INDEX.GLOBAL_INDEX))
                 .from(AUDIT_EVENT_INDEX)
@@ -183,6 +147,39 @@ class AuditIndexProjection {
         } else {
             rebuilt = done;
         }
+    }
+
+    /**
+     * Index rows copied from the stored events {@code which} selects; the three columns the event table
+     * does not hold as such come from the caller (bound values per event, or SQL for the rebuild).
+     */
+    private InsertOnDuplicateStep<AuditEventIndexRecord> index(
+            Field<String> alias, Field<UUID> userId, Field<OffsetDateTime> occurredAt, Condition which) {
+        return db.insertInto(
+                        AUDIT_EVENT_INDEX,
+                        AUDIT_EVENT_INDEX.GLOBAL_INDEX,
+                        AUDIT_EVENT_INDEX.EVENT_ID,
+                        AUDIT_EVENT_INDEX.AGGREGATE_TYPE,
+                        AUDIT_EVENT_INDEX.AGGREGATE_ALIAS,
+                        AUDIT_EVENT_INDEX.AGGREGATE_ID,
+                        AUDIT_EVENT_INDEX.SEQUENCE_NUMBER,
+                        AUDIT_EVENT_INDEX.PAYLOAD_TYPE,
+                        AUDIT_EVENT_INDEX.EVENT_TYPE,
+                        AUDIT_EVENT_INDEX.USER_ID,
+                        AUDIT_EVENT_INDEX.OCCURRED_AT)
+                .select(DSL.select(
+                                DOMAINEVENTENTRY.GLOBALINDEX,
+                                DOMAINEVENTENTRY.EVENTIDENTIFIER,
+                                DOMAINEVENTENTRY.TYPE,
+                                alias,
+                                DOMAINEVENTENTRY.AGGREGATEIDENTIFIER,
+                                DOMAINEVENTENTRY.SEQUENCENUMBER,
+                                DOMAINEVENTENTRY.PAYLOADTYPE,
+                                eventType(),
+                                userId,
+                                occurredAt)
+                        .from(DOMAINEVENTENTRY)
+                        .where(which));
     }
 
     /** Same rule as EventTypes.simpleName: what follows the last '.' or '$'. */

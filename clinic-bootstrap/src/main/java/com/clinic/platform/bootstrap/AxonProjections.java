@@ -467,7 +467,7 @@ class AxonProjections implements Projections, SmartLifecycle {
      * A streaming processor is a projection when it supports a reset, which Axon grants as soon as
      * one of its handlers allows replay; a process disallows replay on all of them.
      */
-    private static Kind kind(EventProcessor processor) {
+    static Kind kind(EventProcessor processor) {
         if (processor instanceof StreamingEventProcessor streaming) {
             return streaming.supportsReset() ? Kind.PROJECTION : Kind.PROCESS;
         }

@@ -1,6 +1,7 @@
 package com.clinic.platform.bootstrap;
 
 import com.clinic.platform.application.context.ReadModelBarrier;
+import com.clinic.platform.application.projection.ProcessorStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -71,8 +72,8 @@ class AxonReadModelBarrier implements ReadModelBarrier {
      */
     private boolean caughtUp(TrackingToken head) {
         for (EventProcessor processor : processing.eventProcessors().values()) {
-            if (!(processor instanceof StreamingEventProcessor streaming)
-                    || !streaming.supportsReset()
+            if (AxonProjections.kind(processor) != ProcessorStatus.Kind.PROJECTION
+                    || !(processor instanceof StreamingEventProcessor streaming)
                     || !streaming.isRunning()
                     || streaming.isError()) {
                 continue;
