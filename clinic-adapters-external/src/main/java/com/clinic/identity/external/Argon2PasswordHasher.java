@@ -14,9 +14,8 @@ import org.springframework.stereotype.Component;
  * Argon2id with Spring Security's 5.8 defaults (16 MiB, 2 iterations, 16-byte salt). The encoded
  * hash carries its parameters, so raising them later still verifies every stored hash.
  *
- * <p>Each hash costs tens of milliseconds of pure CPU. Request handlers are virtual threads, and a
- * hash holds its carrier thread for all of it: under a burst of logins, two hashes at once on a
- * two-core machine stalled every other request (docs/benchmarks.md). A bulkhead caps concurrent
+ * <p>Each hash costs tens of milliseconds of pure CPU: under a burst of logins, as many hashes as
+ * there are cores stall every other request on the machine (bench/findings.md #5). A bulkhead caps concurrent
  * hashes (by default half the cores) so logins queue among themselves; a login that cannot start
  * within {@code clinic.identity.password-hashing.max-wait} gets 503 instead of waiting forever.
  */
@@ -45,7 +44,7 @@ class Argon2PasswordHasher implements PasswordHasher {
         return bounded(() -> encoder.matches(password, hash));
     }
 
-    private <T> T bounded(Supplier<T> work) {
+    <T> T bounded(Supplier<T> work) {
         try {
             if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new Overloaded("password hashing");
