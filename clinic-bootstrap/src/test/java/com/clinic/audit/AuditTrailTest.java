@@ -237,6 +237,19 @@ class AuditTrailTest {
                 .contains("system");
         await().atMost(PROJECTION_LAG)
                 .untilAsserted(() -> assertThat(indexedUserOf(traveller)).isEqualTo(List.of("<null>")));
+
+        StreamingEventProcessor processor = processing
+                .eventProcessor("audit-index", StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+            assertThat(indexedUserOf(traveller))
+                    .as("the set-based rebuild applies the same rule")
+                    .isEqualTo(List.of("<null>"));
+        } finally {
+            processor.start();
+        }
     }
 
     @Test
