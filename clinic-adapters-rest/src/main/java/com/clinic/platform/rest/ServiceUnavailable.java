@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -50,6 +51,15 @@ public class ServiceUnavailable extends OncePerRequestFilter {
                     || cause instanceof SQLTransientException
                     || cause instanceof SQLRecoverableException
                     || (cause instanceof java.sql.SQLException sql && isConnectionState(sql.getSQLState()))) {
+                return true;
+            }
+            // A transaction whose statement failed on a lost connection then fails to roll back on the
+            // same dead connection, and Spring reports the rollback failure ("Connection is closed", no
+            // SQLSTATE) with the statement's failure kept aside. Nothing was committed either way: a
+            // PostgreSQL restart under load answered 500s this way (bench/findings.md #8).
+            if (cause instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && isTransient(rollback.getApplicationException())) {
                 return true;
             }
         }
