@@ -49,8 +49,8 @@ public final class PostgresRestartDrill {
                 String state;
                 try {
                     // A probe that has not answered within a second counts as not ready, as Kubernetes'
-                    // default timeoutSeconds does: the readiness check waits for a pooled connection, and
-                    // with a 5 s allowance a probe sent during a sub-second outage answered UP afterwards.
+                    // default timeoutSeconds does; a slower probe answering UP once the outage is over
+                    // must not hide it.
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
                             .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
                     state = r.statusCode() == 200 ? "UP" : "DOWN";
