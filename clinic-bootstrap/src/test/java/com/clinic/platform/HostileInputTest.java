@@ -144,6 +144,29 @@ class HostileInputTest {
     }
 
     @Test
+    void aDateOutsideFourDigitYearsIsRefusedInsteadOfJammingTheProjection() {
+        // The drill declared a holiday in 5877642 BC: java.time read it, the event was stored with 201,
+        // and the calendar projection could not store the date in PostgreSQL.
+        String clinicId = admin.post("/api/v1/clinics", json(site("Far dates")))
+                .json("id")
+                .asString();
+        Api.Response branch = admin.post("/api/v1/clinics/" + clinicId + "/branches", json(site("Far branch")));
+        assertThat(branch.status()).as(branch.toString()).isEqualTo(201);
+        String holidays = "/api/v1/branches/" + branch.json("id").asString() + "/holidays";
+
+        for (String farDate : List.of("-5877641-06-22", "+10000-01-01", "0000-12-31")) {
+            Api.Response refused = admin.post(
+                    holidays, json(Map.of("date", farDate, "nameAr", "\u0639\u064A\u062F", "nameEn", "Feast")));
+
+            assertProblem(refused, 400, "validation");
+            assertThat(refused.json("errors").findValuesAsString("field")).containsExactly("date");
+        }
+        Api.Response lastYear = admin.post(
+                holidays, json(Map.of("date", "9999-12-31", "nameAr", "\u0639\u064A\u062F", "nameEn", "Feast")));
+        assertThat(lastYear.status()).as(lastYear.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aNulInTheQueryIsABadRequestNotAConcurrentModification() {
         assertProblem(admin.get("/api/v1/patients?name=a%00b"), 400, "bad-request");
     }
