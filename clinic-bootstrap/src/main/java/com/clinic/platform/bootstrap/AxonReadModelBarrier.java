@@ -23,6 +23,9 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +52,8 @@ import org.springframework.stereotype.Component;
 class AxonReadModelBarrier implements ReadModelBarrier {
 
     private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private static final Logger log = LoggerFactory.getLogger(AxonReadModelBarrier.class);
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
@@ -79,12 +84,19 @@ class AxonReadModelBarrier implements ReadModelBarrier {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         Wait wait = new Wait(head, this::projectionPositions, this::committed);
-        while (!wait.over()) {
-            if (System.nanoTime() > deadline) {
-                lag.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                return false;
+        try {
+            while (!wait.over()) {
+                if (System.nanoTime() > deadline) {
+                    lag.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    return false;
+                }
+                LockSupport.parkNanos(PAUSE_NANOS);
             }
-            LockSupport.parkNanos(PAUSE_NANOS);
+        } catch (DataAccessException unavailable) {
+            // The write itself has committed and is answered as it is; without the database there is
+            // nothing to wait for (the PostgreSQL restart drill: a gap lookup hit a killed connection).
+            log.debug("Read-your-writes gave up: the event store cannot be read", unavailable);
+            return false;
         }
         lag.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return true;
