@@ -53,13 +53,15 @@ public class ServiceUnavailable extends OncePerRequestFilter {
                     || (cause instanceof java.sql.SQLException sql && isConnectionState(sql.getSQLState()))) {
                 return true;
             }
-            // A transaction whose statement failed on a lost connection then fails to roll back on the
-            // same dead connection, and Spring reports the rollback failure ("Connection is closed", no
-            // SQLSTATE) with the statement's failure kept aside. Nothing was committed either way: a
-            // PostgreSQL restart under load answered 500s this way (bench/findings.md #8).
-            if (cause instanceof TransactionSystemException rollback
-                    && rollback.getApplicationException() != null
-                    && isTransient(rollback.getApplicationException())) {
+            // Commit or rollback failing on a connection without any SQLSTATE: Hikari's proxy of a
+            // connection it already closed as broken ("Connection is closed"). The transaction manager
+            // reports it as a TransactionSystemException, and a failed rollback replaces whatever failed
+            // first. A PostgreSQL restart under load answered 500s this way (bench/findings.md #8). A
+            // commit lost like this may or may not have landed; 503 tells the client to retry, which an
+            // idempotency key makes safe.
+            if (cause instanceof TransactionSystemException
+                    && cause.getCause() instanceof java.sql.SQLException sql
+                    && sql.getSQLState() == null) {
                 return true;
             }
         }

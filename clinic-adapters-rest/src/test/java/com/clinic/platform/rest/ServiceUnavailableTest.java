@@ -33,12 +33,22 @@ class ServiceUnavailableTest {
     }
 
     @Test
-    void aRollbackThatFailsAfterADefectIsNotTransient() {
+    void aCommitOrRollbackTheConnectionCannotCarryOutIsTransientWhateverFailedFirst() {
         assertThat(ServiceUnavailable.isTransient(
                         rollbackFailedAfter(new DataIntegrityViolationException("date out of range"))))
-                .isFalse();
+                .isTrue();
         assertThat(ServiceUnavailable.isTransient(new TransactionSystemException(
                         "JDBC rollback failed", new SQLException("Connection is closed"))))
+                .isTrue();
+    }
+
+    @Test
+    void aTransactionFailureThatIsNotTheConnectionsIsNotTransient() {
+        assertThat(ServiceUnavailable.isTransient(
+                        new TransactionSystemException("Could not roll back JTA transaction")))
+                .isFalse();
+        assertThat(ServiceUnavailable.isTransient(new TransactionSystemException(
+                        "JDBC commit failed", new SQLException("deferred check failed", "23514"))))
                 .isFalse();
     }
 
