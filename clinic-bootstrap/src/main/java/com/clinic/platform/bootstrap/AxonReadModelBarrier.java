@@ -4,8 +4,6 @@ import com.clinic.platform.application.context.ReadModelBarrier;
 import com.clinic.platform.application.projection.ProcessorStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.sql.Array;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,13 +125,8 @@ class AxonReadModelBarrier implements ReadModelBarrier {
             long target = gapAwareHead.getIndex();
             SortedSet<Long> gaps = new TreeSet<>();
             for (TrackingToken position : positions) {
-                if (!(position instanceof GapAwareTrackingToken token)) {
-                    if (position == null || !position.covers(head)) {
-                        return false;
-                    }
-                    continue;
-                }
-                if (token.getIndex() < target) {
+                // One event store, one token type: anything else here is a segment that has not started.
+                if (!(position instanceof GapAwareTrackingToken token) || token.getIndex() < target) {
                     return false;
                 }
                 gaps.addAll(token.getGaps().headSet(target + 1));
@@ -176,21 +169,8 @@ class AxonReadModelBarrier implements ReadModelBarrier {
 
     /** Which of these global indexes hold a committed event. */
     private SortedSet<Long> committed(SortedSet<Long> indexes) {
-        return jdbc.execute((Connection connection) -> {
-            Array array = connection.createArrayOf("bigint", indexes.toArray());
-            try (var statement = connection.prepareStatement(
-                    "SELECT globalindex FROM domainevententry WHERE globalindex = ANY(?)")) {
-                statement.setArray(1, array);
-                SortedSet<Long> found = new TreeSet<>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(rows.getLong(1));
-                    }
-                }
-                return found;
-            } finally {
-                array.free();
-            }
-        });
+        return new TreeSet<>(jdbc.queryForList(
+                "SELECT globalindex FROM domainevententry WHERE globalindex = ANY(?)", Long.class, (Object)
+                        indexes.toArray(Long[]::new)));
     }
 }
