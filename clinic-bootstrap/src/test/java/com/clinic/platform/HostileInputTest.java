@@ -131,8 +131,7 @@ class HostileInputTest {
             assertThat(refused.json("errors").findValuesAsString("field")).containsExactly("nameEn");
         }
 
-        String tricky =
-                "O'Brien\"; DROP TABLE clinics; -- \u202Eevil\u202C \uD83D\uDE00 \u0639\u064A\u0627\u062F\u0629";
+        String tricky = "O'Brien\"; DROP TABLE clinics; -- evil \uD83D\uDE00 \u0639\u064A\u0627\u062F\u0629";
         Api.Response created = admin.post("/api/v1/clinics", json(site(tricky)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json("id").asString();
@@ -141,6 +140,18 @@ class HostileInputTest {
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
             assertThat(read.json("nameEn").asString()).isEqualTo(tricky);
         });
+    }
+
+    @Test
+    void textThatHidesOrReordersWhatOthersReadIsRefused() {
+        // A right-to-left override made "evil" display reversed inside a clinic name, and zero-width
+        // characters made two names that look the same different records.
+        for (String hidden : List.of("\u202Eevil\u202C", "Al\u200Bi", "\uFEFFAli", "Ali\u2066x\u2069", "A\u200Dli")) {
+            Api.Response refused = admin.post("/api/v1/clinics", json(site(hidden)));
+
+            assertProblem(refused, 400, "validation");
+            assertThat(refused.json("errors").findValuesAsString("field")).containsExactly("nameEn");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.clinic.directory.rest;
 
+import com.clinic.platform.rest.VerbatimText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +11,7 @@ import java.util.UUID;
 record SelfRegistrationRequest(
         @NotNull UUID homeBranchId,
         @NotNull @Valid PatientRequest patient,
-        @NotBlank @Size(max = 200) String password) {
+        @NotBlank @Size(max = 200) @VerbatimText String password) {
 
     @Override
     public String toString() {

@@ -3,6 +3,7 @@ package com.clinic.identity.rest;
 import com.clinic.identity.application.AccountActivation;
 import com.clinic.identity.application.SessionService;
 import com.clinic.identity.application.TokenPair;
+import com.clinic.platform.rest.VerbatimText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,11 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
-    record LoginRequest(@NotBlank @Size(max = 320) String login, @NotBlank @Size(max = 1024) String password) {}
+    record LoginRequest(
+            @NotBlank @Size(max = 320) String login, @NotBlank @Size(max = 1024) @VerbatimText String password) {}
 
     record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {}
 
-    record ActivateRequest(@NotBlank @Size(max = 256) String token, @NotBlank @Size(max = 1024) String password) {}
+    record ActivateRequest(
+            @NotBlank @Size(max = 256) String token, @NotBlank @Size(max = 1024) @VerbatimText String password) {}
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
 

@@ -5,6 +5,7 @@ import com.clinic.identity.application.SessionService;
 import com.clinic.identity.domain.AccountStatus;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Role;
+import com.clinic.platform.rest.VerbatimText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,7 +26,8 @@ class MeController {
     record MeResponse(UUID userId, Role role, UUID clinicId, UUID branchId, AccountStatus status) {}
 
     record ChangePasswordRequest(
-            @NotBlank @Size(max = 1024) String currentPassword, @NotBlank @Size(max = 1024) String newPassword) {}
+            @NotBlank @Size(max = 1024) @VerbatimText String currentPassword,
+            @NotBlank @Size(max = 1024) @VerbatimText String newPassword) {}
 
     private final SessionService sessions;
     private final AccountActivation passwords;

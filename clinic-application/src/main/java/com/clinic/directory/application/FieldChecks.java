@@ -1,6 +1,7 @@
 package com.clinic.directory.application;
 
 import com.clinic.directory.application.port.PhoneNumbers;
+import com.clinic.platform.domain.DisplayText;
 import com.clinic.platform.domain.Rejection;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,12 +25,34 @@ public final class FieldChecks {
 
     private final List<String> invalid = new ArrayList<>();
 
+    /**
+     * A one-line text people read (a name, an address): present, in NFC, and free of characters that
+     * hide or reorder it ({@link DisplayText}). The HTTP adapter already refuses those in any body;
+     * this holds every other entry point to the same rule and also refuses line breaks.
+     */
     public String notBlank(String field, String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || !DisplayText.isClean(value.strip())) {
             invalid.add(field);
             return value;
         }
-        return value.strip();
+        return DisplayText.normalize(value.strip());
+    }
+
+    /** Like {@link #notBlank} for a one-line text that may be absent. */
+    public Optional<String> optionalLine(String field, Optional<String> value) {
+        return value.map(present -> notBlank(field, present));
+    }
+
+    /** A multi-line text people read (a biography): may hold line breaks, nothing hidden or reordering. */
+    public String text(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!DisplayText.isClean(value, true)) {
+            invalid.add(field);
+            return value;
+        }
+        return DisplayText.normalize(value.strip());
     }
 
     public String timeZone(String field, String value) {

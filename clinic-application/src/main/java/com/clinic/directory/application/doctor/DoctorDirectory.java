@@ -141,6 +141,8 @@ public class DoctorDirectory {
                 fees.add(new Fee(fee.branchId(), fee.amount(), String.valueOf(fee.currency())));
             }
         }
+        String bioAr = blankIfNull(checks.text("bioAr", input.bioAr()));
+        String bioEn = blankIfNull(checks.text("bioEn", input.bioEn()));
         checks.throwIfInvalid();
         for (UUID branchId : branchIds) {
             Optional<BranchView> branch = sites.branch(branchId);
@@ -155,7 +157,7 @@ public class DoctorDirectory {
                 specialties,
                 languages,
                 fees,
-                new BilingualText(blankIfNull(input.bioAr()), blankIfNull(input.bioEn())));
+                new BilingualText(bioAr, bioEn));
     }
 
     private static String normalizeCode(String code) {

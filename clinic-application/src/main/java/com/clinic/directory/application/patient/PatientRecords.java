@@ -191,7 +191,8 @@ public class PatientRecords {
         checks.require(nationalId.isPresent() || passport.isPresent(), "nationalId");
         String phone = checks.phone("phone", input.phone(), phones);
         Optional<String> email = present(input.email()).map(e -> checks.email("email", e));
-        Optional<String> contactName = present(input.emergencyContactName());
+        Optional<String> contactName =
+                checks.optionalLine("emergencyContactName", present(input.emergencyContactName()));
         Optional<String> contactPhone = present(input.emergencyContactPhone());
         checks.require(contactName.isPresent() == contactPhone.isPresent(), "emergencyContact");
         Optional<PatientPersonalData.EmergencyContact> contact = contactName.flatMap(n -> contactPhone.map(
