@@ -55,7 +55,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         MDC.put("userId", actor.userId().toString());
     }
 
-    private static Optional<String> bearerToken(HttpServletRequest request) {
+    static Optional<String> bearerToken(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null
                 || header.length() <= BEARER.length()

@@ -5,6 +5,7 @@ import com.clinic.platform.application.crypto.FieldCipher;
 import com.clinic.platform.application.crypto.KeyRing;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.application.crypto.SubjectKeyStore;
+import com.clinic.platform.rest.operations.OperationsAccess;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,15 @@ class PlatformConfiguration {
                     "Encryption uses the built-in DEVELOPMENT keys: set CLINIC_CRYPTO_KEYS_* before storing real data");
         }
         return new KeyRing(properties.keys(), properties.activeKeyId(), properties.blindIndexKey());
+    }
+
+    @Bean
+    OperationsAccess operationsAccess(OperationsProperties properties) {
+        OperationsAccess access = properties.access();
+        if (!access.scrapeTokenConfigured()) {
+            log.info("No CLINIC_METRICS_SCRAPE_TOKEN: /actuator/prometheus answers administrators only");
+        }
+        return access;
     }
 
     @Bean
