@@ -6,6 +6,7 @@ import static com.clinic.scheduling.availability.AvailabilityTestData.newAppoint
 import static com.clinic.scheduling.availability.AvailabilityTestData.newDoctor;
 import static com.clinic.scheduling.availability.AvailabilityTestData.newPatient;
 import static com.clinic.scheduling.availability.AvailabilityTestData.newSite;
+import static com.clinic.scheduling.availability.AvailabilityTestData.patientDetails;
 import static com.clinic.scheduling.availability.AvailabilityTestData.schedulePath;
 import static com.clinic.scheduling.availability.AvailabilityTestData.site;
 import static com.clinic.scheduling.availability.AvailabilityTestData.unique;
@@ -34,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -554,19 +554,6 @@ class CrossClinicIsolationTest {
         profile.put("languages", List.of("ar"));
         profile.put("fees", List.of());
         return profile;
-    }
-
-    private static Map<String, Object> patientDetails() {
-        Map<String, Object> patient = new LinkedHashMap<>();
-        patient.put("nameAr", "مريض");
-        patient.put("nameEn", "Patient " + unique());
-        patient.put("dateOfBirth", "1987-06-15");
-        patient.put("sex", "FEMALE");
-        patient.put(
-                "nationalId", "1" + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999)));
-        patient.put("phone", "+96655" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)));
-        patient.put("preferredLanguage", "ar");
-        return patient;
     }
 
     private static Map<String, Object> period(LocalDate day, int hour) {
