@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.support.Api;
 import com.clinic.support.IntegrationTest;
 import com.clinic.support.Sessions;
@@ -79,7 +80,9 @@ class AuditApiTest {
     @Test
     void onlyAuditorsAndAdministratorsMayReadTheTrail() {
         String path = "/api/v1/audit/events?limit=1";
-        Sessions.Session manager = Sessions.staff(api, Role.MANAGER, UUID.randomUUID(), null);
+        UUID clinicId = AvailabilityTestData.newSite(api.as(Sessions.admin(api)), "Asia/Riyadh")
+                .clinicId();
+        Sessions.Session manager = Sessions.staff(api, Role.MANAGER, clinicId, null);
 
         assertThat(api.as(Sessions.admin(api)).get(path).status()).isEqualTo(200);
         assertThat(api.as(manager.accessToken()).get(path).status()).isEqualTo(403);

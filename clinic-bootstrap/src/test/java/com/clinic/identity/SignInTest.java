@@ -5,6 +5,7 @@ import static com.clinic.identity.IdentityTestSupport.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.support.Api;
 import com.clinic.support.IntegrationTest;
 import com.clinic.support.Sessions;
@@ -13,16 +14,16 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInTest {
-
-    private static final UUID CLINIC = UUID.randomUUID();
-    private static final UUID BRANCH = UUID.randomUUID();
 
     @LocalServerPort
     int port;
@@ -34,6 +35,18 @@ class SignInTest {
     String issuer;
 
     Api api;
+    /** Staff scopes are checked against the directory: a real clinic and branch. */
+    UUID clinic;
+
+    UUID branch;
+
+    @BeforeAll
+    void createClinic() {
+        AvailabilityTestData.Site site =
+                AvailabilityTestData.newSite(Api.on(port).as(Sessions.admin(Api.on(port))), "Asia/Riyadh");
+        clinic = site.clinicId();
+        branch = site.branchId();
+    }
 
     @BeforeEach
     void setUp() {
@@ -42,7 +55,7 @@ class SignInTest {
 
     @Test
     void staffSignInWithTheirEmailAndGetABearerTokenPair() {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
 
         Api.Response response =
                 api.post("/api/v1/auth/login", login(doctor.login().toUpperCase(), doctor.password()));
@@ -56,8 +69,8 @@ class SignInTest {
         var claims = IdentityTestSupport.claims(response.json("accessToken").asString());
         assertThat(claims.path("sub").asString()).isEqualTo(doctor.userId().toString());
         assertThat(claims.path("role").asString()).isEqualTo("DOCTOR");
-        assertThat(claims.path("clinicId").asString()).isEqualTo(CLINIC.toString());
-        assertThat(claims.path("branchId").asString()).isEqualTo(BRANCH.toString());
+        assertThat(claims.path("clinicId").asString()).isEqualTo(clinic.toString());
+        assertThat(claims.path("branchId").asString()).isEqualTo(branch.toString());
         assertThat(claims.path("iss").asString()).isEqualTo(issuer);
         assertThat(claims.has("sid")).isTrue();
 
@@ -65,14 +78,14 @@ class SignInTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json("userId").asString()).isEqualTo(doctor.userId().toString());
         assertThat(me.json("role").asString()).isEqualTo("DOCTOR");
-        assertThat(me.json("clinicId").asString()).isEqualTo(CLINIC.toString());
-        assertThat(me.json("branchId").asString()).isEqualTo(BRANCH.toString());
+        assertThat(me.json("clinicId").asString()).isEqualTo(clinic.toString());
+        assertThat(me.json("branchId").asString()).isEqualTo(branch.toString());
         assertThat(me.json("status").asString()).isEqualTo("ACTIVE");
     }
 
     @Test
     void refreshRotatesTheRefreshToken() {
-        Sessions.Session receptionist = Sessions.staff(api, Role.RECEPTIONIST, CLINIC, BRANCH);
+        Sessions.Session receptionist = Sessions.staff(api, Role.RECEPTIONIST, clinic, branch);
 
         Api.Response first = refresh(receptionist.refreshToken());
         assertThat(first.status()).isEqualTo(200);
@@ -93,7 +106,7 @@ class SignInTest {
 
     @Test
     void presentingAUsedRefreshTokenAgainRevokesTheWholeFamily() {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
         Api.Response rotated = refresh(doctor.refreshToken());
         String newerRefresh = rotated.json("refreshToken").asString();
         String newerAccess = rotated.json("accessToken").asString();
@@ -109,7 +122,7 @@ class SignInTest {
 
     @Test
     void afterLogoutTheRefreshTokenAndTheAccessTokenAreDead() {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
 
         Api.Response logout = api.post("/api/v1/auth/logout", Map.of("refreshToken", doctor.refreshToken()));
 
@@ -127,7 +140,7 @@ class SignInTest {
 
     @Test
     void anUnknownAccountAndAWrongPasswordGetIdenticalProblems() {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
         Api client = fromOwnAddress(api).header("X-Request-Id", "same-request-id");
 
         Api.Response unknown = client.post(
@@ -143,7 +156,7 @@ class SignInTest {
 
     @Test
     void afterFiveFailuresTheAccountIsThrottledEvenWithTheRightPassword() {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
         for (int attempt = 1; attempt <= 5; attempt++) {
             // A different client address each time: only the per-account limit can trigger.
             assertThat(fromOwnAddress(api)
@@ -178,7 +191,7 @@ class SignInTest {
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).isPresent();
         // Another client is not affected.
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
         assertThat(fromOwnAddress(api)
                         .post("/api/v1/auth/login", login(doctor.login(), doctor.password()))
                         .status())
@@ -188,7 +201,7 @@ class SignInTest {
     @Test
     void aDisabledUserIsLockedOutAtOnce() {
         String admin = Sessions.admin(api);
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
 
         assertThat(api.as(admin)
                         .post("/api/v1/users/" + doctor.userId() + "/disable", null)
@@ -264,7 +277,7 @@ class SignInTest {
 
     @Test
     void anInvalidAccessTokenDoesNotBlockPublicEndpoints() {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
 
         assertThat(api.as("expired-or-garbage")
                         .post("/api/v1/auth/refresh", Map.of("refreshToken", doctor.refreshToken()))
@@ -289,7 +302,7 @@ class SignInTest {
     @Test
     void aRefreshedTokenCarriesTheCurrentRoleAndOlderTokensStopWorking() {
         String admin = Sessions.admin(api);
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
         Api.Response current = api.as(admin).get("/api/v1/me");
         assertThat(current.status()).isEqualTo(200);
 
@@ -297,7 +310,7 @@ class SignInTest {
                 .header("If-Match", "\"1\"")
                 .put(
                         "/api/v1/users/" + doctor.userId() + "/role",
-                        Map.of("role", "MANAGER", "clinicId", CLINIC.toString()));
+                        Map.of("role", "MANAGER", "clinicId", clinic.toString()));
         assertThat(changed.status()).isEqualTo(200);
 
         assertThat(api.as(doctor.accessToken()).get("/api/v1/me").status()).isEqualTo(401);
@@ -310,7 +323,7 @@ class SignInTest {
 
     @Test
     void changingThePasswordEndsEverySessionAndNeedsTheCurrentOne() {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
         Api asDoctor = api.as(doctor.accessToken());
 
         Api.Response wrongCurrent = asDoctor.put(
@@ -336,7 +349,7 @@ class SignInTest {
 
     @Test
     void tokensAreNeverKeptByTheIdempotencyLayer() {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
         Api withKey = api.header("Idempotency-Key", "login-" + UUID.randomUUID());
 
         Api.Response first = withKey.post("/api/v1/auth/login", login(doctor.login(), doctor.password()));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.clinic.identity.UserAccounts.PatientSignUp;
 import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.support.Api;
 import com.clinic.support.IntegrationTest;
 import com.clinic.support.Sessions;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,10 +30,6 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UserAdministrationTest {
 
-    private static final UUID CLINIC = UUID.randomUUID();
-    private static final UUID BRANCH = UUID.randomUUID();
-    private static final UUID OTHER_CLINIC = UUID.randomUUID();
-
     @LocalServerPort
     int port;
 
@@ -43,6 +41,23 @@ class UserAdministrationTest {
 
     Api api;
     String admin;
+    /** Scopes are checked against the directory, so invitations name a real clinic and branch. */
+    UUID clinic;
+
+    UUID branch;
+    UUID otherClinic;
+    UUID otherBranch;
+
+    @BeforeAll
+    void createClinics() {
+        Api asAdmin = Api.on(port).as(Sessions.admin(Api.on(port)));
+        AvailabilityTestData.Site site = AvailabilityTestData.newSite(asAdmin, "Asia/Riyadh");
+        AvailabilityTestData.Site other = AvailabilityTestData.newSite(asAdmin, "Asia/Riyadh");
+        clinic = site.clinicId();
+        branch = site.branchId();
+        otherClinic = other.clinicId();
+        otherBranch = other.branchId();
+    }
 
     @BeforeEach
     void setUp() {
@@ -53,7 +68,7 @@ class UserAdministrationTest {
     @Test
     void anInvitedDoctorActivatesOnceAndSignsIn() {
         String email = "dr-" + UUID.randomUUID() + "@clinic.test";
-        Api.Response created = api.as(admin).post("/api/v1/users", invite(email, "DOCTOR", CLINIC, BRANCH));
+        Api.Response created = api.as(admin).post("/api/v1/users", invite(email, "DOCTOR", clinic, branch));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("ETag")).contains("\"0\"");
@@ -81,7 +96,7 @@ class UserAdministrationTest {
     @Test
     void aWeakPasswordIsRefusedAndTheTokenStaysUsable() {
         Api.Response created =
-                api.as(admin).post("/api/v1/users", invite(uniqueEmail(), "RECEPTIONIST", CLINIC, BRANCH));
+                api.as(admin).post("/api/v1/users", invite(uniqueEmail(), "RECEPTIONIST", clinic, branch));
         String token = created.json("activationToken").asString();
 
         Api.Response weak = api.post("/api/v1/auth/activate", Map.of("token", token, "password", "abcdefghijkl"));
@@ -117,7 +132,7 @@ class UserAdministrationTest {
                 .isEqualTo(201);
 
         Api.Response duplicate =
-                api.as(admin).post("/api/v1/users", invite(email.toUpperCase(), "DOCTOR", CLINIC, BRANCH));
+                api.as(admin).post("/api/v1/users", invite(email.toUpperCase(), "DOCTOR", clinic, branch));
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json("code").asString()).isEqualTo("account.identifier-taken");
@@ -125,23 +140,23 @@ class UserAdministrationTest {
 
     @Test
     void aManagerInvitesDoctorsAndReceptionistsOfTheirOwnClinicOnly() {
-        Sessions.Session manager = Sessions.staff(api, Role.MANAGER, CLINIC, null);
+        Sessions.Session manager = Sessions.staff(api, Role.MANAGER, clinic, null);
         Api asManager = api.as(manager.accessToken());
 
         assertThat(asManager
-                        .post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", CLINIC, BRANCH))
+                        .post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", clinic, branch))
                         .status())
                 .isEqualTo(201);
         assertThat(asManager
-                        .post("/api/v1/users", invite(uniqueEmail(), "RECEPTIONIST", CLINIC, BRANCH))
+                        .post("/api/v1/users", invite(uniqueEmail(), "RECEPTIONIST", clinic, branch))
                         .status())
                 .isEqualTo(201);
-        Api.Response otherClinic =
-                asManager.post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", OTHER_CLINIC, BRANCH));
-        assertThat(otherClinic.status()).isEqualTo(403);
-        assertThat(otherClinic.json("code").asString()).isEqualTo("forbidden");
+        Api.Response elsewhere =
+                asManager.post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", otherClinic, otherBranch));
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.json("code").asString()).isEqualTo("forbidden");
         assertThat(asManager
-                        .post("/api/v1/users", invite(uniqueEmail(), "MANAGER", CLINIC, null))
+                        .post("/api/v1/users", invite(uniqueEmail(), "MANAGER", clinic, null))
                         .status())
                 .isEqualTo(403);
         assertThat(asManager
@@ -152,17 +167,84 @@ class UserAdministrationTest {
 
     @Test
     void aRoleMustFitItsScope() {
-        Api.Response response = api.as(admin).post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", CLINIC, null));
+        Api.Response response = api.as(admin).post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", clinic, null));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json("code").asString()).isEqualTo("account.scope-invalid");
     }
 
     @Test
+    void aManagerCannotInviteIntoABranchOfAnotherClinic() {
+        Api asManager = api.as(Sessions.staff(api, Role.MANAGER, clinic, null).accessToken());
+
+        for (String role : List.of("DOCTOR", "RECEPTIONIST")) {
+            // Their own clinic with someone else's branch: the account would have worked in clinic 2.
+            assertProblem(
+                    asManager.post("/api/v1/users", invite(uniqueEmail(), role, clinic, otherBranch)),
+                    404,
+                    "account.branch-not-in-clinic");
+            assertProblem(
+                    asManager.post("/api/v1/users", invite(uniqueEmail(), role, otherClinic, otherBranch)),
+                    403,
+                    "forbidden");
+        }
+    }
+
+    @Test
+    void anInviteNamesAClinicThatExistsAndOneOfItsBranches() {
+        Api asAdmin = api.as(admin);
+
+        assertProblem(
+                asAdmin.post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", clinic, UUID.randomUUID())),
+                404,
+                "account.branch-not-in-clinic");
+        assertProblem(
+                asAdmin.post("/api/v1/users", invite(uniqueEmail(), "RECEPTIONIST", clinic, otherBranch)),
+                404,
+                "account.branch-not-in-clinic");
+        assertProblem(
+                asAdmin.post("/api/v1/users", invite(uniqueEmail(), "MANAGER", UUID.randomUUID(), null)),
+                404,
+                "account.clinic-not-found");
+        Api.Response arabic = asAdmin.header("Accept-Language", "ar")
+                .post("/api/v1/users", invite(uniqueEmail(), "DOCTOR", UUID.randomUUID(), branch));
+        assertProblem(arabic, 404, "account.clinic-not-found");
+        assertThat(arabic.json("title").asString()).isEqualTo("العيادة غير موجودة");
+    }
+
+    @Test
+    void aRoleChangeNamesAClinicThatExistsAndOneOfItsBranches() {
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
+        String user = "/api/v1/users/" + doctor.userId();
+        String etag = api.as(admin).get(user).header("ETag").orElseThrow();
+        Api asAdmin = api.as(admin).header("If-Match", etag);
+
+        assertProblem(
+                asAdmin.put(user + "/role", scoped("RECEPTIONIST", clinic, otherBranch)),
+                404,
+                "account.branch-not-in-clinic");
+        assertProblem(
+                asAdmin.put(user + "/role", scoped("DOCTOR", clinic, UUID.randomUUID())),
+                404,
+                "account.branch-not-in-clinic");
+        assertProblem(
+                asAdmin.put(user + "/role", scoped("MANAGER", UUID.randomUUID(), null)),
+                404,
+                "account.clinic-not-found");
+
+        Api.Response unchanged = api.as(admin).get(user);
+        assertThat(unchanged.header("ETag")).contains(etag);
+        assertThat(unchanged.json("branchId").asString()).isEqualTo(branch.toString());
+        assertThat(asAdmin.put(user + "/role", scoped("RECEPTIONIST", otherClinic, otherBranch))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aRoleChangeNeedsTheCurrentETag() {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
         String path = "/api/v1/users/" + doctor.userId() + "/role";
-        Map<String, Object> receptionist = scoped("RECEPTIONIST", CLINIC, BRANCH);
+        Map<String, Object> receptionist = scoped("RECEPTIONIST", clinic, branch);
 
         Api.Response missing = api.as(admin).put(path, receptionist);
         assertThat(missing.status()).isEqualTo(428);
@@ -211,10 +293,9 @@ class UserAdministrationTest {
 
     @Test
     void theListingPagesInUserIdOrderWithFiltersAndShowsTheEmail() {
-        UUID clinic = UUID.randomUUID();
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            emails.add(Sessions.staff(api, Role.DOCTOR, clinic, BRANCH).login());
+            emails.add(Sessions.staff(api, Role.DOCTOR, clinic, branch).login());
         }
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(allPages("?role=DOCTOR&status=ACTIVE&limit=2").stream()
@@ -285,20 +366,20 @@ class UserAdministrationTest {
         callers.put("ADMIN", Optional.of(admin));
         callers.put(
                 "MANAGER",
-                Optional.of(Sessions.staff(api, Role.MANAGER, CLINIC, null).accessToken()));
+                Optional.of(Sessions.staff(api, Role.MANAGER, clinic, null).accessToken()));
         callers.put(
                 "DOCTOR",
-                Optional.of(Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH).accessToken()));
+                Optional.of(Sessions.staff(api, Role.DOCTOR, clinic, branch).accessToken()));
         callers.put(
                 "RECEPTIONIST",
                 Optional.of(
-                        Sessions.staff(api, Role.RECEPTIONIST, CLINIC, BRANCH).accessToken()));
+                        Sessions.staff(api, Role.RECEPTIONIST, clinic, branch).accessToken()));
         callers.put(
                 "AUDITOR",
                 Optional.of(Sessions.staff(api, Role.AUDITOR, null, null).accessToken()));
         callers.put("PATIENT", Optional.of(patientToken()));
         callers.put("anonymous", Optional.empty());
-        Sessions.Session target = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session target = Sessions.staff(api, Role.DOCTOR, clinic, branch);
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
                         api.as(admin).get("/api/v1/users/" + target.userId()).status() == 200);
@@ -321,8 +402,8 @@ class UserAdministrationTest {
             for (Map.Entry<String, Optional<String>> caller : callers.entrySet()) {
                 Api client = caller.getValue().map(api::as).orElse(api);
                 Object body = row.withInvite()
-                        ? invite(uniqueEmail(), "DOCTOR", CLINIC, BRANCH)
-                        : row.method().equals("PUT") ? scoped("RECEPTIONIST", CLINIC, BRANCH) : null;
+                        ? invite(uniqueEmail(), "DOCTOR", clinic, branch)
+                        : row.method().equals("PUT") ? scoped("RECEPTIONIST", clinic, branch) : null;
                 Api.Response response = client.send(row.method(), row.path(), body);
                 softly.assertThat(response.status())
                         .as("%s %s as %s", row.method(), row.path(), caller.getKey())
@@ -356,6 +437,11 @@ class UserAdministrationTest {
                     page.json("nextCursor").isString() ? page.json("nextCursor").asString() : null;
         } while (cursor != null);
         return users;
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.json("code").asString()).as(response.toString()).isEqualTo(code);
     }
 
     private static String uniqueEmail() {

@@ -25,7 +25,7 @@ public final class Scopes {
         if (actor.is(Role.ADMIN)) {
             return;
         }
-        if (actor.is(Role.MANAGER) && actor.clinicId().filter(clinicId::equals).isPresent()) {
+        if (actor.is(Role.MANAGER) && actor.worksInClinic(clinicId)) {
             return;
         }
         throw new AccessDeniedException("not an administrator of clinic " + clinicId);
@@ -35,9 +35,7 @@ public final class Scopes {
     public static boolean coversBranch(Actor actor, UUID clinicId, UUID branchId) {
         return switch (actor.role()) {
             case ADMIN -> true;
-            case MANAGER -> actor.clinicId().filter(clinicId::equals).isPresent();
-            case DOCTOR, RECEPTIONIST ->
-                actor.branchId().filter(branchId::equals).isPresent();
+            case MANAGER, DOCTOR, RECEPTIONIST -> actor.worksAt(clinicId, branchId);
             case PATIENT, AUDITOR -> false;
         };
     }

@@ -3,8 +3,10 @@ package com.clinic.identity.application;
 import com.clinic.identity.application.port.CredentialStore;
 import com.clinic.identity.application.port.CredentialStore.NewCredential;
 import com.clinic.identity.application.port.SessionStore;
+import com.clinic.identity.application.port.StaffScopeDirectory;
 import com.clinic.identity.application.port.UserAccountQueries;
 import com.clinic.identity.application.port.UserAccountQueries.UserAccountView;
+import com.clinic.identity.domain.RoleScope;
 import com.clinic.identity.domain.UserAccountCommand;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
@@ -26,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff accounts: invitations by administrators (any staff role, anywhere) and managers (doctors and
  * receptionists of their own clinic), and the administrator's role changes, disabling and listing.
+ * A scope is only ever given as it stands in the directory: the clinic exists and the branch is one
+ * of its branches, because every scope check afterwards trusts the account's clinic and branch.
  */
 @Service
 public class AccountAdministration {
@@ -42,6 +46,7 @@ public class AccountAdministration {
     private final CredentialStore credentials;
     private final SessionStore sessions;
     private final UserAccountQueries queries;
+    private final StaffScopeDirectory directory;
     private final FieldCipher cipher;
     private final IdGenerator ids;
     private final Clock clock;
@@ -52,6 +57,7 @@ public class AccountAdministration {
             CredentialStore credentials,
             SessionStore sessions,
             UserAccountQueries queries,
+            StaffScopeDirectory directory,
             FieldCipher cipher,
             IdGenerator ids,
             Clock clock,
@@ -60,6 +66,7 @@ public class AccountAdministration {
         this.credentials = credentials;
         this.sessions = sessions;
         this.queries = queries;
+        this.directory = directory;
         this.cipher = cipher;
         this.ids = ids;
         this.clock = clock;
@@ -69,6 +76,7 @@ public class AccountAdministration {
     @Transactional
     public Invitation invite(Actor actor, Invite invite) {
         requireMayInvite(actor, invite);
+        requireScopeInDirectory(invite.role(), invite.clinicId(), invite.branchId());
         String email = LoginIdentifiers.email(invite.email());
         Instant now = clock.instant();
         UUID userId = ids.next();
@@ -109,6 +117,7 @@ public class AccountAdministration {
         if (actor.userId().equals(userId)) {
             throw new Rejection.RuleViolated("account.cannot-change-own-role");
         }
+        requireScopeInDirectory(role, clinicId, branchId);
         return commands.send(
                 new UserAccountCommand.ChangeRole(userId, role, clinicId, branchId, clock.instant()), expectedVersion);
     }
@@ -160,12 +169,23 @@ public class AccountAdministration {
         if (actor.is(Role.ADMIN)) {
             return;
         }
+        // The branch is checked to be of this clinic next, so the clinic decides the manager's reach.
         boolean managerWithinOwnClinic = actor.is(Role.MANAGER)
                 && MANAGER_INVITABLE.contains(invite.role())
-                && actor.clinicId().isPresent()
-                && actor.clinicId().equals(invite.clinicId());
+                && invite.clinicId().filter(actor::worksInClinic).isPresent();
         if (!managerWithinOwnClinic) {
             throw new AccessDeniedException("may not invite this role here");
+        }
+    }
+
+    /** The role's scope is complete (422), its clinic exists and its branch is one of that clinic's (404). */
+    private void requireScopeInDirectory(Role role, Optional<UUID> clinicId, Optional<UUID> branchId) {
+        RoleScope.check(role, clinicId, branchId);
+        if (clinicId.isPresent() && !directory.clinicExists(clinicId.get())) {
+            throw new Rejection.NotFound("account.clinic-not-found", clinicId.get());
+        }
+        if (branchId.isPresent() && !directory.clinicOfBranch(branchId.get()).equals(clinicId)) {
+            throw new Rejection.NotFound("account.branch-not-in-clinic", branchId.get(), clinicId.orElseThrow());
         }
     }
 }

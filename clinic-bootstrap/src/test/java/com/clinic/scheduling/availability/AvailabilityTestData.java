@@ -65,14 +65,7 @@ public final class AvailabilityTestData {
     /** A patient who registered themselves at the branch, signed in. */
     public static Api newPatient(Api api, UUID branchId) {
         String email = "patient." + unique() + "@example.com";
-        Map<String, Object> patient = new LinkedHashMap<>();
-        patient.put("nameAr", "مريض");
-        patient.put("nameEn", "Patient " + unique());
-        patient.put("dateOfBirth", "1987-06-15");
-        patient.put("sex", "FEMALE");
-        patient.put(
-                "nationalId", "1" + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999)));
-        patient.put("phone", "+96655" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)));
+        Map<String, Object> patient = patientDetails();
         patient.put("email", email);
         patient.put("emergencyContactName", "Khalid");
         patient.put(
@@ -87,6 +80,19 @@ public final class AvailabilityTestData {
                         Map.of("homeBranchId", branchId, "patient", patient, "password", PATIENT_PASSWORD));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return api.as(Sessions.login(api, email, PATIENT_PASSWORD).accessToken());
+    }
+
+    /** A patient's details with fresh national id and phone, without e-mail or emergency contact. */
+    public static Map<String, Object> patientDetails() {
+        Map<String, Object> patient = new LinkedHashMap<>();
+        patient.put("nameAr", "مريض");
+        patient.put("nameEn", "Patient " + unique());
+        patient.put("dateOfBirth", "1987-06-15");
+        patient.put("sex", "FEMALE");
+        patient.put(
+                "nationalId", "1" + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999)));
+        patient.put("phone", "+96655" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)));
+        return patient;
     }
 
     public static Map<String, Object> appointmentType(UUID clinicId, int minutes, int capacity) {

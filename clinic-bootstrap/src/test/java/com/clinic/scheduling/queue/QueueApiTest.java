@@ -226,9 +226,13 @@ class QueueApiTest {
         expectProblem(http.get(board(doctor.doctorId()), null), 401, "unauthorized");
 
         expect(http.get(ticket(patients), world.patient.token()), 200);
-        expectProblem(http.get(ticket(someoneElses), world.patient.token()), 403, "forbidden");
+        // Someone else's ticket is answered like an unknown one, so ticket ids cannot be probed.
+        expectProblem(http.get(ticket(someoneElses), world.patient.token()), 404, "queue.ticket-not-found");
+        expectProblem(
+                http.get(ticket(UUID.randomUUID().toString()), world.patient.token()), 404, "queue.ticket-not-found");
         expect(http.get(ticket(someoneElses), world.receptionist.token()), 200);
-        expectProblem(http.get(ticket(someoneElses), world.secondBranchReceptionist.token()), 403, "forbidden");
+        expectProblem(
+                http.get(ticket(someoneElses), world.secondBranchReceptionist.token()), 404, "queue.ticket-not-found");
     }
 
     @Test

@@ -226,7 +226,8 @@ class QueueStreamTest {
         String board = queue(doctor.doctorId()) + "/" + world.today() + "/stream";
 
         assertThat(http.streamStatus("/api/v1/queues/tickets/" + someoneElses + "/stream", world.patient.token()))
-                .isEqualTo(403);
+                .as("someone else's ticket, like an unknown one")
+                .isEqualTo(404);
         assertThat(http.streamStatus(board, world.patient.token())).isEqualTo(403);
         assertThat(http.streamStatus(board, world.colleague.token())).isEqualTo(403);
         assertThat(http.streamStatus(board, null)).isEqualTo(401);

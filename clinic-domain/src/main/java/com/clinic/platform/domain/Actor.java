@@ -24,6 +24,25 @@ public record Actor(UUID userId, Role role, Optional<UUID> clinicId, Optional<UU
         return role == candidate;
     }
 
+    /** Whether the actor's own scope is this clinic (a manager's, or a doctor's or receptionist's). */
+    public boolean worksInClinic(UUID clinic) {
+        return clinicId.filter(clinic::equals).isPresent();
+    }
+
+    /**
+     * Whether the actor's own scope reaches this branch of this clinic: a manager of the clinic, or a
+     * doctor or receptionist whose clinic AND branch are these. Every scope check goes through here,
+     * so an account whose branch lies outside its clinic (possible before scopes were checked against
+     * the directory) reaches neither that branch nor the other clinic. Administrators carry no scope:
+     * callers decide what they see.
+     */
+    public boolean worksAt(UUID clinic, UUID branch) {
+        if (!worksInClinic(clinic)) {
+            return false;
+        }
+        return branchId.map(branch::equals).orElse(role == Role.MANAGER);
+    }
+
     public boolean isAnyOf(Role... candidates) {
         for (Role candidate : candidates) {
             if (role == candidate) {

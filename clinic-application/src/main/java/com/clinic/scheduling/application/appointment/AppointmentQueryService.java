@@ -4,6 +4,7 @@ import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
+import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.application.port.BookingDirectory;
 import com.clinic.scheduling.application.port.BookingDirectory.BranchRef;
 import com.clinic.scheduling.application.port.BookingDirectory.PatientRef;
@@ -40,15 +41,13 @@ public class AppointmentQueryService {
         boolean allowed =
                 switch (actor.role()) {
                     case ADMIN -> true;
-                    case MANAGER ->
-                        actor.clinicId().filter(branch.clinicId()::equals).isPresent();
-                    case RECEPTIONIST ->
-                        actor.branchId().filter(branchId::equals).isPresent();
+                    case MANAGER, RECEPTIONIST -> actor.worksAt(branch.clinicId(), branchId);
                     case DOCTOR ->
-                        directory
-                                .doctorIdOfUser(actor.userId())
-                                .filter(doctorId::equals)
-                                .isPresent();
+                        actor.worksInClinic(branch.clinicId())
+                                && directory
+                                        .doctorIdOfUser(actor.userId())
+                                        .filter(doctorId::equals)
+                                        .isPresent();
                     case PATIENT, AUDITOR -> false;
                 };
         if (!allowed) {
@@ -70,10 +69,7 @@ public class AppointmentQueryService {
         boolean allowed =
                 switch (actor.role()) {
                     case ADMIN -> true;
-                    case MANAGER ->
-                        actor.clinicId().filter(branch.clinicId()::equals).isPresent();
-                    case RECEPTIONIST ->
-                        actor.branchId().filter(branchId::equals).isPresent();
+                    case MANAGER, RECEPTIONIST -> actor.worksAt(branch.clinicId(), branchId);
                     case DOCTOR, PATIENT, AUDITOR -> false;
                 };
         if (!allowed) {
@@ -106,21 +102,7 @@ public class AppointmentQueryService {
                                 .patient(requested)
                                 .orElseThrow(() -> new Rejection.NotFound("patient.not-found"));
                         boolean allowed =
-                                switch (actor.role()) {
-                                    case MANAGER ->
-                                        actor.clinicId()
-                                                .filter(patient.clinicId()::equals)
-                                                .isPresent();
-                                    case RECEPTIONIST, DOCTOR ->
-                                        actor.branchId()
-                                                        .filter(patient.homeBranchId()::equals)
-                                                        .isPresent()
-                                                || actor.clinicId()
-                                                                .filter(patient.clinicId()::equals)
-                                                                .isPresent()
-                                                        && actor.branchId().isEmpty();
-                                    default -> true;
-                                };
+                                actor.is(Role.ADMIN) || actor.worksAt(patient.clinicId(), patient.homeBranchId());
                         if (!allowed) {
                             throw new Rejection.NotFound("patient.not-found");
                         }
@@ -134,14 +116,13 @@ public class AppointmentQueryService {
     private boolean maySee(Actor actor, AppointmentView view) {
         return switch (actor.role()) {
             case ADMIN -> true;
-            case MANAGER -> actor.clinicId().filter(view.clinicId()::equals).isPresent();
-            case RECEPTIONIST ->
-                actor.branchId().filter(view.branchId()::equals).isPresent();
+            case MANAGER, RECEPTIONIST -> actor.worksAt(view.clinicId(), view.branchId());
             case DOCTOR ->
-                directory
-                        .doctorIdOfUser(actor.userId())
-                        .filter(view.doctorId()::equals)
-                        .isPresent();
+                actor.worksInClinic(view.clinicId())
+                        && directory
+                                .doctorIdOfUser(actor.userId())
+                                .filter(view.doctorId()::equals)
+                                .isPresent();
             case PATIENT ->
                 directory
                         .patientIdOfUser(actor.userId())

@@ -273,12 +273,10 @@ public class AppointmentService implements WaitlistBooking {
         boolean allowed =
                 switch (actor.role()) {
                     case ADMIN -> true;
-                    case MANAGER ->
-                        actor.clinicId().filter(appointment.clinicId()::equals).isPresent();
-                    case RECEPTIONIST ->
-                        actor.branchId().filter(appointment.branchId()::equals).isPresent();
+                    case MANAGER, RECEPTIONIST -> actor.worksAt(appointment.clinicId(), appointment.branchId());
                     case DOCTOR ->
                         access == Access.CARE
+                                && actor.worksInClinic(appointment.clinicId())
                                 && directory
                                         .doctorIdOfUser(actor.userId())
                                         .filter(appointment.doctorId()::equals)
@@ -319,8 +317,8 @@ public class AppointmentService implements WaitlistBooking {
         if (patient.erased()) {
             throw new Rejection.Conflict("patient.erased");
         }
-        if (actor.is(Role.MANAGER)
-                && actor.clinicId().filter(patient.clinicId()::equals).isEmpty()) {
+        // Staff book only patients of their own clinic; one of another clinic does not exist for them.
+        if (actor.isAnyOf(Role.MANAGER, Role.RECEPTIONIST, Role.DOCTOR) && !actor.worksInClinic(patient.clinicId())) {
             throw new Rejection.NotFound("patient.not-found");
         }
         return patient;
@@ -332,15 +330,13 @@ public class AppointmentService implements WaitlistBooking {
         boolean reachable =
                 switch (actor.role()) {
                     case ADMIN, PATIENT -> true;
-                    case MANAGER ->
-                        actor.clinicId().filter(branch.clinicId()::equals).isPresent();
-                    case RECEPTIONIST ->
-                        actor.branchId().filter(branch.branchId()::equals).isPresent();
+                    case MANAGER, RECEPTIONIST -> actor.worksAt(branch.clinicId(), branch.branchId());
                     case DOCTOR ->
-                        directory
-                                .doctorIdOfUser(actor.userId())
-                                .filter(choice.doctorId()::equals)
-                                .isPresent();
+                        actor.worksInClinic(branch.clinicId())
+                                && directory
+                                        .doctorIdOfUser(actor.userId())
+                                        .filter(choice.doctorId()::equals)
+                                        .isPresent();
                     case AUDITOR -> false;
                 };
         if (!reachable) {

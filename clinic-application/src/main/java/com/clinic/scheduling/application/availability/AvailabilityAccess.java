@@ -19,9 +19,7 @@ final class AvailabilityAccess {
     static boolean mayEditSchedules(Actor actor, BranchFacts branch) {
         return switch (actor.role()) {
             case ADMIN -> true;
-            case MANAGER -> actor.clinicId().filter(branch.clinicId()::equals).isPresent();
-            case RECEPTIONIST ->
-                actor.branchId().filter(branch.branchId()::equals).isPresent();
+            case MANAGER, RECEPTIONIST -> actor.worksAt(branch.clinicId(), branch.branchId());
             case DOCTOR, PATIENT, AUDITOR -> false;
         };
     }
@@ -38,6 +36,7 @@ final class AvailabilityAccess {
             return;
         }
         if (actor.is(Role.DOCTOR)
+                && actor.worksInClinic(branch.clinicId())
                 && directory
                         .doctorOfUser(actor.userId())
                         .filter(doctorId::equals)
@@ -55,8 +54,6 @@ final class AvailabilityAccess {
     }
 
     static boolean administersTypes(Actor actor, UUID clinicId) {
-        return actor.is(Role.ADMIN)
-                || (actor.is(Role.MANAGER)
-                        && actor.clinicId().filter(clinicId::equals).isPresent());
+        return actor.is(Role.ADMIN) || (actor.is(Role.MANAGER) && actor.worksInClinic(clinicId));
     }
 }

@@ -1,6 +1,7 @@
 package com.clinic.scheduling.application.queue;
 
 import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.application.queue.port.QueueDirectory;
 import com.clinic.scheduling.application.queue.port.QueueDirectory.BranchFacts;
@@ -47,12 +48,12 @@ public class QueueAccess {
     public boolean allows(Actor actor, Action action, QueueKey key, BranchFacts branch) {
         return switch (actor.role()) {
             case ADMIN -> true;
-            case MANAGER -> actor.clinicId().filter(branch.clinicId()::equals).isPresent();
-            case RECEPTIONIST ->
-                RECEPTION.contains(action)
-                        && actor.branchId().filter(key.branchId()::equals).isPresent();
+            case MANAGER -> actor.worksInClinic(branch.clinicId());
+            case RECEPTIONIST -> RECEPTION.contains(action) && actor.worksAt(branch.clinicId(), key.branchId());
+            // A doctor may practise at several branches of the clinic; the queue must be their own.
             case DOCTOR ->
                 DOCTOR.contains(action)
+                        && actor.worksInClinic(branch.clinicId())
                         && directory
                                 .doctorOfUser(actor.userId())
                                 .filter(key.doctorId()::equals)
@@ -67,15 +68,20 @@ public class QueueAccess {
         }
     }
 
-    /** A ticket's progress: whoever may view its queue, and the patient it belongs to. */
+    /**
+     * A ticket's progress: whoever may view its queue, and the patient it belongs to. Anyone else is
+     * told there is no such ticket, exactly as for an unknown id, so a ticket id cannot be probed.
+     */
     public void requireTicketView(Actor actor, QueueKey key, BranchFacts branch, Optional<UUID> ticketPatient) {
+        boolean allowed;
         if (actor.is(Role.PATIENT)) {
             Optional<UUID> self = directory.patientOfUser(actor.userId());
-            if (self.isPresent() && self.equals(ticketPatient)) {
-                return;
-            }
-            throw new AccessDeniedException("a patient may follow only their own ticket");
+            allowed = self.isPresent() && self.equals(ticketPatient);
+        } else {
+            allowed = allows(actor, Action.VIEW, key, branch);
         }
-        require(actor, Action.VIEW, key, branch);
+        if (!allowed) {
+            throw new Rejection.NotFound("queue.ticket-not-found");
+        }
     }
 }

@@ -166,12 +166,14 @@ public class WaitlistService {
                                 .map(self -> new WaitlistReadModel.Filter(
                                         Optional.of(self.patientId()), Optional.empty(), branchId, doctorId, status));
                     case RECEPTIONIST, DOCTOR -> {
+                        UUID clinic = actor.clinicId().orElseThrow(WaitlistService::noScope);
                         UUID own = actor.branchId().orElseThrow(WaitlistService::noScope);
-                        if (branchId.isPresent() && !branchId.get().equals(own)) {
+                        if (branchId.isPresent() && !actor.worksAt(clinic, branchId.get())) {
                             throw new AccessDeniedException("another branch's waiting list");
                         }
+                        // Both clinic and branch, so a branch outside the account's clinic lists nothing.
                         yield Optional.of(new WaitlistReadModel.Filter(
-                                Optional.empty(), Optional.empty(), Optional.of(own), doctorId, status));
+                                Optional.empty(), Optional.of(clinic), Optional.of(own), doctorId, status));
                     }
                     case MANAGER -> {
                         UUID clinic = actor.clinicId().orElseThrow(WaitlistService::noScope);
@@ -239,12 +241,12 @@ public class WaitlistService {
                         .filter(self -> self.patientId().equals(entry.patientId()))
                         .isPresent();
             case RECEPTIONIST, DOCTOR ->
-                actor.branchId().filter(entry.branchId()::equals).isPresent()
+                actor.worksAt(entry.clinicId(), entry.branchId())
                         || directory
                                 .patient(entry.patientId())
                                 .filter(patient -> staffCovers(actor, patient))
                                 .isPresent();
-            case MANAGER -> actor.clinicId().filter(entry.clinicId()::equals).isPresent();
+            case MANAGER -> actor.worksInClinic(entry.clinicId());
             case ADMIN, AUDITOR -> true;
         };
     }
@@ -253,9 +255,7 @@ public class WaitlistService {
     private static boolean staffCovers(Actor actor, PatientFacts patient) {
         return switch (actor.role()) {
             case ADMIN -> true;
-            case MANAGER -> actor.clinicId().filter(patient.clinicId()::equals).isPresent();
-            case RECEPTIONIST, DOCTOR ->
-                actor.branchId().filter(patient.homeBranchId()::equals).isPresent();
+            case MANAGER, RECEPTIONIST, DOCTOR -> actor.worksAt(patient.clinicId(), patient.homeBranchId());
             case PATIENT, AUDITOR -> false;
         };
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clinic.platform.domain.Actor;
+import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.application.queue.QueueAccess.Action;
 import com.clinic.scheduling.application.queue.port.QueueDirectory.BranchFacts;
@@ -93,18 +94,29 @@ class QueueAccessTest {
     }
 
     @Test
+    void aBranchStaffAccountWhoseBranchIsOutsideItsClinicReachesNothingThere() {
+        // Made before scopes were checked against the directory: clinic OTHER_CLINIC, branch BRANCH of CLINIC.
+        assertThat(allowed(actor(UUID.randomUUID(), Role.RECEPTIONIST, OTHER_CLINIC, BRANCH)))
+                .isEmpty();
+        assertThat(allowed(actor(DOCTOR_USER, Role.DOCTOR, OTHER_CLINIC, BRANCH)))
+                .isEmpty();
+    }
+
+    @Test
     void aPatientFollowsOnlyTheirOwnTicketAndStaffTheTicketsOfQueuesTheyMayView() {
         Actor patient = actor(PATIENT_USER, Role.PATIENT, null, null);
         access.requireTicketView(patient, KEY, FACTS, Optional.of(PATIENT));
+        // Someone else's ticket is answered like an unknown one: its id cannot be probed.
         assertThatThrownBy(() -> access.requireTicketView(patient, KEY, FACTS, Optional.of(UUID.randomUUID())))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOfSatisfying(Rejection.NotFound.class, notFound -> assertThat(notFound.code())
+                        .isEqualTo("queue.ticket-not-found"));
         assertThatThrownBy(() -> access.requireTicketView(patient, KEY, FACTS, Optional.empty()))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(Rejection.NotFound.class);
 
         access.requireTicketView(
                 actor(UUID.randomUUID(), Role.RECEPTIONIST, CLINIC, BRANCH), KEY, FACTS, Optional.empty());
         assertThatThrownBy(() -> access.requireTicketView(
                         actor(COLLEAGUE_USER, Role.DOCTOR, CLINIC, BRANCH), KEY, FACTS, Optional.empty()))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(Rejection.NotFound.class);
     }
 }
