@@ -15,13 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,36 +74,11 @@ public final class DistinctSlotsDrill {
             throw new IllegalStateException("found only " + bodies.size() + " free slots for " + attempts + " bookings");
         }
 
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        CountDownLatch ready = new CountDownLatch(attempts);
-        CountDownLatch go = new CountDownLatch(1);
-        long elapsed;
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < attempts; i++) {
-                String body = bodies.get(i), token = tokens.get(i);
-                pool.submit(() -> {
-                    Api own = new Api(api.baseUrl()); // its own connection
-                    ready.countDown();
-                    go.await();
-                    Api.Response response = own.send("POST", "/api/v1/appointments", token, body);
-                    statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
-                    return null;
-                });
-            }
-            ready.await();
-            long t0 = System.nanoTime();
-            go.countDown();
-            pool.shutdown();
-            pool.awaitTermination(5, TimeUnit.MINUTES);
-            elapsed = (System.nanoTime() - t0) / 1_000_000;
-        }
-        Map<Integer, Integer> byStatus = new TreeMap<>();
-        statuses.forEach((k, v) -> byStatus.put(k, v.get()));
-        int serverErrors = byStatus.entrySet().stream()
-                .filter(e -> e.getKey() >= 500)
-                .mapToInt(Map.Entry::getValue)
-                .sum();
-        result.put("byStatus", byStatus).put("serverErrors", serverErrors).put("elapsedMs", elapsed);
+        Burst.Outcome outcome = Burst.post(api.baseUrl(), "/api/v1/appointments", tokens, bodies, response -> {});
+        Map<Integer, Integer> byStatus = outcome.byStatus();
+        result.put("byStatus", byStatus)
+                .put("serverErrors", outcome.serverErrors())
+                .put("elapsedMs", outcome.elapsedMs());
 
         long slotsWithOneClaim = 0;
         try (Connection db = DriverManager.getConnection(
@@ -127,7 +95,7 @@ public final class DistinctSlotsDrill {
             }
         }
         result.put("slotsWithOneClaim", slotsWithOneClaim);
-        boolean passed = serverErrors == 0 && byStatus.getOrDefault(201, 0) == attempts && slotsWithOneClaim == attempts;
+        boolean passed = outcome.serverErrors() == 0 && byStatus.getOrDefault(201, 0) == attempts && slotsWithOneClaim == attempts;
         result.finish(passed, Path.of(options.get("out", "bench/results/distinct-slots.json")));
     }
 }

@@ -6,6 +6,7 @@ import static com.clinic.platform.persistence.jooq.Tables.USER_CREDENTIAL;
 import com.clinic.identity.application.port.SessionStore.SessionAccess;
 import com.clinic.platform.domain.Role;
 import com.clinic.platform.persistence.PostgresChannelListener;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
@@ -62,18 +63,18 @@ class SessionAccessCache implements PostgresChannelListener.Receiver {
                         .name("session-cache-reload-", 0)
                         .daemon(true)
                         .factory());
-        this.sessions = Caffeine.newBuilder()
+        this.sessions = cache(maxStaleness, maximumSize, reloads, this::loadSession);
+        this.accounts = cache(maxStaleness, maximumSize, reloads, this::loadAccount);
+    }
+
+    private static <V> LoadingCache<UUID, V> cache(
+            Duration maxStaleness, long maximumSize, ExecutorService reloads, CacheLoader<UUID, V> loader) {
+        return Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfterWrite(maxStaleness)
                 .refreshAfterWrite(maxStaleness.dividedBy(3))
                 .executor(reloads)
-                .build(this::loadSession);
-        this.accounts = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .expireAfterWrite(maxStaleness)
-                .refreshAfterWrite(maxStaleness.dividedBy(3))
-                .executor(reloads)
-                .build(this::loadAccount);
+                .build(loader);
     }
 
     Optional<SessionAccess> access(UUID sessionId) {
