@@ -14,18 +14,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
  * N different patients try to book the same slot at the same instant, each on its own connection.
- * PASS when exactly one gets 201, every other one gets 409, and the write side and the read model
- * each hold exactly one appointment in that slot.
+ * PASS when exactly one gets 201, every other one gets 409 (so no 5xx: a burst once made the pool
+ * run dry and some losers got 503), and the write side and the read model each hold exactly one
+ * appointment in that slot.
  */
 public final class SameSlotDrill {
 
@@ -52,38 +47,24 @@ public final class SameSlotDrill {
         String start = slot.get("startUtc").asString();
         result.put("doctorId", doctorId).put("slotStart", start);
 
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<String> winners = java.util.Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch ready = new CountDownLatch(attempts);
-        CountDownLatch go = new CountDownLatch(1);
-        long elapsed;
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < attempts; i++) {
-                String body = "{\"patientId\":\"" + patients.get(i) + "\",\"slot\":{\"doctorId\":\"" + doctorId
-                        + "\",\"branchId\":\"" + branchId + "\",\"appointmentTypeId\":\"" + typeId + "\",\"start\":\""
-                        + start + "\"}}";
-                pool.submit(() -> {
-                    Api own = new Api(api.baseUrl()); // its own connection
-                    ready.countDown();
-                    go.await();
-                    Api.Response response = own.send("POST", "/api/v1/appointments", token, body);
-                    statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            bodies.add("{\"patientId\":\"" + patients.get(i) + "\",\"slot\":{\"doctorId\":\"" + doctorId
+                    + "\",\"branchId\":\"" + branchId + "\",\"appointmentTypeId\":\"" + typeId + "\",\"start\":\""
+                    + start + "\"}}");
+        }
+        Burst.Outcome outcome = Burst.post(
+                api.baseUrl(), "/api/v1/appointments", java.util.Collections.nCopies(attempts, token), bodies, response -> {
                     if (response.status() == 201) {
                         winners.add(response.body().get("appointmentId").asString());
                     }
-                    return null;
                 });
-            }
-            ready.await();
-            long t0 = System.nanoTime();
-            go.countDown();
-            pool.shutdown();
-            pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-            elapsed = (System.nanoTime() - t0) / 1_000_000;
-        }
-        Map<Integer, Integer> byStatus = new TreeMap<>();
-        statuses.forEach((k, v) -> byStatus.put(k, v.get()));
-        result.put("byStatus", byStatus).put("elapsedMs", elapsed).put("winner", winners);
+        Map<Integer, Integer> byStatus = outcome.byStatus();
+        result.put("byStatus", byStatus)
+                .put("serverErrors", outcome.serverErrors())
+                .put("elapsedMs", outcome.elapsedMs())
+                .put("winner", winners);
 
         long claims;
         long views;
@@ -93,7 +74,8 @@ public final class SameSlotDrill {
                     + "AND status NOT IN ('CANCELLED', 'EXPIRED')", doctorId, start);
         }
         result.put("claimsInSlot", claims).put("appointmentsInSlotReadModel", views);
-        boolean passed = byStatus.getOrDefault(201, 0) == 1
+        boolean passed = outcome.serverErrors() == 0
+                && byStatus.getOrDefault(201, 0) == 1
                 && byStatus.getOrDefault(409, 0) == attempts - 1
                 && claims == 1
                 && views == 1;

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Repository;
 class JooqCredentialStore implements CredentialStore {
 
     private final DSLContext db;
+    private final SessionAccessCache cache;
 
-    JooqCredentialStore(DSLContext db) {
+    JooqCredentialStore(DSLContext db, SessionAccessCache cache) {
         this.db = db;
+        this.cache = cache;
     }
 
     @Override
@@ -124,6 +126,7 @@ class JooqCredentialStore implements CredentialStore {
                 .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(at))
                 .where(USER_CREDENTIAL.USER_ID.eq(userId))
                 .execute();
+        cache.accountChanged(userId);
     }
 
     private static Credential toCredential(UserCredentialRecord row) {

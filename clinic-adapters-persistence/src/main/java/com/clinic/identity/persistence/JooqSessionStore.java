@@ -2,24 +2,27 @@ package com.clinic.identity.persistence;
 
 import static com.clinic.platform.persistence.jooq.Tables.AUTH_SESSION;
 import static com.clinic.platform.persistence.jooq.Tables.REFRESH_TOKEN;
-import static com.clinic.platform.persistence.jooq.Tables.USER_CREDENTIAL;
 
 import com.clinic.identity.application.port.SessionStore;
-import com.clinic.platform.domain.Role;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
-/** Sessions and refresh tokens in PostgreSQL; the rotation is one conditional UPDATE … RETURNING. */
+/**
+ * Sessions and refresh tokens in PostgreSQL; the rotation is one conditional UPDATE … RETURNING. The
+ * per-request access check reads this instance's {@link SessionAccessCache}.
+ */
 @Repository
 class JooqSessionStore implements SessionStore {
 
     private final DSLContext db;
+    private final SessionAccessCache cache;
 
-    JooqSessionStore(DSLContext db) {
+    JooqSessionStore(DSLContext db, SessionAccessCache cache) {
         this.db = db;
+        this.cache = cache;
     }
 
     @Override
@@ -82,6 +85,7 @@ class JooqSessionStore implements SessionStore {
                 .set(AUTH_SESSION.REVOKE_REASON, reason)
                 .where(AUTH_SESSION.SESSION_ID.eq(sessionId), AUTH_SESSION.REVOKED_AT.isNull())
                 .execute();
+        cache.sessionChanged(sessionId);
         db.update(REFRESH_TOKEN)
                 .set(REFRESH_TOKEN.REVOKED_AT, Times.utc(at))
                 .where(REFRESH_TOKEN.FAMILY_ID.eq(sessionId), REFRESH_TOKEN.REVOKED_AT.isNull())
@@ -94,7 +98,9 @@ class JooqSessionStore implements SessionStore {
                 .set(AUTH_SESSION.REVOKED_AT, Times.utc(at))
                 .set(AUTH_SESSION.REVOKE_REASON, reason)
                 .where(AUTH_SESSION.USER_ID.eq(userId), AUTH_SESSION.REVOKED_AT.isNull())
-                .execute();
+                .returning(AUTH_SESSION.SESSION_ID)
+                .fetch(AUTH_SESSION.SESSION_ID)
+                .forEach(cache::sessionChanged);
         db.update(REFRESH_TOKEN)
                 .set(REFRESH_TOKEN.REVOKED_AT, Times.utc(at))
                 .where(REFRESH_TOKEN.FAMILY_ID.in(
@@ -105,24 +111,6 @@ class JooqSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionAccess> access(UUID sessionId) {
-        return db.select(
-                        AUTH_SESSION.USER_ID,
-                        AUTH_SESSION.REVOKED_AT,
-                        USER_CREDENTIAL.ROLE,
-                        USER_CREDENTIAL.CLINIC_ID,
-                        USER_CREDENTIAL.BRANCH_ID,
-                        USER_CREDENTIAL.ACTIVATED,
-                        USER_CREDENTIAL.DISABLED)
-                .from(AUTH_SESSION)
-                .join(USER_CREDENTIAL)
-                .on(USER_CREDENTIAL.USER_ID.eq(AUTH_SESSION.USER_ID))
-                .where(AUTH_SESSION.SESSION_ID.eq(sessionId))
-                .fetchOptional(row -> new SessionAccess(
-                        row.value1(),
-                        row.value2() != null,
-                        Role.valueOf(row.value3()),
-                        Optional.ofNullable(row.value4()),
-                        Optional.ofNullable(row.value5()),
-                        row.value6() && !row.value7()));
+        return cache.access(sessionId);
     }
 }

@@ -127,11 +127,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
         if (ServiceUnavailable.isTransient(failure)) {
-            log.warn(
-                    "Database unavailable serving {} {}: {}",
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    failure.toString());
+            ServiceUnavailable.log(request, failure);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, ServiceUnavailable.RETRY_AFTER_SECONDS)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -22,10 +24,11 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The database unreachable (restarting, failing over) or every pooled connection busy for longer
- * than the pool waits: nothing was done, so the answer is 503 with Retry-After, never a 500. This
- * filter catches it where it escapes other filters (the access-token check reads the database before
- * any controller runs); {@link ProblemDetailsAdvice} does the same for controllers.
+ * The database unreachable (restarting, failing over), every pooled connection busy for longer than
+ * the pool waits, or the {@link RequestBulkhead} full for longer than a request may wait: nothing was
+ * done, so the answer is 503 with Retry-After, never a 500, and the log says which of them it was.
+ * This filter catches it where it escapes other filters (the bulkhead; the access-token check on a
+ * cache miss); {@link ProblemDetailsAdvice} does the same for controllers.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
@@ -41,11 +44,63 @@ public class ServiceUnavailable extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** Why nothing could be done right now; the log says which, since the remedies differ. */
+    enum Cause {
+        /** A bounded resource of this instance (the request bulkhead, password hashing) stayed busy. */
+        OVERLOADED("Overloaded"),
+        /**
+         * Every pooled connection stayed busy for the pool's whole wait, while the database answered:
+         * Hikari's timeout carries no cause then, since its last attempt to connect succeeded.
+         */
+        POOL_EXHAUSTED("Connection pool exhausted (database reachable, every connection busy)"),
+        /** The database refused or lost connections, or is shutting down or starting. */
+        DATABASE_UNREACHABLE("Database unreachable");
+
+        private final String description;
+
+        Cause(String description) {
+            this.description = description;
+        }
+
+        String description() {
+            return description;
+        }
+    }
+
     /** Whether the failure means "the database cannot be used right now" rather than a defect. */
     static boolean isTransient(Throwable failure) {
+        return cause(failure).isPresent();
+    }
+
+    /** Which of the "cannot be done right now" failures this is, if it is one. */
+    static Optional<Cause> cause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof Overloaded
-                    || cause instanceof CannotCreateTransactionException
+            if (cause instanceof Overloaded) {
+                return Optional.of(Cause.OVERLOADED);
+            }
+            if (cause instanceof SQLTransientConnectionException timeout) {
+                return Optional.of(
+                        timeout.getCause() == null && timeout.getNextException() == null
+                                ? Cause.POOL_EXHAUSTED
+                                : Cause.DATABASE_UNREACHABLE);
+            }
+        }
+        return isConnectionFailure(failure) ? Optional.of(Cause.DATABASE_UNREACHABLE) : Optional.empty();
+    }
+
+    /** Logs a 503 with its cause: pool exhausted, database unreachable, or this instance overloaded. */
+    static void log(HttpServletRequest request, Throwable failure) {
+        log.warn(
+                "{} serving {} {}: {}",
+                cause(failure).map(Cause::description).orElse("Unavailable"),
+                request.getMethod(),
+                request.getRequestURI(),
+                failure.toString());
+    }
+
+    private static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientException
@@ -82,11 +137,7 @@ public class ServiceUnavailable extends OncePerRequestFilter {
             if (!isTransient(failure) || response.isCommitted()) {
                 throw failure;
             }
-            log.warn(
-                    "Database unavailable serving {} {}: {}",
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    failure.toString());
+            log(request, failure);
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable");

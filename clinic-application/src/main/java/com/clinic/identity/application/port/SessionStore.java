@@ -49,5 +49,10 @@ public interface SessionStore {
 
     void revokeAllSessionsOf(UUID userId, String reason, Instant at);
 
+    /**
+     * Read on every authenticated request, so answered without a database round trip where it can be:
+     * it may lag a change made on another instance by a bounded time (ADR 0014), never one made
+     * through this store once the changing transaction has completed.
+     */
     Optional<SessionAccess> access(UUID sessionId);
 }
