@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /** N POSTs released at the same instant by a latch, each on its own connection. */
 final class Burst {
 
-    record Outcome(Map<Integer, Integer> byStatus, int serverErrors, long elapsedMs) {}
+    /** {@code clientErrors}: requests that got no answer at all, by exception. */
+    record Outcome(Map<Integer, Integer> byStatus, int serverErrors, Map<String, Integer> clientErrors, long elapsedMs) {}
 
     private Burst() {}
 
@@ -23,6 +24,7 @@ final class Burst {
     static Outcome post(String baseUrl, String path, List<String> tokens, List<String> bodies, Consumer<Api.Response> each)
             throws InterruptedException {
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        Map<String, Integer> clientErrors = new ConcurrentHashMap<>();
         CountDownLatch ready = new CountDownLatch(bodies.size());
         CountDownLatch go = new CountDownLatch(1);
         long elapsed;
@@ -33,7 +35,14 @@ final class Burst {
                     Api own = new Api(baseUrl); // its own connection
                     ready.countDown();
                     go.await();
-                    Api.Response response = own.send("POST", path, token, body);
+                    Api.Response response;
+                    try {
+                        response = own.send("POST", path, token, body);
+                    } catch (RuntimeException failure) {
+                        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                        clientErrors.merge(cause.getClass().getSimpleName(), 1, Integer::sum);
+                        return null;
+                    }
                     statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
                     each.accept(response);
                     return null;
@@ -52,6 +61,8 @@ final class Burst {
                 .filter(e -> e.getKey() >= 500)
                 .mapToInt(Map.Entry::getValue)
                 .sum();
-        return new Outcome(byStatus, serverErrors, elapsed);
+        Outcome outcome = new Outcome(byStatus, serverErrors, new TreeMap<>(clientErrors), elapsed);
+        System.out.println("burst of " + bodies.size() + ": " + outcome);
+        return outcome;
     }
 }

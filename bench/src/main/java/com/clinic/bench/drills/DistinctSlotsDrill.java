@@ -48,15 +48,24 @@ public final class DistinctSlotsDrill {
                 String[] desk = seed.deskOf(b);
                 return api.login(desk[0], desk[1]);
             });
-            // Farther out than the same-slot drill (+45 days) and the load test usually book.
-            LocalDate day = LocalDate.now(ZoneId.of(doctor[6])).plusDays(52);
+            // Two weeks ending before the same-slot drill's day (+45) and inside the booking horizon.
+            LocalDate day = LocalDate.now(ZoneId.of(doctor[6])).plusDays(30);
             JsonNode slots = api.ok("GET", "/api/v1/slots?doctorId=" + doctorId + "&branchId=" + branchId
-                    + "&appointmentTypeId=" + typeId + "&from=" + day + "&to=" + day.plusDays(7)
-                    + "&limit=" + perDoctor, token, null);
+                    + "&appointmentTypeId=" + typeId + "&from=" + day + "&to=" + day.plusDays(14)
+                    + "&limit=" + Math.min(200, perDoctor * 6), token, null);
+            java.time.Instant free = java.time.Instant.MIN;
+            int taken = 0;
             for (JsonNode slot : slots.get("items")) {
-                if (bodies.size() >= attempts) {
+                if (bodies.size() >= attempts || taken == perDoctor) {
                     break;
                 }
+                // Listed starts overlap each other (and buffers follow an appointment): booking one
+                // would take its neighbours, so keep half an hour clear after each chosen slot.
+                if (java.time.Instant.parse(slot.get("startUtc").asString()).isBefore(free)) {
+                    continue;
+                }
+                free = java.time.Instant.parse(slot.get("endUtc").asString()).plus(java.time.Duration.ofMinutes(30));
+                taken++;
                 List<String> patients = patientsByBranch.get(branchId);
                 int index = nextPatient.merge(branchId, 1, Integer::sum) - 1;
                 if (index >= patients.size()) {
@@ -78,6 +87,7 @@ public final class DistinctSlotsDrill {
         Map<Integer, Integer> byStatus = outcome.byStatus();
         result.put("byStatus", byStatus)
                 .put("serverErrors", outcome.serverErrors())
+                .put("clientErrors", outcome.clientErrors())
                 .put("elapsedMs", outcome.elapsedMs());
 
         long slotsWithOneClaim = 0;

@@ -63,6 +63,7 @@ public final class SameSlotDrill {
         Map<Integer, Integer> byStatus = outcome.byStatus();
         result.put("byStatus", byStatus)
                 .put("serverErrors", outcome.serverErrors())
+                .put("clientErrors", outcome.clientErrors())
                 .put("elapsedMs", outcome.elapsedMs())
                 .put("winner", winners);
 
