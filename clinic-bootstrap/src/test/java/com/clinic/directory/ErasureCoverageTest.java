@@ -115,12 +115,7 @@ class ErasureCoverageTest {
         awaitSchedule(admin, schedule, hours.header("ETag").orElseThrow());
 
         Person person = newPerson();
-        Api.Response registered = api.anonymous()
-                .post(
-                        "/api/v1/auth/register",
-                        Map.of("homeBranchId", site.branchId(), "patient", person.body(), "password", PASSWORD));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        UUID patientId = UUID.fromString(registered.json("patientId").asString());
+        UUID patientId = signUp(api, site.branchId(), person);
         Sessions.Session byPhone = Sessions.login(api, person.phone(), PASSWORD);
         Sessions.Session byEmail = Sessions.login(api, person.email(), PASSWORD);
         UUID userId = byEmail.userId();
@@ -245,12 +240,7 @@ class ErasureCoverageTest {
         Api admin = api.as(Sessions.admin(api));
         AvailabilityTestData.Site site = newSite(admin, ZONE.getId());
         Person person = newPerson();
-        Api.Response registered = api.anonymous()
-                .post(
-                        "/api/v1/auth/register",
-                        Map.of("homeBranchId", site.branchId(), "patient", person.body(), "password", PASSWORD));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        UUID patientId = UUID.fromString(registered.json("patientId").asString());
+        UUID patientId = signUp(api, site.branchId(), person);
         UUID userId = Sessions.login(api, person.email(), PASSWORD).userId();
         Map<String, Object> backedUpKey = jdbc.queryForMap("select * from subject_key where subject_id = ?", patientId);
         Map<String, Object> backedUpLogin = jdbc.queryForMap("select * from user_credential where user_id = ?", userId);
@@ -407,6 +397,16 @@ class ErasureCoverageTest {
         for (String identifier : person.identifiers()) {
             assertThat(text).doesNotContain(identifier);
         }
+    }
+
+    /** The person registers themself with a login; answers their patient id. */
+    private static UUID signUp(Api api, UUID branchId, Person person) {
+        Api.Response registered = api.anonymous()
+                .post(
+                        "/api/v1/auth/register",
+                        Map.of("homeBranchId", branchId, "patient", person.body(), "password", PASSWORD));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return UUID.fromString(registered.json("patientId").asString());
     }
 
     private long count(String sql, Object... args) {
