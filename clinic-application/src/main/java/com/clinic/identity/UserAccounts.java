@@ -28,4 +28,12 @@ public interface UserAccounts {
     void registerPatient(PatientSignUp signUp);
 
     Optional<AccountSummary> find(UUID userId);
+
+    /**
+     * Erases the login account of a patient who asked to be forgotten, in the caller's transaction:
+     * its e-mail, phone (and their blind indexes), password hash and failed-sign-in records are
+     * removed, its sessions revoked, and it can never sign in or be enabled again. Idempotent: an
+     * unknown or already erased account is left as it is.
+     */
+    void erasePatientAccount(UUID userId);
 }

@@ -109,6 +109,23 @@ class JooqCredentialStore implements CredentialStore {
     }
 
     @Override
+    public void erase(UUID userId, Instant at) {
+        db.update(USER_CREDENTIAL)
+                .setNull(USER_CREDENTIAL.EMAIL_ENCRYPTED)
+                .setNull(USER_CREDENTIAL.EMAIL_INDEX)
+                .setNull(USER_CREDENTIAL.PHONE_ENCRYPTED)
+                .setNull(USER_CREDENTIAL.PHONE_INDEX)
+                .setNull(USER_CREDENTIAL.PASSWORD_HASH)
+                .setNull(USER_CREDENTIAL.ACTIVATION_TOKEN_HASH)
+                .setNull(USER_CREDENTIAL.ACTIVATION_EXPIRES_AT)
+                .set(USER_CREDENTIAL.DISABLED, true)
+                .set(USER_CREDENTIAL.ERASED_AT, Times.utc(at))
+                .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(at))
+                .where(USER_CREDENTIAL.USER_ID.eq(userId))
+                .execute();
+    }
+
+    @Override
     public void mirror(
             UUID userId,
             Role role,

@@ -6,6 +6,7 @@ import com.clinic.identity.domain.AccountStatus;
 import com.clinic.identity.domain.UserAccountEvent.AccountActivated;
 import com.clinic.identity.domain.UserAccountEvent.AccountDisabled;
 import com.clinic.identity.domain.UserAccountEvent.AccountEnabled;
+import com.clinic.identity.domain.UserAccountEvent.AccountErased;
 import com.clinic.identity.domain.UserAccountEvent.PasswordChanged;
 import com.clinic.identity.domain.UserAccountEvent.PatientAccountRegistered;
 import com.clinic.identity.domain.UserAccountEvent.RoleChanged;
@@ -90,6 +91,14 @@ class UserAccountProjection {
                 .otherwise(AccountStatus.PENDING.name());
         update(event.userId(), version, event.at())
                 .set(USER_ACCOUNT_VIEW.STATUS, status)
+                .where(current(event.userId(), version))
+                .execute();
+    }
+
+    @EventHandler
+    void on(AccountErased event, @SequenceNumber long version) {
+        update(event.userId(), version, event.at())
+                .set(USER_ACCOUNT_VIEW.STATUS, AccountStatus.ERASED.name())
                 .where(current(event.userId(), version))
                 .execute();
     }

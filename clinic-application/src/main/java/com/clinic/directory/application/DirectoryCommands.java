@@ -25,6 +25,11 @@ public class DirectoryCommands {
         gateway.sendAndWait(command);
     }
 
+    /** For a command whose handler answers what the caller needs next (for example a linked account's id). */
+    public <R> R request(Object command) {
+        return gateway.sendAndWait(command);
+    }
+
     /** Returns the aggregate version after the command (unchanged when nothing happened). */
     public long send(Object command, Optional<Long> expectedVersion) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);

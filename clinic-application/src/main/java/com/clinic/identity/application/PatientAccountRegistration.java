@@ -3,7 +3,9 @@ package com.clinic.identity.application;
 import com.clinic.identity.UserAccounts;
 import com.clinic.identity.application.port.CredentialStore;
 import com.clinic.identity.application.port.CredentialStore.NewCredential;
+import com.clinic.identity.application.port.LoginFailureStore;
 import com.clinic.identity.application.port.PasswordHasher;
+import com.clinic.identity.application.port.SessionStore;
 import com.clinic.identity.domain.PasswordPolicy;
 import com.clinic.identity.domain.UserAccountCommand;
 import com.clinic.platform.application.crypto.FieldCipher;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +28,8 @@ public class PatientAccountRegistration implements UserAccounts {
     private final AccountCommands commands;
     private final CredentialStore credentials;
     private final PasswordHasher hasher;
+    private final SessionStore sessions;
+    private final LoginFailureStore failures;
     private final FieldCipher cipher;
     private final Clock clock;
 
@@ -32,11 +37,15 @@ public class PatientAccountRegistration implements UserAccounts {
             AccountCommands commands,
             CredentialStore credentials,
             PasswordHasher hasher,
+            SessionStore sessions,
+            LoginFailureStore failures,
             FieldCipher cipher,
             Clock clock) {
         this.commands = commands;
         this.credentials = credentials;
         this.hasher = hasher;
+        this.sessions = sessions;
+        this.failures = failures;
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -80,6 +89,24 @@ public class PatientAccountRegistration implements UserAccounts {
                 .findById(userId)
                 .map(c -> new AccountSummary(
                         c.userId(), c.role(), c.activated() && !c.disabled(), c.clinicId(), c.branchId()));
+    }
+
+    @Override
+    @Transactional
+    public void erasePatientAccount(UUID userId) {
+        Optional<CredentialStore.Credential> credential = credentials.findById(userId);
+        if (credential.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        // The throttle counts failures under the login's blind index: that too points at the person.
+        Stream.of(credential.get().emailEncrypted(), credential.get().phoneEncrypted())
+                .flatMap(Optional::stream)
+                .map(cipher::decrypt)
+                .forEach(login -> failures.clear(SessionService.accountThrottleKey(cipher.blindIndex(login))));
+        commands.send(new UserAccountCommand.EraseAccount(userId, now));
+        credentials.erase(userId, now);
+        sessions.revokeAllSessionsOf(userId, "account-erased", now);
     }
 
     private static String language(String preferred) {

@@ -72,11 +72,16 @@ public class SessionService {
         this.dummyHash = hasher.hash(SecretTokens.generate());
     }
 
+    /** The throttle key failed sign-ins to one login are counted under. */
+    static String accountThrottleKey(String loginIndex) {
+        return "login:" + loginIndex;
+    }
+
     public TokenPair login(String login, String password, String clientAddress) {
         Instant now = clock.instant();
         Optional<String> normalized = LoginIdentifiers.login(login);
         String loginIndex = cipher.blindIndex(normalized.orElse(String.valueOf(login)));
-        String accountKey = "login:" + loginIndex;
+        String accountKey = accountThrottleKey(loginIndex);
         String clientKey = "client:" + cipher.blindIndex("client:" + clientAddress);
         throttle.check(accountKey, clientKey, now);
 

@@ -6,6 +6,7 @@ import com.clinic.identity.domain.UserAccountCommand.ChangePassword;
 import com.clinic.identity.domain.UserAccountCommand.ChangeRole;
 import com.clinic.identity.domain.UserAccountCommand.DisableAccount;
 import com.clinic.identity.domain.UserAccountCommand.EnableAccount;
+import com.clinic.identity.domain.UserAccountCommand.EraseAccount;
 import com.clinic.identity.domain.UserAccountCommand.InviteStaffAccount;
 import com.clinic.identity.domain.UserAccountCommand.RegisterPatientAccount;
 import com.clinic.identity.domain.UserAccountDecider;
@@ -63,6 +64,11 @@ public class UserAccountAggregate extends DeciderAggregate<UserAccountCommand, U
 
     @CommandHandler
     AccountSnapshot handle(EnableAccount command) {
+        return decideAndSnapshot(command);
+    }
+
+    @CommandHandler
+    AccountSnapshot handle(EraseAccount command) {
         return decideAndSnapshot(command);
     }
 

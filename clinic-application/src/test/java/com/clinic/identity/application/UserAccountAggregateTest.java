@@ -5,11 +5,13 @@ import com.clinic.identity.domain.UserAccountCommand.ChangePassword;
 import com.clinic.identity.domain.UserAccountCommand.ChangeRole;
 import com.clinic.identity.domain.UserAccountCommand.DisableAccount;
 import com.clinic.identity.domain.UserAccountCommand.EnableAccount;
+import com.clinic.identity.domain.UserAccountCommand.EraseAccount;
 import com.clinic.identity.domain.UserAccountCommand.InviteStaffAccount;
 import com.clinic.identity.domain.UserAccountCommand.RegisterPatientAccount;
 import com.clinic.identity.domain.UserAccountEvent.AccountActivated;
 import com.clinic.identity.domain.UserAccountEvent.AccountDisabled;
 import com.clinic.identity.domain.UserAccountEvent.AccountEnabled;
+import com.clinic.identity.domain.UserAccountEvent.AccountErased;
 import com.clinic.identity.domain.UserAccountEvent.PasswordChanged;
 import com.clinic.identity.domain.UserAccountEvent.PatientAccountRegistered;
 import com.clinic.identity.domain.UserAccountEvent.RoleChanged;
@@ -303,5 +305,30 @@ class UserAccountAggregateTest {
                 .when(new ChangePassword(USER, AT))
                 .expectException(Rejection.Conflict.class)
                 .expectExceptionMessage("account.disabled");
+    }
+
+    @Test
+    void anErasedAccountIsDisabledForGood() {
+        fixture.given(new PatientAccountRegistered(USER, "ar", AT))
+                .when(new EraseAccount(USER, AT))
+                .expectEvents(new AccountErased(USER, AT))
+                .expectResultMessagePayload(
+                        new AccountSnapshot(USER, Role.PATIENT, Optional.empty(), Optional.empty(), true, true, 1L));
+    }
+
+    @Test
+    void erasingAnErasedAccountRecordsNothing() {
+        fixture.given(new PatientAccountRegistered(USER, "ar", AT), new AccountErased(USER, AT))
+                .when(new EraseAccount(USER, AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedAccountCannotBeEnabledAgain() {
+        fixture.given(new PatientAccountRegistered(USER, "ar", AT), new AccountErased(USER, AT))
+                .when(new EnableAccount(USER, AT))
+                .expectException(Rejection.Conflict.class)
+                .expectExceptionMessage("account.erased");
     }
 }

@@ -75,6 +75,14 @@ public sealed interface UserAccountCommand extends AggregateCommand {
         }
     }
 
+    /** The account's person asked to be forgotten (their patient record was erased); final and idempotent. */
+    record EraseAccount(UUID userId, Instant at) implements UserAccountCommand {
+        public EraseAccount {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
     /** Records that the password changed; the new hash itself is stored outside the event stream. */
     record ChangePassword(UUID userId, Instant at) implements UserAccountCommand {
         public ChangePassword {

@@ -5,11 +5,13 @@ import com.clinic.identity.domain.UserAccountCommand.ChangePassword;
 import com.clinic.identity.domain.UserAccountCommand.ChangeRole;
 import com.clinic.identity.domain.UserAccountCommand.DisableAccount;
 import com.clinic.identity.domain.UserAccountCommand.EnableAccount;
+import com.clinic.identity.domain.UserAccountCommand.EraseAccount;
 import com.clinic.identity.domain.UserAccountCommand.InviteStaffAccount;
 import com.clinic.identity.domain.UserAccountCommand.RegisterPatientAccount;
 import com.clinic.identity.domain.UserAccountEvent.AccountActivated;
 import com.clinic.identity.domain.UserAccountEvent.AccountDisabled;
 import com.clinic.identity.domain.UserAccountEvent.AccountEnabled;
+import com.clinic.identity.domain.UserAccountEvent.AccountErased;
 import com.clinic.identity.domain.UserAccountEvent.PasswordChanged;
 import com.clinic.identity.domain.UserAccountEvent.PatientAccountRegistered;
 import com.clinic.identity.domain.UserAccountEvent.RoleChanged;
@@ -24,8 +26,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The rules of a user account's life. Disabling and enabling are idempotent (repeating them
- * records nothing), so an administrator's retry is harmless; activation happens exactly once.
+ * The rules of a user account's life. Disabling, enabling and erasing are idempotent (repeating
+ * them records nothing), so a retry is harmless; activation happens exactly once, and an erased
+ * account stays disabled for good.
  * Who may ask for what (a manager inviting within their own clinic) is checked by the application.
  */
 public final class UserAccountDecider implements Decider<UserAccountCommand, UserAccountEvent, UserAccountState> {
@@ -92,7 +95,14 @@ public final class UserAccountDecider implements Decider<UserAccountCommand, Use
             }
             case EnableAccount enable -> {
                 Existing account = requireExisting(state);
+                if (account.erased()) {
+                    throw new Rejection.Conflict("account.erased");
+                }
                 yield account.disabled() ? List.of(new AccountEnabled(enable.userId(), enable.at())) : List.of();
+            }
+            case EraseAccount erase -> {
+                Existing account = requireExisting(state);
+                yield account.erased() ? List.of() : List.of(new AccountErased(erase.userId(), erase.at()));
             }
             case ChangePassword change -> {
                 Existing account = requireExisting(state);
@@ -109,13 +119,14 @@ public final class UserAccountDecider implements Decider<UserAccountCommand, Use
     public UserAccountState evolve(UserAccountState state, UserAccountEvent event) {
         return switch (event) {
             case PatientAccountRegistered registered ->
-                new Existing(registered.userId(), Role.PATIENT, Optional.empty(), Optional.empty(), true, false);
+                new Existing(registered.userId(), Role.PATIENT, Optional.empty(), Optional.empty(), true, false, false);
             case StaffAccountInvited invited ->
                 new Existing(
                         invited.userId(),
                         invited.role(),
                         Optional.ofNullable(invited.clinicId()),
                         Optional.ofNullable(invited.branchId()),
+                        false,
                         false,
                         false);
             case AccountActivated activated -> existing(state).withActivated();
@@ -127,6 +138,7 @@ public final class UserAccountDecider implements Decider<UserAccountCommand, Use
                                 Optional.ofNullable(changed.branchId()));
             case AccountDisabled disabled -> existing(state).withDisabled(true);
             case AccountEnabled enabled -> existing(state).withDisabled(false);
+            case AccountErased erased -> existing(state).withErased();
             case PasswordChanged changed -> state;
         };
     }

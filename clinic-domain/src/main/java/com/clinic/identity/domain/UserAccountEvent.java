@@ -34,4 +34,10 @@ public sealed interface UserAccountEvent extends DomainEvent {
     record AccountEnabled(UUID userId, Instant at) implements UserAccountEvent {}
 
     record PasswordChanged(UUID userId, Instant at) implements UserAccountEvent {}
+
+    /**
+     * The person behind the account was erased: the login identifiers and password hash are gone
+     * from the credential table, which identity wipes in the same transaction.
+     */
+    record AccountErased(UUID userId, Instant at) implements UserAccountEvent {}
 }

@@ -16,10 +16,14 @@ public sealed interface UserAccountState {
             Optional<UUID> clinicId,
             Optional<UUID> branchId,
             boolean activated,
-            boolean disabled)
+            boolean disabled,
+            boolean erased)
             implements UserAccountState {
 
         public AccountStatus status() {
+            if (erased) {
+                return AccountStatus.ERASED;
+            }
             if (disabled) {
                 return AccountStatus.DISABLED;
             }
@@ -27,15 +31,20 @@ public sealed interface UserAccountState {
         }
 
         Existing withRole(Role newRole, Optional<UUID> newClinicId, Optional<UUID> newBranchId) {
-            return new Existing(userId, newRole, newClinicId, newBranchId, activated, disabled);
+            return new Existing(userId, newRole, newClinicId, newBranchId, activated, disabled, erased);
         }
 
         Existing withActivated() {
-            return new Existing(userId, role, clinicId, branchId, true, disabled);
+            return new Existing(userId, role, clinicId, branchId, true, disabled, erased);
         }
 
         Existing withDisabled(boolean nowDisabled) {
-            return new Existing(userId, role, clinicId, branchId, activated, nowDisabled);
+            return new Existing(userId, role, clinicId, branchId, activated, nowDisabled, erased);
+        }
+
+        /** Erased implies disabled, so every rule that refuses a disabled account refuses it too. */
+        Existing withErased() {
+            return new Existing(userId, role, clinicId, branchId, activated, true, true);
         }
     }
 }

@@ -78,7 +78,7 @@ class CreationOnExistingStateTest {
     void aPatientIsRegisteredOnlyOnceEvenAfterErasure() {
         RegisterPatient register =
                 new RegisterPatient(ID, ID, ID, Optional.empty(), new Ciphertext("eA=="), "ar", Consents.none());
-        assertThatThrownBy(() -> new PatientDecider().decide(register, new PatientState.Erased(ID)))
+        assertThatThrownBy(() -> new PatientDecider().decide(register, new PatientState.Erased(ID, Optional.empty())))
                 .isInstanceOf(Rejection.Conflict.class)
                 .hasMessage("patient.already-exists");
     }

@@ -10,6 +10,8 @@ import com.clinic.directory.domain.patient.PatientState;
 import com.clinic.platform.application.axon.ClinicCommandTargetResolver;
 import com.clinic.platform.application.axon.DeciderAggregate;
 import com.clinic.platform.domain.Decider;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -41,9 +43,13 @@ public class PatientAggregate extends DeciderAggregate<PatientCommand, PatientEv
         return AggregateLifecycle.getVersion();
     }
 
+    /** Answers the linked login account, if any, so the caller can erase it in the same transaction. */
     @CommandHandler
-    Long handle(ErasePatient command) {
+    Optional<UUID> handle(ErasePatient command) {
         decide(command);
-        return AggregateLifecycle.getVersion();
+        if (state() instanceof PatientState.Erased erased) {
+            return erased.userId();
+        }
+        throw new IllegalStateException("An erasure left the patient " + command.patientId() + " not erased");
     }
 }

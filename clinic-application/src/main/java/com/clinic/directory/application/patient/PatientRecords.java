@@ -15,6 +15,7 @@ import com.clinic.directory.domain.patient.PatientCommand.ErasePatient;
 import com.clinic.directory.domain.patient.PatientCommand.RegisterPatient;
 import com.clinic.directory.domain.patient.PatientCommand.UpdatePatient;
 import com.clinic.directory.domain.patient.PatientDecider;
+import com.clinic.identity.UserAccounts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
@@ -47,6 +48,7 @@ public class PatientRecords {
     private final PersonalDataVault vault;
     private final FieldCipher fieldCipher;
     private final PhoneNumbers phones;
+    private final UserAccounts accounts;
     private final IdGenerator ids;
     private final Clock clock;
 
@@ -58,6 +60,7 @@ public class PatientRecords {
             PersonalDataVault vault,
             FieldCipher fieldCipher,
             PhoneNumbers phones,
+            UserAccounts accounts,
             IdGenerator ids,
             Clock clock) {
         this.commands = commands;
@@ -67,6 +70,7 @@ public class PatientRecords {
         this.vault = vault;
         this.fieldCipher = fieldCipher;
         this.phones = phones;
+        this.accounts = accounts;
         this.ids = ids;
         this.clock = clock;
     }
@@ -108,8 +112,11 @@ public class PatientRecords {
     }
 
     /**
-     * Crypto-shredding: records the erasure and deletes the patient's key in one transaction, so
-     * either both happen or neither. Only an ADMIN or the patient themself may erase.
+     * Crypto-shredding: records the erasure, deletes the patient's key and erases their login
+     * account (identifiers, password, sessions) in one transaction, so either all happen or none.
+     * Idempotent: erasing again records nothing new but re-applies every step, which is how a
+     * restored backup that predates the erasure is brought back in line (ADR 0005). Only an ADMIN
+     * or the patient themself may erase.
      */
     @Transactional
     public void erase(Actor actor, UUID patientId) {
@@ -118,8 +125,9 @@ public class PatientRecords {
         } else {
             Scopes.requireRole(actor, Role.ADMIN);
         }
-        commands.send(new ErasePatient(patientId, clock.instant()));
+        Optional<UUID> account = commands.request(new ErasePatient(patientId, clock.instant()));
         vault.shred(patientId);
+        account.ifPresent(accounts::erasePatientAccount);
     }
 
     public PatientView patient(Actor actor, UUID patientId) {

@@ -64,6 +64,13 @@ public interface CredentialStore {
 
     void changePasswordHash(UUID userId, String passwordHash, Instant at);
 
+    /**
+     * Removes everything that identifies the account's person or lets anyone sign in as them: the
+     * encrypted e-mail and phone with their blind indexes, the password hash and any activation
+     * token; the row stays (disabled, marked erased) because sessions and events refer to its id.
+     */
+    void erase(UUID userId, Instant at);
+
     /** Mirrors the aggregate's role, scope and status after a command changed them. */
     void mirror(
             UUID userId,

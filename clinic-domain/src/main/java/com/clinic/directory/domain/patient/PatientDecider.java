@@ -9,11 +9,14 @@ import com.clinic.directory.domain.patient.PatientEvent.PatientUpdated;
 import com.clinic.platform.domain.Decider;
 import com.clinic.platform.domain.Rejection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Patients are registered, updated, and may be erased once; an erased record accepts nothing
- * further, since no new personal data may ever be sealed for someone who asked to be forgotten.
+ * Patients are registered, updated, and erased; an erased record accepts nothing further, since no
+ * new personal data may ever be sealed for someone who asked to be forgotten. Erasing again is a
+ * harmless no-op, so a retried erasure succeeds without a second event.
  */
 public final class PatientDecider implements Decider<PatientCommand, PatientEvent, PatientState> {
 
@@ -49,6 +52,10 @@ public final class PatientDecider implements Decider<PatientCommand, PatientEven
                         update.patientId(), update.profile(), update.preferredLanguage(), update.consents()));
             }
             case ErasePatient erase -> {
+                if (state instanceof PatientState.Erased) {
+                    // A retry (or re-applying the erasure ledger after a restore) records nothing new.
+                    yield List.of();
+                }
                 PatientState.Registered patient = registered(state);
                 yield List.of(new PatientErased(
                         erase.patientId(), patient.clinicId(), patient.homeBranchId(), erase.erasedAt()));
@@ -63,7 +70,7 @@ public final class PatientDecider implements Decider<PatientCommand, PatientEven
                 new PatientState.Registered(
                         registered.patientId(), registered.clinicId(), registered.homeBranchId(), registered.userId());
             case PatientUpdated updated -> state;
-            case PatientErased erased -> new PatientState.Erased(erased.patientId());
+            case PatientErased erased -> new PatientState.Erased(erased.patientId(), linkedUser(state));
         };
     }
 
@@ -73,6 +80,10 @@ public final class PatientDecider implements Decider<PatientCommand, PatientEven
             case PatientState.Erased erased -> throw new Rejection.Conflict("patient.erased");
             case PatientState.Absent absent -> throw new Rejection.NotFound("patient.not-found");
         };
+    }
+
+    private static Optional<UUID> linkedUser(PatientState state) {
+        return state instanceof PatientState.Registered registered ? registered.userId() : Optional.empty();
     }
 
     private static void checkLanguage(String language) {

@@ -11,5 +11,6 @@ public sealed interface PatientState {
     record Registered(UUID patientId, UUID clinicId, UUID homeBranchId, Optional<UUID> userId)
             implements PatientState {}
 
-    record Erased(UUID patientId) implements PatientState {}
+    /** Keeps the linked account's id (a pseudonymous id, no personal data) so a retried erasure reaches it too. */
+    record Erased(UUID patientId, Optional<UUID> userId) implements PatientState {}
 }
