@@ -1,2 +1,2 @@
-/** Identity's tables: credentials, sessions and refresh tokens, sign-in failures, and the users read model. */
+/** Identity's tables: credentials, sessions and refresh tokens, the attempt limits' buckets, and the users read model. */
 package com.clinic.identity.persistence;

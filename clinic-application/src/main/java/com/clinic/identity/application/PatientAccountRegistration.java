@@ -26,6 +26,7 @@ public class PatientAccountRegistration implements UserAccounts {
     private final CredentialStore credentials;
     private final PasswordHasher hasher;
     private final FieldCipher cipher;
+    private final RegistrationThrottle throttle;
     private final Clock clock;
 
     public PatientAccountRegistration(
@@ -33,11 +34,13 @@ public class PatientAccountRegistration implements UserAccounts {
             CredentialStore credentials,
             PasswordHasher hasher,
             FieldCipher cipher,
+            RegistrationThrottle throttle,
             Clock clock) {
         this.commands = commands;
         this.credentials = credentials;
         this.hasher = hasher;
         this.cipher = cipher;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -72,6 +75,11 @@ public class PatientAccountRegistration implements UserAccounts {
         }
         commands.send(new UserAccountCommand.RegisterPatientAccount(
                 signUp.userId(), language(signUp.preferredLanguage()), now));
+    }
+
+    @Override
+    public void admitSelfRegistration(String clientAddress, Optional<String> email, Optional<String> phone) {
+        throttle.admit(clientAddress, email, phone);
     }
 
     @Override
