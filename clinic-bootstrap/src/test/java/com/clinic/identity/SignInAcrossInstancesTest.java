@@ -69,6 +69,8 @@ class SignInAcrossInstancesTest {
                         "--spring.datasource.username=" + db.user(),
                         "--spring.datasource.password=" + db.password(),
                         "--server.port=0",
+                        // Two more pools next to the shared context's: small, so the server's connections last.
+                        "--spring.datasource.hikari.maximum-pool-size=6",
                         "--clinic.http.trusted-proxies=" + trustedProxies);
     }
 
