@@ -78,9 +78,15 @@ public class ClinicSimulation extends Simulation {
             .shareConnections()
             .disableCaching();
 
+    /**
+     * Every virtual user signs in from an address of its own (bench/run trusts the loopback proxy),
+     * as real users do: the per-client sign-in budgets (ADR 0013) would otherwise see one client.
+     */
     private static ChainBuilder login(String user) {
         return exec(http("login")
                 .post("/api/v1/auth/login")
+                .header("X-Forwarded-For", session -> "198.18." + (session.userId() / 250 % 250) + "."
+                        + (1 + session.userId() % 250))
                 .body(StringBody("{\"login\":\"#{login}\",\"password\":\"#{password}\"}"))
                 .check(status().is(200), jsonPath("$.accessToken").saveAs("token"),
                         jsonPath("$.refreshToken").saveAs("refresh")));

@@ -27,6 +27,13 @@ public interface UserAccounts {
      */
     void registerPatient(PatientSignUp signUp);
 
+    /**
+     * Counts one self-registration against the client's budget and each identifier's, and throws
+     * (429, {@code auth.too-many-registrations}) when one is used up. Call it before anything is
+     * written or hashed, and outside a transaction: the attempt counts even when the sign-up fails.
+     */
+    void admitSelfRegistration(String clientAddress, Optional<String> email, Optional<String> phone);
+
     Optional<AccountSummary> find(UUID userId);
 
     /**

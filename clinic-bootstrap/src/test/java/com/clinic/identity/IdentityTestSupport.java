@@ -1,6 +1,8 @@
 package com.clinic.identity;
 
+import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.support.Api;
+import com.clinic.support.Sessions;
 import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -10,14 +12,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Helpers for identity's own tests: distinct client addresses and hand-made tokens. */
 final class IdentityTestSupport {
 
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The retired verification-only key of application-test.yml ("test-0"), kept here to sign with. */
@@ -26,12 +26,16 @@ final class IdentityTestSupport {
     private IdentityTestSupport() {}
 
     /**
-     * A client seen from its own documentation-range address (via X-Forwarded-For, trusted from
-     * loopback), so failed sign-ins in one test never count against the shared 127.0.0.1.
+     * A real clinic and branch of the application behind {@code api}, for staff accounts: scopes are
+     * checked against the directory (ADR 0011), so made-up ids are refused.
      */
+    static AvailabilityTestData.Site staffSite(Api api) {
+        return AvailabilityTestData.newSite(api.as(Sessions.admin(api)), "Asia/Riyadh");
+    }
+
+    /** Another client: the same requests from an address of its own, so its failures are its own. */
     static Api fromOwnAddress(Api api) {
-        int n = ADDRESSES.incrementAndGet();
-        return api.header("X-Forwarded-For", "198.51." + (100 + n / 250) + "." + (1 + n % 250));
+        return api.fromNewAddress();
     }
 
     /** The claims of a token this server issued (no verification: tests only read them). */

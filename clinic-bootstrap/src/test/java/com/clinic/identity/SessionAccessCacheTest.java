@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.clinic.platform.domain.Role;
 import com.clinic.platform.persistence.PostgresChannelListener;
+import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.support.Api;
 import com.clinic.support.IntegrationTest;
 import com.clinic.support.Sessions;
@@ -33,8 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class SessionAccessCacheTest {
 
-    private static final UUID CLINIC = UUID.randomUUID();
-    private static final UUID BRANCH = UUID.randomUUID();
+    /** Made once per test JVM: the shared application context keeps its database throughout. */
+    private static AvailabilityTestData.Site site;
     /** Well below the first background reload (5 s), so only a notification can explain a refusal. */
     private static final Duration NOTIFIED_WITHIN = Duration.ofSeconds(3);
 
@@ -53,12 +54,15 @@ class SessionAccessCacheTest {
     @BeforeEach
     void setUp() throws InterruptedException {
         api = Api.on(port);
+        if (site == null) {
+            site = IdentityTestSupport.staffSite(api);
+        }
         assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
     }
 
     @Test
     void aSignedInRequestNeedsNoPooledConnectionToBeAuthenticated() throws SQLException {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, site.clinicId(), site.branchId());
         List<Connection> taken = new ArrayList<>();
         try {
             int free = pool.getMaximumPoolSize() - pool.getHikariPoolMXBean().getActiveConnections();
@@ -79,7 +83,7 @@ class SessionAccessCacheTest {
 
     @Test
     void aLogoutCommittedByAnotherInstanceRefusesTheTokenHereAtOnce() throws SQLException {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, site.clinicId(), site.branchId());
 
         onAnotherInstance("UPDATE auth_session SET revoked_at = now(), revoke_reason = 'logout' WHERE session_id = '"
                 + sessionOf(doctor) + "'");
@@ -91,7 +95,7 @@ class SessionAccessCacheTest {
 
     @Test
     void anAccountDisabledByAnotherInstanceIsRefusedHereAtOnce() throws SQLException {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, site.clinicId(), site.branchId());
 
         onAnotherInstance("UPDATE user_credential SET disabled = true WHERE user_id = '" + doctor.userId() + "'");
 
@@ -102,7 +106,7 @@ class SessionAccessCacheTest {
 
     @Test
     void aNotifyFromAnotherConnectionEvictsTheSessionItNames() throws SQLException {
-        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, CLINIC, BRANCH);
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, site.clinicId(), site.branchId());
         UUID session = sessionOf(doctor);
 
         // Revoked with triggers off: no notification, so the cached session still passes...

@@ -1,7 +1,9 @@
 package com.clinic.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -10,6 +12,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -27,14 +31,17 @@ import tools.jackson.databind.node.MissingNode;
  *
  * Bodies: a {@code String} is sent as-is (so malformed JSON can be tested); anything else (a Map, a
  * record, a JsonNode) is serialized to JSON; {@code null} sends no body.
+ *
+ * <p>Each {@link #on(int)} is a client of its own, connecting from an address of its own in
+ * 127.0.0.0/8 (all of it is loopback on Linux), as real users have addresses of their own: the
+ * per-client limits on sign-ins and registrations (ADR 0013) then never let one test's attempts
+ * count against another's. The server believes no {@code X-Forwarded-For} from these addresses.
  */
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+    private static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
     /** Status, headers and the body parsed as JSON ({@link MissingNode} when empty or not JSON). */
     public record Response(int status, HttpHeaders headers, JsonNode body, String rawBody) {
@@ -56,14 +63,50 @@ public final class Api {
 
     private final String baseUrl;
     private final Map<String, String> headers;
+    private final String clientAddress;
 
-    private Api(String baseUrl, Map<String, String> headers) {
+    private Api(String baseUrl, Map<String, String> headers, String clientAddress) {
         this.baseUrl = baseUrl;
         this.headers = Map.copyOf(headers);
+        this.clientAddress = clientAddress;
     }
 
     public static Api on(int port) {
-        return new Api("http://127.0.0.1:" + port, Map.of());
+        return new Api("http://127.0.0.1:" + port, Map.of(), nextAddress());
+    }
+
+    /** The same server and headers, connecting from a fresh address: another client, as the server sees it. */
+    public Api fromNewAddress() {
+        return from(nextAddress());
+    }
+
+    /** The same server and headers, connecting from {@code loopbackAddress} (in 127.0.0.0/8). */
+    public Api from(String loopbackAddress) {
+        return new Api(baseUrl, headers, loopbackAddress);
+    }
+
+    /** The address this client connects from: what the server takes for the client's address. */
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    private static String nextAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "127.1." + (n / 250 % 250) + "." + (1 + n % 250);
+    }
+
+    private static HttpClient client(String address) {
+        return CLIENTS.computeIfAbsent(address, a -> {
+            try {
+                return HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .localAddress(InetAddress.getByName(a))
+                        .build();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(a, e);
+            }
+        });
     }
 
     /** The same client, sending {@code Authorization: Bearer <accessToken>}. */
@@ -75,13 +118,13 @@ public final class Api {
     public Api anonymous() {
         Map<String, String> without = new LinkedHashMap<>(headers);
         without.remove("Authorization");
-        return new Api(baseUrl, without);
+        return new Api(baseUrl, without, clientAddress);
     }
 
     public Api header(String name, String value) {
         Map<String, String> with = new LinkedHashMap<>(headers);
         with.put(name, value);
-        return new Api(baseUrl, with);
+        return new Api(baseUrl, with, clientAddress);
     }
 
     public Response get(String path) {
@@ -116,7 +159,8 @@ public final class Api {
             request.method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client(clientAddress).send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), parse(response.body()), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

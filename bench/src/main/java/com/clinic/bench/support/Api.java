@@ -33,9 +33,17 @@ public final class Api {
     }
 
     public Response send(String method, String path, String token, Object body) {
+        return send(method, path, token, body, new String[0]);
+    }
+
+    /** With extra headers, as name-value pairs. */
+    public Response send(String method, String path, String token, Object body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -63,8 +71,8 @@ public final class Api {
     }
 
     /** Sends and insists on a 2xx. */
-    public JsonNode ok(String method, String path, String token, Object body) {
-        Response response = send(method, path, token, body);
+    public JsonNode ok(String method, String path, String token, Object body, String... headers) {
+        Response response = send(method, path, token, body, headers);
         if (response.status() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " -> " + response.status() + " " + response.raw());
         }

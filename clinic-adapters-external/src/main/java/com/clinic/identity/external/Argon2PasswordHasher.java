@@ -1,11 +1,14 @@
 package com.clinic.identity.external;
 
 import com.clinic.identity.application.port.PasswordHasher;
-import com.clinic.platform.application.Overloaded;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -15,48 +18,58 @@ import org.springframework.stereotype.Component;
  * hash carries its parameters, so raising them later still verifies every stored hash.
  *
  * <p>Each hash costs tens of milliseconds of pure CPU: under a burst of logins, as many hashes as
- * there are cores stall every other request on the machine (bench/findings.md #5). A bulkhead caps concurrent
- * hashes (by default half the cores) so logins queue among themselves; a login that cannot start
- * within {@code clinic.identity.password-hashing.max-wait} gets 503 instead of waiting forever.
+ * there are cores stall every other request on the machine (bench/findings.md #5). Hashes run on a
+ * pool of their own (by default half the cores) behind a short queue ordered by priority
+ * ({@link HashingPool}, ADR 0013); a hash that is refused, or cannot start within {@code
+ * clinic.identity.password-hashing.max-wait}, gets 503 instead of waiting forever.
+ *
+ * <p>Meters: {@code clinic.identity.password.hashing} times every hash that ran, {@code
+ * clinic.identity.password.hashing.refused} counts the refused ones.
  */
 @Component
-class Argon2PasswordHasher implements PasswordHasher {
+class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
 
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-    private final Semaphore permits;
-    private final Duration maxWait;
+    private final HashingPool pool;
+    private final Timer hashes;
 
+    @Autowired
     Argon2PasswordHasher(
             @Value("${clinic.identity.password-hashing.concurrency:0}") int concurrency,
-            @Value("${clinic.identity.password-hashing.max-wait:PT5S}") Duration maxWait) {
+            @Value("${clinic.identity.password-hashing.queue:16}") int queue,
+            @Value("${clinic.identity.password-hashing.max-wait:PT5S}") Duration maxWait,
+            ObjectProvider<MeterRegistry> meters) {
+        this(concurrency, queue, maxWait, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    Argon2PasswordHasher(int concurrency, int queue, Duration maxWait, MeterRegistry registry) {
         int cores = Runtime.getRuntime().availableProcessors();
-        this.permits = new Semaphore(concurrency > 0 ? concurrency : Math.max(1, cores / 2), true);
-        this.maxWait = maxWait;
+        Counter refused = Counter.builder("clinic.identity.password.hashing.refused")
+                .description("Password hashes refused: the queue was full of more urgent ones, or the wait too long")
+                .register(registry);
+        this.hashes = Timer.builder("clinic.identity.password.hashing")
+                .description("Argon2id hashes computed (registration, sign-in, password change)")
+                .register(registry);
+        this.pool = new HashingPool(
+                concurrency > 0 ? concurrency : Math.max(1, cores / 2), queue, maxWait, refused::increment);
     }
 
     @Override
-    public String hash(String password) {
-        return bounded(() -> encoder.encode(password));
+    public String hash(String password, int priority) {
+        return bounded(priority, () -> encoder.encode(password));
     }
 
     @Override
-    public boolean matches(String password, String hash) {
-        return bounded(() -> encoder.matches(password, hash));
+    public boolean matches(String password, String hash, int priority) {
+        return bounded(priority, () -> encoder.matches(password, hash));
     }
 
-    <T> T bounded(Supplier<T> work) {
-        try {
-            if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new Overloaded("password hashing");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Overloaded("password hashing");
-        }
-        try {
-            return work.get();
-        } finally {
-            permits.release();
-        }
+    <T> T bounded(int priority, Supplier<T> work) {
+        return pool.run(priority, () -> hashes.record(work));
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 }

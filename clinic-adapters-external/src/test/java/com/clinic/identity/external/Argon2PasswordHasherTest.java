@@ -3,7 +3,9 @@ package com.clinic.identity.external;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clinic.identity.application.port.PasswordHasher;
 import com.clinic.platform.application.Overloaded;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -11,13 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class Argon2PasswordHasherTest {
 
-    private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(1, Duration.ZERO);
+    private final Argon2PasswordHasher hasher =
+            new Argon2PasswordHasher(1, 16, Duration.ofMillis(200), new SimpleMeterRegistry());
 
     /** Holds the only permit until released, as a long hash would. */
     private static CompletableFuture<String> hashInProgress(Argon2PasswordHasher on, CountDownLatch release)
             throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
-        CompletableFuture<String> busy = CompletableFuture.supplyAsync(() -> on.bounded(() -> {
+        CompletableFuture<String> busy = CompletableFuture.supplyAsync(() -> on.bounded(PasswordHasher.FIRST, () -> {
             holding.countDown();
             try {
                 release.await();
@@ -54,17 +57,18 @@ class Argon2PasswordHasherTest {
 
     @Test
     void aHashThatFailsGivesItsPermitBack() {
-        assertThatThrownBy(() -> hasher.bounded(() -> {
+        assertThatThrownBy(() -> hasher.bounded(PasswordHasher.FIRST, () -> {
                     throw new IllegalStateException("boom");
                 }))
                 .isInstanceOf(IllegalStateException.class);
 
-        assertThat(hasher.bounded(() -> "next")).isEqualTo("next");
+        assertThat(hasher.bounded(PasswordHasher.FIRST, () -> "next")).isEqualTo("next");
     }
 
     @Test
     void aCallerInterruptedWhileWaitingIsRefusedAndKeepsItsInterrupt() throws Exception {
-        Argon2PasswordHasher patient = new Argon2PasswordHasher(1, Duration.ofMinutes(1));
+        Argon2PasswordHasher patient =
+                new Argon2PasswordHasher(1, 16, Duration.ofMinutes(1), new SimpleMeterRegistry());
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> busy = hashInProgress(patient, release);
 

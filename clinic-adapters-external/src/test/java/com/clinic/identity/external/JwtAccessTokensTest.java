@@ -142,7 +142,8 @@ class JwtAccessTokensTest {
 
     @Test
     void argon2HashesVerifyOnlyTheirPassword() {
-        Argon2PasswordHasher hasher = new Argon2PasswordHasher(1, java.time.Duration.ofSeconds(5));
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(
+                1, 16, java.time.Duration.ofSeconds(5), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         String hash = hasher.hash("correct horse 1");
 
         assertThat(hash).startsWith("$argon2id$");

@@ -1,5 +1,6 @@
 /**
- * Identity's tables: credentials, sessions and refresh tokens, sign-in failures, and the users read
- * model; and, read only, the directory's clinic and branch tables that staff scopes are checked against.
+ * Identity's tables: credentials, sessions and refresh tokens, the attempt limits' buckets, and the
+ * users read model; and, read only, the directory's clinic and branch tables that staff scopes are
+ * checked against.
  */
 package com.clinic.identity.persistence;

@@ -1,6 +1,7 @@
 package com.clinic.directory.rest;
 
 import com.clinic.directory.application.patient.PatientRegistration;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +24,9 @@ class PatientRegistrationController {
     }
 
     @PostMapping("/register")
-    ResponseEntity<Registered> register(@Valid @RequestBody SelfRegistrationRequest request) {
-        PatientRegistration.Registered registered =
-                registration.register(request.homeBranchId(), request.patient().toInput(), request.password());
+    ResponseEntity<Registered> register(@Valid @RequestBody SelfRegistrationRequest request, HttpServletRequest http) {
+        PatientRegistration.Registered registered = registration.register(
+                request.homeBranchId(), request.patient().toInput(), request.password(), http.getRemoteAddr());
         return Http.createdAt(
                 "/api/v1/patients/{id}",
                 registered.patientId(),

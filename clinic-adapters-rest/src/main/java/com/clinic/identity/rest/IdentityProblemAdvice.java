@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The two failures only identity raises: bad credentials or refresh tokens (401) and throttled
- * sign-ins (429 with {@code Retry-After}). Ordered before the platform's catch-all advice.
+ * sign-ins or registrations (429 with {@code Retry-After}). Ordered before the platform's catch-all advice.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,6 +41,6 @@ class IdentityProblemAdvice {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problems.problem(request, HttpStatus.TOO_MANY_REQUESTS, LoginThrottled.CODE, seconds));
+                .body(problems.problem(request, HttpStatus.TOO_MANY_REQUESTS, throttled.code(), seconds));
     }
 }

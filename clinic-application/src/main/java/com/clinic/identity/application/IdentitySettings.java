@@ -1,5 +1,6 @@
 package com.clinic.identity.application;
 
+import com.clinic.identity.application.port.AttemptLimiter.Limit;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,27 +9,58 @@ import java.util.Objects;
  *
  * @param activationTokenTtl how long an invited staff member has to activate their account
  * @param refreshTokenTtl how long a refresh token stays usable (each rotation starts it anew)
- * @param throttleWindow the sliding window failed sign-ins are counted in
- * @param maxFailuresPerAccount failures within the window after which a login is refused
- * @param maxFailuresPerClient failures from one client address within the window, across logins
+ * @param signIn the budgets of failed sign-ins
+ * @param registration the budgets of patients' self-registrations
  */
 public record IdentitySettings(
-        Duration activationTokenTtl,
-        Duration refreshTokenTtl,
-        Duration throttleWindow,
-        int maxFailuresPerAccount,
-        int maxFailuresPerClient) {
+        Duration activationTokenTtl, Duration refreshTokenTtl, SignInLimits signIn, RegistrationLimits registration) {
+
+    /**
+     * Failed sign-ins allowed per period (ADR 0013).
+     *
+     * @param perAccountAndClient one client guessing one account's password: the tight limit, which
+     *     locks out only that client, never the account's owner elsewhere
+     * @param perAccount every client together on one account: far higher, so that an attacker cannot
+     *     lock the owner out, yet a distributed guess is still stopped
+     * @param perClient one client across every account: stops spraying many accounts
+     */
+    public record SignInLimits(Limit perAccountAndClient, Limit perAccount, Limit perClient) {
+
+        public SignInLimits {
+            Objects.requireNonNull(perAccountAndClient, "perAccountAndClient");
+            Objects.requireNonNull(perAccount, "perAccount");
+            Objects.requireNonNull(perClient, "perClient");
+        }
+    }
+
+    /**
+     * Self-registrations allowed per period, successful or not.
+     *
+     * @param perClient one client address
+     * @param perLogin one e-mail address or phone number
+     */
+    public record RegistrationLimits(Limit perClient, Limit perLogin) {
+
+        public RegistrationLimits {
+            Objects.requireNonNull(perClient, "perClient");
+            Objects.requireNonNull(perLogin, "perLogin");
+        }
+    }
 
     public IdentitySettings {
         Objects.requireNonNull(activationTokenTtl, "activationTokenTtl");
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
-        Objects.requireNonNull(throttleWindow, "throttleWindow");
-        if (maxFailuresPerAccount < 1 || maxFailuresPerClient < 1) {
-            throw new IllegalArgumentException("Throttle limits must be positive");
-        }
+        Objects.requireNonNull(signIn, "signIn");
+        Objects.requireNonNull(registration, "registration");
     }
 
     public static IdentitySettings defaults() {
-        return new IdentitySettings(Duration.ofHours(72), Duration.ofDays(14), Duration.ofMinutes(15), 5, 20);
+        Duration window = Duration.ofMinutes(15);
+        Duration hour = Duration.ofHours(1);
+        return new IdentitySettings(
+                Duration.ofHours(72),
+                Duration.ofDays(14),
+                new SignInLimits(new Limit(5, window), new Limit(100, window), new Limit(20, window)),
+                new RegistrationLimits(new Limit(10, hour), new Limit(3, hour)));
     }
 }

@@ -1,57 +1,53 @@
 package com.clinic.identity.application;
 
-import com.clinic.identity.application.port.LoginFailureStore;
-import java.time.Duration;
-import java.time.Instant;
+import com.clinic.identity.application.AttemptBudgets.Admission;
+import com.clinic.identity.application.AttemptBudgets.Budget;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Sliding-window limits on failed sign-ins, per login and per client address. Counting per login
- * stops guessing one account's password; counting per client stops spraying many accounts.
+ * Budgets of failed sign-ins (ADR 0013), taken BEFORE the password is hashed: an attempt is
+ * reserved from the client's, the account-and-client pair's and the account's budgets, kept when
+ * the password is wrong and given back when it is right. A refused attempt never reaches Argon2.
+ *
+ * <p>The tight limit is per account AND client: an attacker's guesses lock out the attacker's
+ * address, not the account, so its owner still signs in from elsewhere. The account-wide limit is
+ * far higher and only stops a guess spread over many addresses.
  */
 @Component
 class LoginThrottle {
 
-    private final LoginFailureStore failures;
+    private final AttemptBudgets budgets;
     private final IdentitySettings settings;
 
-    LoginThrottle(LoginFailureStore failures, IdentitySettings settings) {
-        this.failures = failures;
+    LoginThrottle(AttemptBudgets budgets, IdentitySettings settings) {
+        this.budgets = budgets;
         this.settings = settings;
     }
 
-    /** Throws {@link LoginThrottled} when either key has used up its failures in the window. */
-    void check(String accountKey, String clientKey, Instant now) {
-        Instant since = now.minus(settings.throttleWindow());
-        Duration wait = Duration.ZERO;
-        wait = max(wait, retryAfter(accountKey, settings.maxFailuresPerAccount(), since, now));
-        wait = max(wait, retryAfter(clientKey, settings.maxFailuresPerClient(), since, now));
-        if (!wait.isZero()) {
-            throw new LoginThrottled(wait);
-        }
+    /** Reserves one attempt, or throws {@link LoginThrottled} when a budget is used up. */
+    Admission admit(String accountIndex, String clientIndex) {
+        IdentitySettings.SignInLimits limits = settings.signIn();
+        return budgets.takeAll(
+                LoginThrottled.CODE,
+                List.of(
+                        new Budget("signin:client:" + clientIndex, limits.perClient()),
+                        pair(accountIndex, clientIndex),
+                        new Budget("signin:account:" + accountIndex, limits.perAccount())));
     }
 
-    void recordFailure(String accountKey, String clientKey, Instant now) {
-        failures.forgetBefore(now.minus(settings.throttleWindow()));
-        failures.record(accountKey, now);
-        failures.record(clientKey, now);
+    /**
+     * A right password: the attempt was no failure, so it costs no budget, and the owner's earlier
+     * typos from this client are forgiven.
+     */
+    void succeeded(Admission admission, String accountIndex, String clientIndex) {
+        budgets.giveBack(admission);
+        budgets.refill(pair(accountIndex, clientIndex));
     }
 
-    void recordSuccess(String accountKey) {
-        failures.clear(accountKey);
-    }
-
-    private Duration retryAfter(String key, int limit, Instant since, Instant now) {
-        LoginFailureStore.Window window = failures.failuresSince(key, since);
-        if (window.failures() < limit || window.oldest().isEmpty()) {
-            return Duration.ZERO;
-        }
-        // Once the oldest failure leaves the window, one more attempt is allowed.
-        Duration remaining = Duration.between(now, window.oldest().get().plus(settings.throttleWindow()));
-        return remaining.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : remaining;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    private Budget pair(String accountIndex, String clientIndex) {
+        return new Budget(
+                "signin:pair:" + accountIndex + ":" + clientIndex,
+                settings.signIn().perAccountAndClient());
     }
 }

@@ -2,18 +2,32 @@ package com.clinic.identity.application;
 
 import java.time.Duration;
 
-/** Too many failed sign-ins for this login or from this client recently (HTTP 429 with Retry-After). */
+/**
+ * Too many failed sign-ins, or self-registrations, for this login or from this client recently
+ * (HTTP 429 with Retry-After).
+ */
 public final class LoginThrottled extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     public static final String CODE = "auth.too-many-attempts";
+    public static final String REGISTRATIONS_CODE = "auth.too-many-registrations";
 
+    private final String code;
     private final Duration retryAfter;
 
     public LoginThrottled(Duration retryAfter) {
-        super(CODE, null, false, false);
+        this(CODE, retryAfter);
+    }
+
+    public LoginThrottled(String code, Duration retryAfter) {
+        super(code, null, false, false);
+        this.code = code;
         this.retryAfter = retryAfter;
+    }
+
+    public String code() {
+        return code;
     }
 
     public Duration retryAfter() {

@@ -1,9 +1,9 @@
 package com.clinic.identity.application;
 
 import com.clinic.identity.UserAccounts;
+import com.clinic.identity.application.port.AttemptLimiter;
 import com.clinic.identity.application.port.CredentialStore;
 import com.clinic.identity.application.port.CredentialStore.NewCredential;
-import com.clinic.identity.application.port.LoginFailureStore;
 import com.clinic.identity.application.port.PasswordHasher;
 import com.clinic.identity.application.port.SessionStore;
 import com.clinic.identity.domain.PasswordPolicy;
@@ -29,8 +29,9 @@ public class PatientAccountRegistration implements UserAccounts {
     private final CredentialStore credentials;
     private final PasswordHasher hasher;
     private final SessionStore sessions;
-    private final LoginFailureStore failures;
+    private final AttemptLimiter limits;
     private final FieldCipher cipher;
+    private final RegistrationThrottle throttle;
     private final Clock clock;
 
     public PatientAccountRegistration(
@@ -38,15 +39,17 @@ public class PatientAccountRegistration implements UserAccounts {
             CredentialStore credentials,
             PasswordHasher hasher,
             SessionStore sessions,
-            LoginFailureStore failures,
+            AttemptLimiter limits,
             FieldCipher cipher,
+            RegistrationThrottle throttle,
             Clock clock) {
         this.commands = commands;
         this.credentials = credentials;
         this.hasher = hasher;
         this.sessions = sessions;
-        this.failures = failures;
+        this.limits = limits;
         this.cipher = cipher;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -84,6 +87,11 @@ public class PatientAccountRegistration implements UserAccounts {
     }
 
     @Override
+    public void admitSelfRegistration(String clientAddress, Optional<String> email, Optional<String> phone) {
+        throttle.admit(clientAddress, email, phone);
+    }
+
+    @Override
     public Optional<AccountSummary> find(UUID userId) {
         return credentials
                 .findById(userId)
@@ -99,11 +107,11 @@ public class PatientAccountRegistration implements UserAccounts {
             return;
         }
         Instant now = clock.instant();
-        // The throttle counts failures under the login's blind index: that too points at the person.
+        // Sign-in and registration budgets are keyed by the login's blind index: that too points at the person.
         Stream.of(credential.get().emailEncrypted(), credential.get().phoneEncrypted())
                 .flatMap(Optional::stream)
                 .map(cipher::decrypt)
-                .forEach(login -> failures.clear(SessionService.accountThrottleKey(cipher.blindIndex(login))));
+                .forEach(login -> limits.forgetEveryKeyNaming(cipher.blindIndex(login)));
         commands.send(new UserAccountCommand.EraseAccount(userId, now));
         credentials.erase(userId, now);
         sessions.revokeAllSessionsOf(userId, "account-erased", now);

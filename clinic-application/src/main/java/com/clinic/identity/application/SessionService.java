@@ -72,34 +72,28 @@ public class SessionService {
         this.dummyHash = hasher.hash(SecretTokens.generate());
     }
 
-    /** The throttle key failed sign-ins to one login are counted under. */
-    static String accountThrottleKey(String loginIndex) {
-        return "login:" + loginIndex;
-    }
-
     public TokenPair login(String login, String password, String clientAddress) {
-        Instant now = clock.instant();
         Optional<String> normalized = LoginIdentifiers.login(login);
         String loginIndex = cipher.blindIndex(normalized.orElse(String.valueOf(login)));
-        String accountKey = accountThrottleKey(loginIndex);
-        String clientKey = "client:" + cipher.blindIndex("client:" + clientAddress);
-        throttle.check(accountKey, clientKey, now);
+        String clientIndex = cipher.blindIndex("client:" + clientAddress);
+        // Reserved before the hash, so parallel guesses cannot all pass a check made before any failure is recorded.
+        AttemptBudgets.Admission admission = throttle.admit(loginIndex, clientIndex);
+        Instant now = clock.instant();
 
         Optional<Credential> credential =
                 normalized.isPresent() ? credentials.findByLoginIndex(loginIndex) : Optional.empty();
         Optional<String> storedHash = credential.flatMap(Credential::passwordHash);
         boolean passwordMatches;
         if (storedHash.isPresent()) {
-            passwordMatches = hasher.matches(String.valueOf(password), storedHash.get());
+            passwordMatches = hasher.matches(String.valueOf(password), storedHash.get(), admission.priority());
         } else {
-            boolean ignored = hasher.matches(String.valueOf(password), dummyHash);
+            boolean ignored = hasher.matches(String.valueOf(password), dummyHash, admission.priority());
             passwordMatches = false;
         }
         if (!passwordMatches || !credential.get().canSignIn()) {
-            throttle.recordFailure(accountKey, clientKey, now);
             throw new AuthenticationFailed(AuthenticationFailed.INVALID_CREDENTIALS);
         }
-        throttle.recordSuccess(accountKey);
+        throttle.succeeded(admission, loginIndex, clientIndex);
         Credential account = credential.get();
         UUID sessionId = ids.next();
         sessions.openSession(sessionId, account.userId(), now);

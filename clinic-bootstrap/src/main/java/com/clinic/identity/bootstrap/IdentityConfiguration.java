@@ -2,6 +2,7 @@ package com.clinic.identity.bootstrap;
 
 import com.clinic.identity.application.BootstrapAdministrator;
 import com.clinic.identity.application.IdentitySettings;
+import com.clinic.identity.application.port.AttemptLimiter.Limit;
 import com.clinic.platform.domain.Rejection;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -13,12 +14,18 @@ class IdentityConfiguration {
 
     @Bean
     IdentitySettings identitySettings(IdentityProperties properties) {
+        IdentityProperties.LoginThrottle login = properties.loginThrottle();
+        IdentityProperties.RegistrationThrottle registration = properties.registrationThrottle();
         return new IdentitySettings(
                 properties.activationTokenTtl(),
                 properties.refreshTokenTtl(),
-                properties.loginThrottle().window(),
-                properties.loginThrottle().maxFailuresPerAccount(),
-                properties.loginThrottle().maxFailuresPerClient());
+                new IdentitySettings.SignInLimits(
+                        new Limit(login.maxFailuresPerAccountAndClient(), login.window()),
+                        new Limit(login.maxFailuresPerAccount(), login.window()),
+                        new Limit(login.maxFailuresPerClient(), login.window())),
+                new IdentitySettings.RegistrationLimits(
+                        new Limit(registration.maxPerClient(), registration.window()),
+                        new Limit(registration.maxPerLogin(), registration.window())));
     }
 
     /**

@@ -13,12 +13,21 @@ record IdentityProperties(
         @DefaultValue("72h") Duration activationTokenTtl,
         @DefaultValue("14d") Duration refreshTokenTtl,
         @DefaultValue LoginThrottle loginThrottle,
+        @DefaultValue RegistrationThrottle registrationThrottle,
         @DefaultValue BootstrapAdmin bootstrapAdmin) {
 
+    /** Failed sign-ins allowed per {@code window} (ADR 0013). */
     record LoginThrottle(
             @DefaultValue("15m") Duration window,
-            @DefaultValue("5") int maxFailuresPerAccount,
+            @DefaultValue("5") int maxFailuresPerAccountAndClient,
+            @DefaultValue("100") int maxFailuresPerAccount,
             @DefaultValue("20") int maxFailuresPerClient) {}
+
+    /** Self-registrations allowed per {@code window}, successful or not. */
+    record RegistrationThrottle(
+            @DefaultValue("1h") Duration window,
+            @DefaultValue("10") int maxPerClient,
+            @DefaultValue("3") int maxPerLogin) {}
 
     record BootstrapAdmin(String email, String password) {
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.clinic.identity.application.port.SessionStore.SessionAccess;
 import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.support.Api;
 import com.clinic.support.IntegrationTest;
 import com.clinic.support.Sessions;
@@ -33,7 +34,9 @@ class SessionAccessStalenessTest {
 
     @Test
     void aRevocationWhoseNotificationIsLostTakesEffectWithinTheBound() {
-        Sessions.Session doctor = Sessions.staff(Api.on(port), Role.DOCTOR, UUID.randomUUID(), UUID.randomUUID());
+        Api api = Api.on(port);
+        AvailabilityTestData.Site site = AvailabilityTestData.newSite(api.as(Sessions.admin(api)), "Asia/Riyadh");
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, site.clinicId(), site.branchId());
         UUID session = db.resultQuery(
                         "SELECT session_id FROM auth_session WHERE user_id = ? AND revoked_at IS NULL", doctor.userId())
                 .fetchOne(0, UUID.class);

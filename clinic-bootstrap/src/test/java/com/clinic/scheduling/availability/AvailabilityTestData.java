@@ -74,7 +74,9 @@ public final class AvailabilityTestData {
         patient.put("preferredLanguage", "ar");
         patient.put(
                 "consents", Map.of("treatment", true, "dataProcessing", true, "marketing", false, "reminders", true));
-        Api.Response registered = api.anonymous()
+        // From the patient's own device: self-registration is budgeted per client address (ADR 0013).
+        Api.Response registered = api.fromNewAddress()
+                .anonymous()
                 .post(
                         "/api/v1/auth/register",
                         Map.of("homeBranchId", branchId, "patient", patient, "password", PATIENT_PASSWORD));

@@ -131,7 +131,8 @@ final class QueueWorld {
                 .id();
 
         String patientEmail = "queue.patient." + UUID.randomUUID().toString().substring(0, 8) + "@clinic.test";
-        PatientRegistration.Registered registered = registration.register(branchId, patient(patientEmail), PASSWORD);
+        PatientRegistration.Registered registered =
+                registration.register(branchId, patient(patientEmail), PASSWORD, "queue-world-" + UUID.randomUUID());
         patientId = registered.patientId();
         patient = accounts.signIn(
                 registered.userId(),

@@ -13,11 +13,11 @@ import java.util.UUID;
  * integration-test context (still running in the same JVM) never handles their events. Made on the
  * CLINIC_TEST_DB_URL server and dropped at exit; without that variable, the shared test database.
  */
-final class SeparateDatabase {
+public final class SeparateDatabase {
 
     private SeparateDatabase() {}
 
-    static TestDatabase.Connection create() {
+    public static TestDatabase.Connection create() {
         String adminUrl = System.getenv("CLINIC_TEST_DB_URL");
         if (adminUrl == null || adminUrl.isBlank()) {
             return TestDatabase.get();

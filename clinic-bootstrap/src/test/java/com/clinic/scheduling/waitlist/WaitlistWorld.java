@@ -170,7 +170,9 @@ final class WaitlistWorld {
     /** A patient of the clinic who registered themself (so has a login) at the branch. */
     Patient patient(String language) {
         String email = "waiting." + unique() + "@example.com";
-        Api.Response registered = api.anonymous()
+        // From the patient's own device: self-registration is budgeted per client address (ADR 0013).
+        Api.Response registered = api.fromNewAddress()
+                .anonymous()
                 .post(
                         "/api/v1/auth/register",
                         Map.of(

@@ -7,7 +7,7 @@ import com.clinic.platform.application.IdGenerator;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A patient signing themselves up: their login account (identity) and their patient record are
@@ -22,15 +22,28 @@ public class PatientRegistration {
     private final PatientRecords records;
     private final UserAccounts accounts;
     private final IdGenerator ids;
+    private final TransactionTemplate transactions;
 
-    public PatientRegistration(PatientRecords records, UserAccounts accounts, IdGenerator ids) {
+    public PatientRegistration(
+            PatientRecords records, UserAccounts accounts, IdGenerator ids, TransactionTemplate transactions) {
         this.records = records;
         this.accounts = accounts;
         this.ids = ids;
+        this.transactions = transactions;
     }
 
-    @Transactional
-    public Registered register(UUID homeBranchId, PatientInput input, String password) {
+    /**
+     * Throttled per client address and per e-mail or phone first, outside the transaction: the
+     * attempt must count even when the registration fails, and must not hold a connection of the
+     * pool while it takes another for the budgets.
+     */
+    public Registered register(UUID homeBranchId, PatientInput input, String password, String clientAddress) {
+        accounts.admitSelfRegistration(
+                clientAddress, Optional.ofNullable(input.email()), Optional.ofNullable(input.phone()));
+        return transactions.execute(status -> registerInTransaction(homeBranchId, input, password));
+    }
+
+    private Registered registerInTransaction(UUID homeBranchId, PatientInput input, String password) {
         BranchView branch = records.homeBranch(homeBranchId);
         UUID userId = ids.next();
         UUID patientId = ids.next();
