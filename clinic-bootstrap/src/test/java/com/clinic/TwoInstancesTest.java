@@ -1,9 +1,7 @@
-package com.clinic.identity;
+package com.clinic;
 
-import static com.clinic.identity.IdentityTestSupport.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinic.ClinicApplication;
 import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.scheduling.waitlist.SeparateDatabase;
@@ -26,12 +24,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two application instances on one database, as behind a load balancer: the sign-in budgets hold
- * across both (they live in PostgreSQL, not in either JVM), and the instance configured with a
- * trusted proxy takes the client address from that proxy's X-Forwarded-For and from nobody else's.
- * Whole contexts of their own on a database of their own (SeparateDatabase), so the shared
- * test context is not involved; two more context starts are the price of testing that over HTTP.
+ * across both (they live in PostgreSQL, not in either JVM), and instance B, configured as in
+ * production (a trusted proxy, the API description private, no scrape token), takes the client
+ * address from that proxy's X-Forwarded-For and from nobody else's, and serves its operational
+ * surfaces to administrators only. Whole contexts of their own on a database of their own
+ * (SeparateDatabase), so the shared test context is not involved; two more context starts are the
+ * price of testing configuration over HTTP, so every configuration-dependent behaviour lives here.
  */
-class SignInAcrossInstancesTest {
+class TwoInstancesTest {
 
     /** The load balancer's address, trusted by instance B only. */
     private static final String PROXY = "127.0.0.77";
@@ -44,8 +44,12 @@ class SignInAcrossInstancesTest {
     @BeforeAll
     static void start() {
         TestDatabase.Connection db = SeparateDatabase.create();
-        instanceA = start(db, "");
-        instanceB = start(db, PROXY + ",10.0.0.0/8");
+        instanceA = start(db);
+        instanceB = start(
+                db,
+                "--clinic.http.trusted-proxies=" + PROXY + ",10.0.0.0/8",
+                "--clinic.operations.api-docs-public=false",
+                "--clinic.operations.metrics-scrape-token=");
         a = Api.on(port(instanceA));
         b = Api.on(port(instanceB));
     }
@@ -60,22 +64,28 @@ class SignInAcrossInstancesTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(TestDatabase.Connection db, String trustedProxies) {
+    private static ConfigurableApplicationContext start(TestDatabase.Connection db, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--server.port=0",
+                // Two more pools next to the shared context's: small, so the server's connections last.
+                "--spring.datasource.hikari.maximum-pool-size=6"));
+        arguments.addAll(List.of(settings));
         // Arguments, because they outrank application.yml (default properties would not).
         return new SpringApplicationBuilder(ClinicApplication.class)
                 .profiles("test")
-                .run(
-                        "--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.password=" + db.password(),
-                        "--server.port=0",
-                        // Two more pools next to the shared context's: small, so the server's connections last.
-                        "--spring.datasource.hikari.maximum-pool-size=6",
-                        "--clinic.http.trusted-proxies=" + trustedProxies);
+                .run(arguments.toArray(String[]::new));
+    }
+
+    private static Map<String, String> login(String login, String password) {
+        return Map.of("login", login, "password", password);
     }
 
     private static Sessions.Session doctorOn(Api instance) {
-        AvailabilityTestData.Site site = IdentityTestSupport.staffSite(instance);
+        AvailabilityTestData.Site site =
+                AvailabilityTestData.newSite(instance.as(Sessions.admin(instance)), "Asia/Riyadh");
         return Sessions.staff(instance, Role.DOCTOR, site.clinicId(), site.branchId());
     }
 
@@ -151,5 +161,26 @@ class SignInAcrossInstancesTest {
                         .post("/api/v1/auth/login", login(doctor.login(), doctor.password()))
                         .status())
                 .isEqualTo(429);
+    }
+
+    @Test
+    void anInstanceConfiguredForProductionServesItsApiDescriptionAndMetricsToAdministratorsOnly() {
+        // Instance A keeps the development defaults: the description is public.
+        assertThat(a.anonymous().get("/v3/api-docs").status()).isEqualTo(200);
+
+        Api anonymous = b.anonymous();
+        Api admin = b.as(Sessions.admin(b));
+        assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(401);
+        assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(401);
+        assertThat(admin.get("/v3/api-docs").status()).isEqualTo(200);
+        // Swagger UI cannot send a token with its page loads, so it is not served at all.
+        assertThat(admin.get("/swagger-ui/index.html").status()).isEqualTo(403);
+        // No scrape token is configured: the test profile's token is no credential here.
+        assertThat(b.as("test-scrape-token-0123456789abcdef0123456789")
+                        .get("/actuator/prometheus")
+                        .status())
+                .isEqualTo(401);
+        assertThat(admin.get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 }
