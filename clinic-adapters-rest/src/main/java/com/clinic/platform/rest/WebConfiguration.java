@@ -92,7 +92,7 @@ public class WebConfiguration {
                         .title("Clinic backend API")
                         .version("v1")
                         .description(
-                                "Appointments, waiting list, walk-in queue, consultations, payments, notifications and analytics for a chain of clinics. Errors are RFC 9457 problems; POST commands honour Idempotency-Key; aggregate resources carry ETags.")
+                                "Accounts, the clinic directory, the audit trail, appointments, the waiting list and the walk-in queue for a chain of clinics. Errors are RFC 9457 problems; POST commands honour Idempotency-Key; aggregate resources carry ETags.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(
