@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.clinic.platform.application.Overloaded;
 import jakarta.servlet.FilterChain;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /** Requests beyond the permits wait their turn instead of failing, up to the maximum wait. */
 class RequestBulkheadTest {
+
+    private static final List<String> SIGN_IN = List.of("/api/v1/auth/login");
 
     private final CountDownLatch holding = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
@@ -30,7 +33,7 @@ class RequestBulkheadTest {
 
     @Test
     void aRequestWaitsWhileThePermitsAreTakenAndGoesOnWhenOneIsReleased() throws Exception {
-        RequestBulkhead bulkhead = new RequestBulkhead(1, Duration.ofSeconds(30));
+        RequestBulkhead bulkhead = new RequestBulkhead(1, Duration.ofSeconds(30), SIGN_IN);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(bulkhead, holdsItsPermit));
         assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
         CountDownLatch secondRan = new CountDownLatch(1);
@@ -47,7 +50,7 @@ class RequestBulkheadTest {
 
     @Test
     void aRequestThatCannotGetAPermitWithinTheMaximumWaitIsOverloaded() throws Exception {
-        RequestBulkhead bulkhead = new RequestBulkhead(1, Duration.ofMillis(50));
+        RequestBulkhead bulkhead = new RequestBulkhead(1, Duration.ofMillis(50), SIGN_IN);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(bulkhead, holdsItsPermit));
         assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
         try {
@@ -61,7 +64,7 @@ class RequestBulkheadTest {
 
     @Test
     void requestsOutsideTheApiNeverWait() throws Exception {
-        RequestBulkhead bulkhead = new RequestBulkhead(0, Duration.ofMillis(1));
+        RequestBulkhead bulkhead = new RequestBulkhead(0, Duration.ofMillis(1), SIGN_IN);
         CountDownLatch ran = new CountDownLatch(1);
 
         bulkhead.doFilter(
@@ -70,6 +73,25 @@ class RequestBulkheadTest {
                 (request, response) -> ran.countDown());
 
         assertThat(ran.getCount()).isZero();
+    }
+
+    @Test
+    void aSignInDoesNotQueueBehindTheRequestsHoldingEveryPermit() throws Exception {
+        RequestBulkhead bulkhead = new RequestBulkhead(1, Duration.ofSeconds(30), SIGN_IN);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(bulkhead, holdsItsPermit));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch signInRan = new CountDownLatch(1);
+        try {
+            bulkhead.doFilter(
+                    new MockHttpServletRequest("POST", "/api/v1/auth/login"),
+                    new MockHttpServletResponse(),
+                    (request, response) -> signInRan.countDown());
+        } finally {
+            release.countDown();
+        }
+
+        assertThat(signInRan.getCount()).isZero();
+        first.get(10, TimeUnit.SECONDS);
     }
 
     private static MockHttpServletRequest api() {

@@ -33,17 +33,20 @@ public class PatientRegistration {
     }
 
     /**
-     * Throttled per client address and per e-mail or phone first, outside the transaction: the
-     * attempt must count even when the registration fails, and must not hold a connection of the
-     * pool while it takes another for the budgets.
+     * Throttled per client address and per e-mail or phone, and the password hashed, first and
+     * outside the transaction: the attempt must count even when the registration fails, and the
+     * transaction must not hold a connection of the pool while the budgets take another or while
+     * the hash waits for the hashing pool.
      */
     public Registered register(UUID homeBranchId, PatientInput input, String password, String clientAddress) {
-        accounts.admitSelfRegistration(
-                clientAddress, Optional.ofNullable(input.email()), Optional.ofNullable(input.phone()));
-        return transactions.execute(status -> registerInTransaction(homeBranchId, input, password));
+        String raw = password == null ? "" : password;
+        UserAccounts.HashedPassword hashed = accounts.admitSelfRegistration(
+                clientAddress, Optional.ofNullable(input.email()), Optional.ofNullable(input.phone()), raw);
+        return transactions.execute(status -> registerInTransaction(homeBranchId, input, raw, hashed));
     }
 
-    private Registered registerInTransaction(UUID homeBranchId, PatientInput input, String password) {
+    private Registered registerInTransaction(
+            UUID homeBranchId, PatientInput input, String password, UserAccounts.HashedPassword hashed) {
         BranchView branch = records.homeBranch(homeBranchId);
         UUID userId = ids.next();
         UUID patientId = ids.next();
@@ -51,12 +54,14 @@ public class PatientRegistration {
         // back anyway, but failing before identity is touched keeps the error about the profile).
         PatientView patient = records.registerAt(branch, Optional.of(userId), input, patientId);
         String language = patient.preferredLanguage();
-        accounts.registerPatient(new UserAccounts.PatientSignUp(
-                userId,
-                patient.personalData().flatMap(p -> p.email()),
-                patient.personalData().map(p -> p.phone()),
-                password == null ? "" : password,
-                language));
+        accounts.registerPatient(
+                new UserAccounts.PatientSignUp(
+                        userId,
+                        patient.personalData().flatMap(p -> p.email()),
+                        patient.personalData().map(p -> p.phone()),
+                        password,
+                        language),
+                hashed);
         return new Registered(patientId, userId, patient);
     }
 }
