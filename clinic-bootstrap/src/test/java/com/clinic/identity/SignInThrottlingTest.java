@@ -127,18 +127,26 @@ class SignInThrottlingTest {
                     .isEqualTo(401);
         }
         long hashesBefore = hashes();
+        double fromMemoryBefore = answeredFromMemory();
 
         for (int attempt = 1; attempt <= 10; attempt++) {
-            assertThat(sprayer.post(
-                                    "/api/v1/auth/login",
-                                    login("spray-" + UUID.randomUUID() + "@clinic.test", "Guess-1234"))
-                            .status())
-                    .isEqualTo(429);
+            Api.Response refused = sprayer.post(
+                    "/api/v1/auth/login", login("spray-" + UUID.randomUUID() + "@clinic.test", "Guess-1234"));
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.json("code").asString()).isEqualTo("auth.too-many-attempts");
+            assertThat(refused.header("Retry-After")).isPresent();
         }
 
         assertThat(hashes() - hashesBefore)
                 .as("Argon2 hashes for refused attempts")
                 .isZero();
+        assertThat(answeredFromMemory() - fromMemoryBefore)
+                .as("early retries answered from this instance's memory, after the refused-client delay")
+                .isEqualTo(9);
+    }
+
+    private double answeredFromMemory() {
+        return meters.get("clinic.identity.refused.client.answers").counter().count();
     }
 
     @Test

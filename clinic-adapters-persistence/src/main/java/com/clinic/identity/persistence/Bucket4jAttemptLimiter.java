@@ -1,6 +1,9 @@
 package com.clinic.identity.persistence;
 
 import com.clinic.identity.application.port.AttemptLimiter;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -10,6 +13,7 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +23,12 @@ import org.springframework.stereotype.Repository;
  * Bucket4j token buckets in PostgreSQL (table {@code rate_limit_bucket}, ADR 0013). Each take locks
  * the key's row ({@code SELECT ... FOR UPDATE}) in a short transaction of its own, on its own
  * connection, so it commits even when the caller's work fails, and every instance sees one count.
+ *
+ * <p>A refused key is also remembered in this instance until its bucket has an attempt again: an
+ * abuser retrying at once is refused from memory, without a round trip to PostgreSQL (under 50
+ * abusive clients those round trips were what kept both cores busy, bench/findings.md #10). The
+ * memory can only refuse what the shared bucket would refuse too: it ends when the bucket refills,
+ * and a returned or restored attempt clears it at once.
  */
 @Repository
 class Bucket4jAttemptLimiter implements AttemptLimiter {
@@ -30,6 +40,13 @@ class Bucket4jAttemptLimiter implements AttemptLimiter {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final AtomicLong takes = new AtomicLong();
+
+    /** Bucket id to the {@link System#nanoTime()} its next attempt is back; bounded, so a flood of keys cannot grow it. */
+    private final Cache<String, Long> refusedUntil = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfter(Expiry.<String, Long>creating(
+                    (id, until) -> Duration.ofNanos(Math.max(0, until - System.nanoTime()))))
+            .build();
 
     private final JdbcTemplate jdbc;
 
@@ -51,34 +68,60 @@ class Bucket4jAttemptLimiter implements AttemptLimiter {
         if (takes.incrementAndGet() % CLEAN_EVERY == 0) {
             buckets.removeExpired(CLEAN_BATCH);
         }
-        ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed()
-                ? Take.taken(probe.getRemainingTokens())
-                : Take.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        String id = id(key, limit);
+        Optional<Duration> known = knownRefusal(id);
+        if (known.isPresent()) {
+            return Take.refused(known.get());
+        }
+        ConsumptionProbe probe = bucket(id, limit).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return Take.taken(probe.getRemainingTokens());
+        }
+        refusedUntil.put(id, System.nanoTime() + probe.getNanosToWaitForRefill());
+        return Take.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public Optional<Duration> knownRefusal(String key, Limit limit) {
+        return knownRefusal(id(key, limit));
+    }
+
+    private Optional<Duration> knownRefusal(String id) {
+        Long until = refusedUntil.getIfPresent(id);
+        long wait = until == null ? 0 : until - System.nanoTime();
+        return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
     }
 
     @Override
     public void giveBack(String key, Limit limit) {
-        bucket(key, limit).addTokens(1);
+        String id = id(key, limit);
+        bucket(id, limit).addTokens(1);
+        refusedUntil.invalidate(id);
     }
 
     @Override
     public void refill(String key, Limit limit) {
-        bucket(key, limit).reset();
+        String id = id(key, limit);
+        bucket(id, limit).reset();
+        refusedUntil.invalidate(id);
     }
 
     @Override
     public void forgetEveryKeyNaming(String part) {
         // strpos, not LIKE: a blind index may hold characters LIKE reads as wildcards.
         jdbc.update("DELETE FROM rate_limit_bucket WHERE strpos(id, ?) > 0", part);
+        refusedUntil.asMap().keySet().removeIf(id -> id.contains(part));
     }
 
     /**
      * The limit is part of the key: a changed setting starts fresh buckets instead of meeting state
      * stored under the old configuration.
      */
-    private BucketProxy bucket(String key, Limit limit) {
-        String id = key + "|" + limit.attempts() + "/" + limit.period().toSeconds();
+    private static String id(String key, Limit limit) {
+        return key + "|" + limit.attempts() + "/" + limit.period().toSeconds();
+    }
+
+    private BucketProxy bucket(String id, Limit limit) {
         return buckets.builder().build(id, () -> configuration(limit));
     }
 

@@ -6,6 +6,7 @@ import com.clinic.identity.application.port.AttemptLimiter.Take;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +54,10 @@ class AttemptBudgets {
             taken.add(budget);
         }
         return new Admission(List.copyOf(taken), firstRemaining);
+    }
+
+    Optional<Duration> knownRefusal(Budget budget) {
+        return limiter.knownRefusal(budget.key(), budget.limit());
     }
 
     void giveBack(Admission admission) {

@@ -2,7 +2,9 @@ package com.clinic.identity.application;
 
 import com.clinic.identity.application.AttemptBudgets.Admission;
 import com.clinic.identity.application.AttemptBudgets.Budget;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +33,14 @@ class LoginThrottle {
         return budgets.takeAll(
                 LoginThrottled.CODE,
                 List.of(
-                        new Budget("signin:client:" + clientIndex, limits.perClient()),
+                        client(clientIndex),
                         pair(accountIndex, clientIndex),
                         new Budget("signin:account:" + accountIndex, limits.perAccount())));
+    }
+
+    /** How long this client is still refused, as far as this instance knows without a round trip. */
+    Optional<Duration> knownClientRefusal(String clientIndex) {
+        return budgets.knownRefusal(client(clientIndex));
     }
 
     /**
@@ -43,6 +50,10 @@ class LoginThrottle {
     void succeeded(Admission admission, String accountIndex, String clientIndex) {
         budgets.giveBack(admission);
         budgets.refill(pair(accountIndex, clientIndex));
+    }
+
+    private Budget client(String clientIndex) {
+        return new Budget("signin:client:" + clientIndex, settings.signIn().perClient());
     }
 
     private Budget pair(String accountIndex, String clientIndex) {

@@ -12,11 +12,13 @@ import com.clinic.platform.application.crypto.FieldCipher;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +59,34 @@ public class PatientAccountRegistration implements UserAccounts {
     @Override
     @Transactional
     public void registerPatient(PatientSignUp signUp) {
+        register(signUp, () -> hasher.hash(signUp.password()));
+    }
+
+    @Override
+    @Transactional
+    public void registerPatient(PatientSignUp signUp, HashedPassword password) {
+        Objects.requireNonNull(password, "password");
+        register(signUp, password::encoded);
+    }
+
+    @Override
+    public HashedPassword admitSelfRegistration(
+            String clientAddress, Optional<String> email, Optional<String> phone, String password) {
+        AttemptBudgets.Admission admission = throttle.admit(clientAddress, email, phone);
+        String raw = password == null ? "" : password;
+        PasswordPolicy.check(
+                raw,
+                email.filter(e -> !e.isBlank()).flatMap(LoginIdentifiers::login).orElse(null),
+                phone.filter(p -> !p.isBlank()).flatMap(LoginIdentifiers::login).orElse(null));
+        return new HashedPassword(hasher.hash(raw, admission.priority()));
+    }
+
+    @Override
+    public Optional<Duration> knownRegistrationRefusal(String clientAddress) {
+        return throttle.knownClientRefusal(clientAddress);
+    }
+
+    private void register(PatientSignUp signUp, Supplier<String> passwordHash) {
         Objects.requireNonNull(signUp, "signUp");
         Optional<String> email = signUp.email().filter(e -> !e.isBlank()).map(LoginIdentifiers::email);
         Optional<String> phone = signUp.phoneE164().filter(p -> !p.isBlank()).map(LoginIdentifiers::phone);
@@ -71,7 +101,7 @@ public class PatientAccountRegistration implements UserAccounts {
                 email.map(cipher::blindIndex),
                 phone.map(cipher::encrypt),
                 phone.map(cipher::blindIndex),
-                Optional.of(hasher.hash(signUp.password())),
+                Optional.of(passwordHash.get()),
                 Role.PATIENT,
                 Optional.empty(),
                 Optional.empty(),
@@ -84,11 +114,6 @@ public class PatientAccountRegistration implements UserAccounts {
         }
         commands.send(new UserAccountCommand.RegisterPatientAccount(
                 signUp.userId(), language(signUp.preferredLanguage()), now));
-    }
-
-    @Override
-    public void admitSelfRegistration(String clientAddress, Optional<String> email, Optional<String> phone) {
-        throttle.admit(clientAddress, email, phone);
     }
 
     @Override

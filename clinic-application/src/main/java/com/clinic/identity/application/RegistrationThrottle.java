@@ -3,6 +3,7 @@ package com.clinic.identity.application;
 import com.clinic.identity.application.AttemptBudgets.Admission;
 import com.clinic.identity.application.AttemptBudgets.Budget;
 import com.clinic.platform.application.crypto.FieldCipher;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class RegistrationThrottle {
     Admission admit(String clientAddress, Optional<String> email, Optional<String> phone) {
         IdentitySettings.RegistrationLimits limits = settings.registration();
         List<Budget> wanted = new ArrayList<>(3);
-        wanted.add(new Budget("register:client:" + cipher.blindIndex("client:" + clientAddress), limits.perClient()));
+        wanted.add(client(clientAddress));
         for (Optional<String> identifier : List.of(email, phone)) {
             identifier
                     .filter(raw -> !raw.isBlank())
@@ -39,5 +40,16 @@ class RegistrationThrottle {
                             wanted.add(new Budget("register:login:" + cipher.blindIndex(login), limits.perLogin())));
         }
         return budgets.takeAll(LoginThrottled.REGISTRATIONS_CODE, wanted);
+    }
+
+    /** How long this client is still refused, as far as this instance knows without a round trip. */
+    Optional<Duration> knownClientRefusal(String clientAddress) {
+        return budgets.knownRefusal(client(clientAddress));
+    }
+
+    private Budget client(String clientAddress) {
+        return new Budget(
+                "register:client:" + cipher.blindIndex("client:" + clientAddress),
+                settings.registration().perClient());
     }
 }

@@ -100,6 +100,15 @@ public class SessionService {
         return issue(account, sessionId, now);
     }
 
+    /**
+     * How long sign-ins from this client are still refused, as far as this instance already knows
+     * (no round trip): lets the HTTP layer answer a client that retries at once without doing the
+     * work again (ADR 0013).
+     */
+    public Optional<Duration> knownSignInRefusal(String clientAddress) {
+        return throttle.knownClientRefusal(cipher.blindIndex("client:" + clientAddress));
+    }
+
     @Transactional(noRollbackFor = AuthenticationFailed.class)
     public TokenPair refresh(String refreshToken) {
         Instant now = clock.instant();

@@ -2,6 +2,7 @@ package com.clinic.identity.application.port;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Port: budgets of attempts per key (a token bucket each), kept in a store every application
@@ -40,6 +41,12 @@ public interface AttemptLimiter {
     }
 
     Take tryTake(String key, Limit limit);
+
+    /**
+     * How long the key is still refused, as far as this instance already knows from its own
+     * refusals, without asking the shared store: empty when it knows of none.
+     */
+    Optional<Duration> knownRefusal(String key, Limit limit);
 
     /** Returns an attempt taken by {@link #tryTake} (never beyond the budget). */
     void giveBack(String key, Limit limit);
