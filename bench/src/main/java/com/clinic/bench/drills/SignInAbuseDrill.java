@@ -41,6 +41,8 @@ public final class SignInAbuseDrill {
         Options options = new Options(args);
         String baseUrl = options.get("base-url", "http://127.0.0.1:8080");
         int abusers = options.integer("abusers", 50);
+        // Where the abusers' addresses start: a second run on the same server needs abusers it has not met yet.
+        int firstAbuser = options.integer("first-abuser", 0);
         int quietSeconds = options.integer("quiet-seconds", 5);
         int abuseSeconds = options.integer("seconds", 30);
         SeedData seed = SeedData.read(Path.of(options.get("seed-dir", "bench/results/seed")));
@@ -64,8 +66,8 @@ public final class SignInAbuseDrill {
         long abuseEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(abuseSeconds);
         Legitimate underAbuse;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int a = 0; a < abusers; a++) {
-                String address = "203.0." + (113 + a / 250) + "." + (1 + a % 250);
+            for (int a = firstAbuser; a < firstAbuser + abusers; a++) {
+                String address = "203." + (a / 62500 % 250) + "." + (a / 250 % 250) + "." + (1 + a % 250);
                 int abuser = a;
                 pool.submit(() -> {
                     int n = 0;
@@ -152,10 +154,15 @@ public final class SignInAbuseDrill {
     private static final class Legitimate {
         final List<Double> latenciesMs = Collections.synchronizedList(new ArrayList<>());
         final Map<Integer, Integer> statuses = new TreeMap<>();
+        /** Each sign-in's start, in ms from the first one, and its latency: when in the window the slow ones were. */
+        final List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
+        final long startNanos = System.nanoTime();
 
         void record(int status, double ms) {
             statuses.merge(status, 1, Integer::sum);
             latenciesMs.add(ms);
+            long endMs = (System.nanoTime() - startNanos) / 1_000_000;
+            timeline.add(new long[] {endMs - Math.round(ms), Math.round(ms)});
         }
 
         long failed() {
@@ -180,7 +187,16 @@ public final class SignInAbuseDrill {
             summary.put("statuses", statuses);
             summary.put("p50Ms", Math.round(p(0.5)));
             summary.put("p99Ms", Math.round(p(0.99)));
+            summary.put("p90Ms", Math.round(p(0.9)));
             summary.put("maxMs", Math.round(p(1.0)));
+            List<long[]> slowest = new ArrayList<>(timeline);
+            slowest.sort((a, b) -> Long.compare(b[1], a[1]));
+            summary.put(
+                    "slowestStartedAtMs",
+                    slowest.stream()
+                            .limit(3)
+                            .map(entry -> Map.of("startedAtMs", entry[0], "latencyMs", entry[1]))
+                            .toList());
             return summary;
         }
     }

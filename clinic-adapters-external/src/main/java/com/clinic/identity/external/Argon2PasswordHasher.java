@@ -36,7 +36,7 @@ class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
     @Autowired
     Argon2PasswordHasher(
             @Value("${clinic.identity.password-hashing.concurrency:0}") int concurrency,
-            @Value("${clinic.identity.password-hashing.queue:16}") int queue,
+            @Value("${clinic.identity.password-hashing.queue:32}") int queue,
             @Value("${clinic.identity.password-hashing.max-wait:PT5S}") Duration maxWait,
             ObjectProvider<MeterRegistry> meters) {
         this(concurrency, queue, maxWait, meters.getIfAvailable(SimpleMeterRegistry::new));

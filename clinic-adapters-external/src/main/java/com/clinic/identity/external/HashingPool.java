@@ -18,9 +18,16 @@ import java.util.stream.IntStream;
 /**
  * Password hashing's own few threads, off the request threads, with a bounded queue ordered by
  * priority (ADR 0013). When the queue is full, a job that ranks above the lowest queued one takes
- * its place and the lowest is refused; otherwise the newcomer is refused. Equal priorities keep
- * arrival order. So a burst from clients with recent failures can neither starve a client without
- * any nor make it wait for more than the queue's length.
+ * its place and the lowest is refused; otherwise the newcomer is refused. So a burst from clients
+ * with recent failures can neither starve a client without any nor make it wait for more than the
+ * queue's length.
+ *
+ * <p>Among equal priorities the newest runs first, and a full queue gives up its oldest (LIFO, as
+ * in adaptive-LIFO request queues): when many fresh clients arrive at once, as a botnet's first
+ * guesses do, they all rank as high as a legitimate sign-in. In arrival order the legitimate one
+ * waited behind the whole queue (3.5 s under 50 abusers, bench/findings.md #10) or was refused at a
+ * full one; newest first, it waits for at most the hashes already running. The oldest in a long
+ * queue would have waited longest anyway and are the ones whose clients gave up.
  *
  * <p>No executor of the JDK evicts by priority (a ThreadPoolExecutor over a bounded priority queue
  * rejects the newcomer), hence this small scheduler.
@@ -28,7 +35,7 @@ import java.util.stream.IntStream;
 final class HashingPool implements AutoCloseable {
 
     private static final Comparator<Job> ORDER =
-            Comparator.comparingInt((Job job) -> -job.priority).thenComparingLong(job -> job.sequence);
+            Comparator.comparingInt((Job job) -> -job.priority).thenComparingLong(job -> -job.sequence);
 
     private static final class Job {
         final int priority;

@@ -75,29 +75,45 @@ class HashingPoolTest {
 
         CompletableFuture<String> fresh = submit("fresh client", 95);
 
-        assertThatThrownBy(newer::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(Overloaded.class);
+        assertThatThrownBy(older::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(Overloaded.class);
         release.countDown();
         assertThat(busy.get()).isEqualTo("busy");
         assertThat(fresh.get()).isEqualTo("fresh client");
-        assertThat(older.get()).isEqualTo("older suspect");
-        assertThat(ran).containsExactly("fresh client", "older suspect");
+        assertThat(newer.get()).isEqualTo("newer suspect");
+        assertThat(ran).containsExactly("fresh client", "newer suspect");
         assertThat(refusals).hasValue(1);
     }
 
     @Test
-    void aHashNoMoreUrgentThanAnyQueuedOneIsRefusedAtOnceWhenTheQueueIsFull() throws Exception {
+    void anEquallyUrgentHashTakesTheOldestOnesPlaceInAFullQueueAndRunsFirst() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> busy = occupy(release);
         CompletableFuture<String> first = queue("first", 95);
         CompletableFuture<String> second = queue("second", 95);
 
-        assertThatThrownBy(() -> pool.run(95, () -> "third")).isInstanceOf(Overloaded.class);
+        CompletableFuture<String> third = submit("third", 95);
+
+        assertThatThrownBy(first::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(Overloaded.class);
+        release.countDown();
+        assertThat(busy.get()).isEqualTo("busy");
+        assertThat(third.get()).isEqualTo("third");
+        assertThat(second.get()).isEqualTo("second");
+        assertThat(ran).containsExactly("third", "second");
+    }
+
+    @Test
+    void aLessUrgentHashThanEveryQueuedOneIsRefusedAtOnceWhenTheQueueIsFull() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> busy = occupy(release);
+        CompletableFuture<String> first = queue("first", 95);
+        CompletableFuture<String> second = queue("second", 95);
+
         assertThatThrownBy(() -> pool.run(10, () -> "suspect")).isInstanceOf(Overloaded.class);
 
         release.countDown();
         assertThat(busy.get()).isEqualTo("busy");
         assertThat(first.get()).isEqualTo("first");
         assertThat(second.get()).isEqualTo("second");
-        assertThat(ran).containsExactly("first", "second");
+        assertThat(ran).containsExactly("second", "first");
     }
 }
