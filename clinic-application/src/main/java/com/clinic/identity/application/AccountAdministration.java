@@ -1,9 +1,9 @@
 package com.clinic.identity.application;
 
+import com.clinic.identity.StaffScopeDirectory;
 import com.clinic.identity.application.port.CredentialStore;
 import com.clinic.identity.application.port.CredentialStore.NewCredential;
 import com.clinic.identity.application.port.SessionStore;
-import com.clinic.identity.application.port.StaffScopeDirectory;
 import com.clinic.identity.application.port.UserAccountQueries;
 import com.clinic.identity.application.port.UserAccountQueries.UserAccountView;
 import com.clinic.identity.domain.RoleScope;

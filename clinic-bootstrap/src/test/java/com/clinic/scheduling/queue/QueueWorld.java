@@ -2,6 +2,7 @@ package com.clinic.scheduling.queue;
 
 import static org.awaitility.Awaitility.await;
 
+import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.application.clinic.ClinicDirectory;
 import com.clinic.directory.application.clinic.SiteInput;
 import com.clinic.directory.application.doctor.DoctorDirectory;
@@ -17,7 +18,6 @@ import com.clinic.identity.application.AccountAdministration;
 import com.clinic.identity.application.SessionService;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Role;
-import com.clinic.scheduling.application.queue.port.QueueDirectory;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -69,7 +69,7 @@ final class QueueWorld {
 
     private final Accounts accounts;
     private final DoctorDirectory doctors;
-    private final QueueDirectory directory;
+    private final DirectoryFacts directory;
 
     /** A doctor of the clinic at a branch, with a queue no other test uses. */
     record Doctor(UUID doctorId, User user) {}
@@ -90,7 +90,7 @@ final class QueueWorld {
         ClinicDirectory clinics = context.getBean(ClinicDirectory.class);
         doctors = context.getBean(DoctorDirectory.class);
         PatientRegistration registration = context.getBean(PatientRegistration.class);
-        directory = context.getBean(QueueDirectory.class);
+        directory = context.getBean(DirectoryFacts.class);
         accounts = new Accounts(
                 context.getBean(AccountAdministration.class),
                 context.getBean(AccountActivation.class),
@@ -140,9 +140,9 @@ final class QueueWorld {
                 new Actor(registered.userId(), Role.PATIENT, Optional.empty(), Optional.empty()));
 
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> directory.practisesAt(doctorId, branchId)
-                        && directory.practisesAt(colleagueId, branchId)
-                        && directory.practisesAt(secondBranchDoctorId, secondBranchId)
+                .until(() -> directory.worksAt(doctorId, branchId)
+                        && directory.worksAt(colleagueId, branchId)
+                        && directory.worksAt(secondBranchDoctorId, secondBranchId)
                         && directory.doctorOfUser(doctor.userId()).isPresent()
                         && directory.doctorOfUser(colleague.userId()).isPresent()
                         && directory.isPatientOfClinic(patientId, clinicId)
@@ -155,7 +155,7 @@ final class QueueWorld {
                         SEEDER, user.userId(), clinicId, doctorAt(branch, "Fresh " + SEQUENCE.incrementAndGet()))
                 .id();
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> directory.practisesAt(id, branch)
+                .until(() -> directory.worksAt(id, branch)
                         && directory.doctorOfUser(user.userId()).isPresent());
         return new Doctor(id, user);
     }

@@ -9,12 +9,12 @@ import static com.clinic.scheduling.availability.AvailabilityTestData.schedulePa
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.clinic.directory.DirectoryFacts;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.application.waitlist.JoinRequest;
 import com.clinic.scheduling.application.waitlist.WaitlistEntryAggregate;
 import com.clinic.scheduling.application.waitlist.WaitlistService;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
@@ -65,7 +65,7 @@ final class WaitlistWorld {
     private final JdbcTemplate jdbc;
     private final WaitlistService waitlist;
     private final WaitlistReadModel entries;
-    private final WaitlistDirectory directory;
+    private final DirectoryFacts directory;
     private final Api api;
     private final Api admin;
     private final String adminToken;
@@ -94,7 +94,7 @@ final class WaitlistWorld {
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.waitlist = context.getBean(WaitlistService.class);
         this.entries = context.getBean(WaitlistReadModel.class);
-        this.directory = context.getBean(WaitlistDirectory.class);
+        this.directory = context.getBean(DirectoryFacts.class);
         this.api = Api.on(port(context));
         this.adminToken = adminToken;
         this.admin = api.as(adminToken);
@@ -188,7 +188,7 @@ final class WaitlistWorld {
         // The waiting list and bookings read patients from the directory's read model.
         await().atMost(Duration.ofSeconds(10)).until(() -> directory
                 .patient(patientId)
-                .flatMap(WaitlistDirectory.PatientFacts::userId)
+                .flatMap(DirectoryFacts.PatientFacts::userId)
                 .filter(userId::equals)
                 .isPresent());
         return new Patient(patientId, userId);

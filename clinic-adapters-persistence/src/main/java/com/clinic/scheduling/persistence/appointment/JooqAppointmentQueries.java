@@ -1,9 +1,10 @@
 package com.clinic.scheduling.persistence.appointment;
 
 import static com.clinic.platform.persistence.jooq.Tables.APPOINTMENT_VIEW;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_VIEW;
-import static com.clinic.platform.persistence.jooq.Tables.PATIENT_VIEW;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.NameBook;
+import com.clinic.directory.DirectoryFacts.Names;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Rejection;
@@ -19,27 +20,35 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record19;
-import org.jooq.SelectOnConditionStep;
+import org.jooq.Record;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** Appointment reads, with patient and doctor names joined from the directory's read models. */
+/**
+ * Appointment reads. Patient and doctor names belong to the directory: they are fetched for the
+ * whole result in one batch ({@link DirectoryFacts#names}) and merged here, so a calendar of 2000
+ * rows costs two statements, not a join into another context's tables nor a lookup per row.
+ */
 @Repository
 class JooqAppointmentQueries implements AppointmentQueries {
 
     private static final List<String> NOT_ON_AGENDA = List.of("CANCELLED", "EXPIRED");
 
     private final DSLContext db;
+    private final DirectoryFacts directory;
 
-    JooqAppointmentQueries(DSLContext db) {
+    JooqAppointmentQueries(DSLContext db, DirectoryFacts directory) {
         this.db = db;
+        this.directory = directory;
     }
 
     @Override
     public Optional<AppointmentView> find(UUID appointmentId) {
-        return select().where(APPOINTMENT_VIEW.APPOINTMENT_ID.eq(appointmentId))
-                .fetchOptional(JooqAppointmentQueries::toView);
+        return named(select().where(APPOINTMENT_VIEW.APPOINTMENT_ID.eq(appointmentId))
+                        .fetch())
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -53,9 +62,9 @@ class JooqAppointmentQueries implements AppointmentQueries {
         if (branchId.isPresent()) {
             where = where.and(APPOINTMENT_VIEW.BRANCH_ID.eq(branchId.get()));
         }
-        return select().where(where)
+        return named(select().where(where)
                 .orderBy(APPOINTMENT_VIEW.START_AT, APPOINTMENT_VIEW.APPOINTMENT_ID)
-                .fetch(JooqAppointmentQueries::toView);
+                .fetch());
     }
 
     @Override
@@ -69,10 +78,10 @@ class JooqAppointmentQueries implements AppointmentQueries {
         if (doctorId.isPresent()) {
             where = where.and(APPOINTMENT_VIEW.DOCTOR_ID.eq(doctorId.get()));
         }
-        return select().where(where)
+        return named(select().where(where)
                 .orderBy(APPOINTMENT_VIEW.START_AT, APPOINTMENT_VIEW.DOCTOR_ID, APPOINTMENT_VIEW.APPOINTMENT_ID)
                 .limit(2000)
-                .fetch(JooqAppointmentQueries::toView);
+                .fetch());
     }
 
     @Override
@@ -90,8 +99,8 @@ class JooqAppointmentQueries implements AppointmentQueries {
         var order = upcoming
                 ? List.of(APPOINTMENT_VIEW.START_AT.asc(), APPOINTMENT_VIEW.APPOINTMENT_ID.asc())
                 : List.of(APPOINTMENT_VIEW.START_AT.desc(), APPOINTMENT_VIEW.APPOINTMENT_ID.desc());
-        List<AppointmentView> rows =
-                select().where(where).orderBy(order).limit(page.limit() + 1).fetch(JooqAppointmentQueries::toView);
+        List<AppointmentView> rows = named(
+                select().where(where).orderBy(order).limit(page.limit() + 1).fetch());
         if (rows.size() <= page.limit()) {
             return new Page<>(rows, Optional.empty());
         }
@@ -100,97 +109,46 @@ class JooqAppointmentQueries implements AppointmentQueries {
         return new Page<>(items, Optional.of(new Cursor(last.start(), last.appointmentId()).encode()));
     }
 
-    private SelectOnConditionStep<
-                    Record19<
-                            UUID,
-                            UUID,
-                            String,
-                            String,
-                            UUID,
-                            String,
-                            String,
-                            UUID,
-                            UUID,
-                            UUID,
-                            OffsetDateTime,
-                            OffsetDateTime,
-                            String,
-                            OffsetDateTime,
-                            Boolean,
-                            UUID,
-                            String,
-                            Boolean,
-                            Long>>
-            select() {
-        return db.select(
-                        APPOINTMENT_VIEW.APPOINTMENT_ID,
-                        APPOINTMENT_VIEW.PATIENT_ID,
-                        PATIENT_VIEW.NAME_AR,
-                        PATIENT_VIEW.NAME_EN,
-                        APPOINTMENT_VIEW.DOCTOR_ID,
-                        DOCTOR_VIEW.NAME_AR,
-                        DOCTOR_VIEW.NAME_EN,
-                        APPOINTMENT_VIEW.BRANCH_ID,
-                        APPOINTMENT_VIEW.CLINIC_ID,
-                        APPOINTMENT_VIEW.APPOINTMENT_TYPE_ID,
-                        APPOINTMENT_VIEW.START_AT,
-                        APPOINTMENT_VIEW.END_AT,
-                        APPOINTMENT_VIEW.STATUS,
-                        APPOINTMENT_VIEW.HOLD_UNTIL,
-                        APPOINTMENT_VIEW.VIRTUAL,
-                        APPOINTMENT_VIEW.SERIES_ID,
-                        APPOINTMENT_VIEW.CANCEL_REASON,
-                        APPOINTMENT_VIEW.LATE_CANCEL,
-                        APPOINTMENT_VIEW.VERSION)
-                .from(APPOINTMENT_VIEW)
-                .leftJoin(PATIENT_VIEW)
-                .on(PATIENT_VIEW.PATIENT_ID.eq(APPOINTMENT_VIEW.PATIENT_ID))
-                .leftJoin(DOCTOR_VIEW)
-                .on(DOCTOR_VIEW.DOCTOR_ID.eq(APPOINTMENT_VIEW.DOCTOR_ID));
+    private SelectJoinStep<Record> select() {
+        return db.select(APPOINTMENT_VIEW.fields()).from(APPOINTMENT_VIEW);
     }
 
-    private static AppointmentView toView(
-            Record19<
-                            UUID,
-                            UUID,
-                            String,
-                            String,
-                            UUID,
-                            String,
-                            String,
-                            UUID,
-                            UUID,
-                            UUID,
-                            OffsetDateTime,
-                            OffsetDateTime,
-                            String,
-                            OffsetDateTime,
-                            Boolean,
-                            UUID,
-                            String,
-                            Boolean,
-                            Long>
-                    r) {
+    /** The rows as views, with the names of their patients and doctors looked up in one batch. */
+    private List<AppointmentView> named(List<Record> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        NameBook names = directory.names(
+                rows.stream().map(r -> r.get(APPOINTMENT_VIEW.PATIENT_ID)).toList(),
+                rows.stream().map(r -> r.get(APPOINTMENT_VIEW.DOCTOR_ID)).toList());
+        return rows.stream().map(r -> toView(r, names)).toList();
+    }
+
+    private static AppointmentView toView(Record r, NameBook names) {
+        var a = APPOINTMENT_VIEW;
+        Names patient = names.patient(r.get(a.PATIENT_ID));
+        Names doctor = names.doctor(r.get(a.DOCTOR_ID));
+        OffsetDateTime holdUntil = r.get(a.HOLD_UNTIL);
         return new AppointmentView(
-                r.value1(),
-                r.value2(),
-                r.value3(),
-                r.value4(),
-                r.value5(),
-                r.value6(),
-                r.value7(),
-                r.value8(),
-                r.value9(),
-                r.value10(),
-                r.value11().toInstant(),
-                r.value12().toInstant(),
-                r.value13(),
-                r.value14() == null ? null : r.value14().toInstant(),
-                r.value15(),
-                r.value16(),
-                r.value17(),
-                r.value18(),
-                r.value19());
+                r.get(a.APPOINTMENT_ID),
+                r.get(a.PATIENT_ID),
+                patient.nameAr(),
+                patient.nameEn(),
+                r.get(a.DOCTOR_ID),
+                doctor.nameAr(),
+                doctor.nameEn(),
+                r.get(a.BRANCH_ID),
+                r.get(a.CLINIC_ID),
+                r.get(a.APPOINTMENT_TYPE_ID),
+                r.get(a.START_AT).toInstant(),
+                r.get(a.END_AT).toInstant(),
+                r.get(a.STATUS),
+                holdUntil == null ? null : holdUntil.toInstant(),
+                r.get(a.VIRTUAL),
+                r.get(a.SERIES_ID),
+                r.get(a.CANCEL_REASON),
+                r.get(a.LATE_CANCEL),
+                r.get(a.VERSION));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,20 +1,16 @@
 package com.clinic.scheduling.persistence.availability;
 
 import static com.clinic.platform.persistence.jooq.Tables.BRANCH_HOLIDAY;
-import static com.clinic.platform.persistence.jooq.Tables.BRANCH_VIEW;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_BRANCH;
 import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_SCHEDULE;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_SPECIALTY;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_VIEW;
 import static com.clinic.platform.persistence.jooq.Tables.SCHEDULE_EXTRA_SESSION;
 import static com.clinic.platform.persistence.jooq.Tables.SCHEDULE_TIME_OFF;
 import static com.clinic.platform.persistence.jooq.Tables.SCHEDULE_WORKING_INTERVAL;
 import static com.clinic.platform.persistence.jooq.Tables.SCHEDULE_WORKING_PERIOD;
-import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectOne;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.Placement;
 import com.clinic.scheduling.application.availability.AvailabilityReadModel;
 import com.clinic.scheduling.application.availability.HolidayView;
 import com.clinic.scheduling.application.availability.ScheduleView;
@@ -31,6 +27,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +46,11 @@ import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
- * Schedules, holidays, and the single query slot search runs: for every matching doctor and
- * branch, the applicable schedule rows and the doctor's claims come back nested (MULTISET) in one
- * statement, each part an index lookup per doctor, so the number of doctors never multiplies the
- * round trips.
+ * Schedules, holidays, and the query slot search runs. Which doctors work where, and each branch's
+ * zone, belong to the directory: one call ({@link DirectoryFacts#placements}) names the candidate
+ * doctor and branch pairs; then, for all of them, the applicable schedule rows and the doctor's
+ * claims come back nested (MULTISET) in one statement, each part an index lookup per doctor. Two
+ * round trips, whatever the number of doctors (ADR 0017).
  */
 @Repository
 class JooqAvailabilityReadModel implements AvailabilityReadModel {
@@ -73,10 +71,15 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
     private static final Field<Long> PERIOD_END =
             DSL.field("(extract(epoch from upper({0})) * 1000)::bigint", SQLDataType.BIGINT, PERIOD);
 
-    private final DSLContext db;
+    private static final Field<UUID> CANDIDATE_DOCTOR = DSL.field(DSL.name("candidate", "doctor_id"), SQLDataType.UUID);
+    private static final Field<UUID> CANDIDATE_BRANCH = DSL.field(DSL.name("candidate", "branch_id"), SQLDataType.UUID);
 
-    JooqAvailabilityReadModel(DSLContext db) {
+    private final DSLContext db;
+    private final DirectoryFacts directory;
+
+    JooqAvailabilityReadModel(DSLContext db, DirectoryFacts directory) {
         this.db = db;
+        this.directory = directory;
     }
 
     @Override
@@ -135,6 +138,15 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
     @Override
     public List<ScheduledDoctor> scheduledDoctors(
             SlotCriteria criteria, LocalDate from, LocalDate to, TimeRange claimed) {
+        List<Placement> placements = directory.placements(
+                criteria.clinicId(), criteria.doctorId(), criteria.branchId(), criteria.specialty());
+        if (placements.isEmpty()) {
+            return List.of();
+        }
+        Map<Placed, ZoneId> zones = new HashMap<>();
+        for (Placement placement : placements) {
+            zones.put(new Placed(placement.doctorId(), placement.branchId()), placement.zone());
+        }
         var s = DOCTOR_SCHEDULE;
         var i = SCHEDULE_WORKING_INTERVAL;
         var t = SCHEDULE_TIME_OFF;
@@ -177,55 +189,25 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
                         row.value1(),
                         new TimeRange(Instant.ofEpochMilli(row.value2()), Instant.ofEpochMilli(row.value3())))));
 
-        return db.select(
-                        s.DOCTOR_ID,
-                        s.BRANCH_ID,
-                        BRANCH_VIEW.TIME_ZONE,
-                        intervals,
-                        timeOff,
-                        extraSessions,
-                        holidays,
-                        claims)
-                .from(s)
-                .join(BRANCH_VIEW)
-                .on(BRANCH_VIEW.BRANCH_ID.eq(s.BRANCH_ID))
-                .join(DOCTOR_VIEW)
-                .on(DOCTOR_VIEW.DOCTOR_ID.eq(s.DOCTOR_ID))
-                .where(who(criteria))
+        // The pairs travel as two parallel arrays: two bind values, however many doctors the clinic has.
+        Table<Record> candidates = DSL.table(
+                        "unnest({0}, {1})",
+                        DSL.val(placements.stream().map(Placement::doctorId).toArray(UUID[]::new)),
+                        DSL.val(placements.stream().map(Placement::branchId).toArray(UUID[]::new)))
+                .as("candidate", "doctor_id", "branch_id");
+        return db.select(s.DOCTOR_ID, s.BRANCH_ID, intervals, timeOff, extraSessions, holidays, claims)
+                .from(candidates)
+                .join(s)
+                .on(s.DOCTOR_ID.eq(CANDIDATE_DOCTOR), s.BRANCH_ID.eq(CANDIDATE_BRANCH))
                 .fetch(row -> new ScheduledDoctor(
                         row.value1(),
                         row.value2(),
-                        ZoneId.of(row.value3()),
-                        workingHours(row.value4()),
+                        zones.get(new Placed(row.value1(), row.value2())),
+                        workingHours(row.value3()),
+                        row.value4(),
                         row.value5(),
-                        row.value6(),
-                        new HashSet<>(row.value7()),
-                        row.value8()));
-    }
-
-    private static Condition who(SlotCriteria criteria) {
-        var s = DOCTOR_SCHEDULE;
-        Condition who = BRANCH_VIEW
-                .CLINIC_ID
-                .eq(criteria.clinicId())
-                .and(DOCTOR_VIEW.ACTIVE.isTrue())
-                .and(exists(selectOne()
-                        .from(DOCTOR_BRANCH)
-                        .where(DOCTOR_BRANCH.DOCTOR_ID.eq(s.DOCTOR_ID), DOCTOR_BRANCH.BRANCH_ID.eq(s.BRANCH_ID))));
-        if (criteria.doctorId().isPresent()) {
-            who = who.and(s.DOCTOR_ID.eq(criteria.doctorId().get()));
-        }
-        if (criteria.branchId().isPresent()) {
-            who = who.and(s.BRANCH_ID.eq(criteria.branchId().get()));
-        }
-        if (criteria.specialty().isPresent()) {
-            who = who.and(exists(selectOne()
-                    .from(DOCTOR_SPECIALTY)
-                    .where(
-                            DOCTOR_SPECIALTY.DOCTOR_ID.eq(s.DOCTOR_ID),
-                            DOCTOR_SPECIALTY.SPECIALTY.eq(criteria.specialty().get()))));
-        }
-        return who;
+                        new HashSet<>(row.value6()),
+                        row.value7()));
     }
 
     /** {@code period && tstzrange(start, end)}: answered by the GiST index on (doctor_id, period). */
@@ -261,6 +243,8 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
     private static WeeklyInterval interval(short isoDay, LocalTime start, LocalTime end) {
         return new WeeklyInterval(DayOfWeek.of(isoDay), start, end);
     }
+
+    private record Placed(UUID doctorId, UUID branchId) {}
 
     private record IntervalRow(
             LocalDate effectiveFrom, LocalDate effectiveTo, Short dayOfWeek, LocalTime start, LocalTime end) {}

@@ -1,13 +1,13 @@
 package com.clinic.scheduling.application.appointment;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
-import com.clinic.scheduling.application.port.BookingDirectory;
-import com.clinic.scheduling.application.port.BookingDirectory.BranchRef;
-import com.clinic.scheduling.application.port.BookingDirectory.PatientRef;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,10 +20,10 @@ import org.springframework.stereotype.Service;
 public class AppointmentQueryService {
 
     private final AppointmentQueries queries;
-    private final BookingDirectory directory;
+    private final DirectoryFacts directory;
     private final Clock clock;
 
-    AppointmentQueryService(AppointmentQueries queries, BookingDirectory directory, Clock clock) {
+    AppointmentQueryService(AppointmentQueries queries, DirectoryFacts directory, Clock clock) {
         this.queries = queries;
         this.directory = directory;
         this.clock = clock;
@@ -37,7 +37,7 @@ public class AppointmentQueryService {
 
     /** One local day of a doctor at a branch, in the branch's time zone. */
     public List<AppointmentView> agenda(Actor actor, UUID doctorId, UUID branchId, LocalDate date) {
-        BranchRef branch = directory.branch(branchId).orElseThrow(() -> new Rejection.NotFound("branch.not-found"));
+        BranchFacts branch = directory.branch(branchId).orElseThrow(() -> new Rejection.NotFound("branch.not-found"));
         boolean allowed =
                 switch (actor.role()) {
                     case ADMIN -> true;
@@ -62,7 +62,7 @@ public class AppointmentQueryService {
 
     public List<AppointmentView> branchCalendar(
             Actor actor, UUID branchId, Optional<UUID> doctorId, LocalDate from, LocalDate to) {
-        BranchRef branch = directory.branch(branchId).orElseThrow(() -> new Rejection.NotFound("branch.not-found"));
+        BranchFacts branch = directory.branch(branchId).orElseThrow(() -> new Rejection.NotFound("branch.not-found"));
         if (to.isBefore(from) || from.plusDays(31).isBefore(to)) {
             throw new Rejection.RuleViolated("calendar.range-invalid", 31);
         }
@@ -98,7 +98,7 @@ public class AppointmentQueryService {
                     case ADMIN, MANAGER, RECEPTIONIST, DOCTOR -> {
                         UUID requested =
                                 patientId.orElseThrow(() -> new Rejection.RuleViolated("appointment.patient-required"));
-                        PatientRef patient = directory
+                        PatientFacts patient = directory
                                 .patient(requested)
                                 .orElseThrow(() -> new Rejection.NotFound("patient.not-found"));
                         boolean allowed =

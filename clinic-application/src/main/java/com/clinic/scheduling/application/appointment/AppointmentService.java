@@ -1,5 +1,9 @@
 package com.clinic.scheduling.application.appointment;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.DoctorFacts;
+import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.axon.MetadataKeys;
 import com.clinic.platform.domain.Actor;
@@ -10,10 +14,6 @@ import com.clinic.scheduling.application.availability.AppointmentTypes;
 import com.clinic.scheduling.application.availability.SlotSearch;
 import com.clinic.scheduling.application.port.AppointmentParties;
 import com.clinic.scheduling.application.port.AppointmentParties.Parties;
-import com.clinic.scheduling.application.port.BookingDirectory;
-import com.clinic.scheduling.application.port.BookingDirectory.BranchRef;
-import com.clinic.scheduling.application.port.BookingDirectory.DoctorRef;
-import com.clinic.scheduling.application.port.BookingDirectory.PatientRef;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.BookAppointment;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.Cancel;
@@ -56,7 +56,7 @@ public class AppointmentService implements WaitlistBooking {
     public static final int MAX_SERIES = 52;
 
     private final CommandGateway commands;
-    private final BookingDirectory directory;
+    private final DirectoryFacts directory;
     private final AppointmentParties parties;
     private final AppointmentTypes types;
     private final SlotSearch slots;
@@ -66,7 +66,7 @@ public class AppointmentService implements WaitlistBooking {
 
     AppointmentService(
             CommandGateway commands,
-            BookingDirectory directory,
+            DirectoryFacts directory,
             AppointmentParties parties,
             AppointmentTypes types,
             SlotSearch slots,
@@ -91,7 +91,7 @@ public class AppointmentService implements WaitlistBooking {
     /** Holds a slot for the patient for the policy's hold duration; confirm it to book. */
     @Transactional
     public Held hold(Actor actor, Optional<UUID> patientId, SlotChoice choice) {
-        PatientRef patient = bookablePatient(actor, patientId);
+        PatientFacts patient = bookablePatient(actor, patientId);
         AppointmentSlot slot = resolve(actor, choice, patient);
         Instant now = clock.instant();
         Instant until = now.plus(policy.holdDuration());
@@ -104,7 +104,7 @@ public class AppointmentService implements WaitlistBooking {
     /** Books straight away (reception at the desk, or a patient skipping the hold). */
     @Transactional
     public UUID book(Actor actor, Optional<UUID> patientId, SlotChoice choice) {
-        PatientRef patient = bookablePatient(actor, patientId);
+        PatientFacts patient = bookablePatient(actor, patientId);
         AppointmentSlot slot = resolve(actor, choice, patient);
         UUID appointmentId = ids.next();
         commands.sendAndWait(new BookAppointment(
@@ -118,8 +118,8 @@ public class AppointmentService implements WaitlistBooking {
         if (occurrences < 2 || occurrences > MAX_SERIES) {
             throw new Rejection.RuleViolated("appointment.series-size", 2, MAX_SERIES);
         }
-        PatientRef patient = bookablePatient(actor, patientId);
-        BranchRef branch = branchOf(first.branchId());
+        PatientFacts patient = bookablePatient(actor, patientId);
+        BranchFacts branch = branchOf(first.branchId());
         UUID seriesId = ids.next();
         List<UUID> booked = new ArrayList<>();
         for (int week = 0; week < occurrences; week++) {
@@ -146,7 +146,7 @@ public class AppointmentService implements WaitlistBooking {
     @Transactional
     public void reschedule(Actor actor, UUID appointmentId, SlotChoice to, Optional<Long> expectedVersion) {
         Parties appointment = authorize(actor, appointmentId, Access.PATIENT_OR_DESK);
-        PatientRef patient = directory.patient(appointment.patientId()).orElseThrow(() -> notFound());
+        PatientFacts patient = directory.patient(appointment.patientId()).orElseThrow(() -> notFound());
         AppointmentSlot slot = resolve(actor, to, patient);
         send(new Reschedule(appointmentId, slot, actor.userId(), clock.instant()), expectedVersion);
     }
@@ -208,7 +208,7 @@ public class AppointmentService implements WaitlistBooking {
             Instant holdUntil,
             UUID waitlistEntryId) {
         return isolated(() -> {
-            Optional<PatientRef> patient = directory.patient(patientId).filter(p -> !p.erased());
+            Optional<PatientFacts> patient = directory.patient(patientId).filter(p -> !p.erased());
             if (patient.isEmpty() || !slots.isFree(doctorId, branchId, appointmentTypeId, start)) {
                 return Optional.<UUID>empty();
             }
@@ -296,7 +296,7 @@ public class AppointmentService implements WaitlistBooking {
         return appointment;
     }
 
-    private PatientRef bookablePatient(Actor actor, Optional<UUID> requested) {
+    private PatientFacts bookablePatient(Actor actor, Optional<UUID> requested) {
         UUID patientId =
                 switch (actor.role()) {
                     case PATIENT -> {
@@ -312,7 +312,7 @@ public class AppointmentService implements WaitlistBooking {
                         requested.orElseThrow(() -> new Rejection.RuleViolated("appointment.patient-required"));
                     case AUDITOR -> throw new Rejection.NotFound("patient.not-found");
                 };
-        PatientRef patient =
+        PatientFacts patient =
                 directory.patient(patientId).orElseThrow(() -> new Rejection.NotFound("patient.not-found"));
         if (patient.erased()) {
             throw new Rejection.Conflict("patient.erased");
@@ -325,8 +325,8 @@ public class AppointmentService implements WaitlistBooking {
     }
 
     /** Checks the choice against the doctor, branch, type and schedule, and the caller's reach. */
-    private AppointmentSlot resolve(Actor actor, SlotChoice choice, PatientRef patient) {
-        BranchRef branch = branchOf(choice.branchId());
+    private AppointmentSlot resolve(Actor actor, SlotChoice choice, PatientFacts patient) {
+        BranchFacts branch = branchOf(choice.branchId());
         boolean reachable =
                 switch (actor.role()) {
                     case ADMIN, PATIENT -> true;
@@ -351,11 +351,11 @@ public class AppointmentService implements WaitlistBooking {
         return slotFor(choice, patient);
     }
 
-    private AppointmentSlot slotFor(SlotChoice choice, PatientRef patient) {
-        BranchRef branch = branchOf(choice.branchId());
-        DoctorRef doctor = directory
+    private AppointmentSlot slotFor(SlotChoice choice, PatientFacts patient) {
+        BranchFacts branch = branchOf(choice.branchId());
+        DoctorFacts doctor = directory
                 .doctor(choice.doctorId())
-                .filter(DoctorRef::active)
+                .filter(DoctorFacts::active)
                 .filter(d -> d.branchIds().contains(branch.branchId()))
                 .orElseThrow(() -> new Rejection.NotFound("doctor.not-found"));
         AppointmentTypeView type = types.find(choice.appointmentTypeId())
@@ -375,7 +375,7 @@ public class AppointmentService implements WaitlistBooking {
                 type.rules().capacity());
     }
 
-    private BranchRef branchOf(UUID branchId) {
+    private BranchFacts branchOf(UUID branchId) {
         return directory.branch(branchId).orElseThrow(() -> new Rejection.NotFound("branch.not-found"));
     }
 

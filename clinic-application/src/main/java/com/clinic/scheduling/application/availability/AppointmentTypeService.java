@@ -1,9 +1,9 @@
 package com.clinic.scheduling.application.availability;
 
+import com.clinic.directory.DirectoryFacts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.scheduling.application.port.BranchDirectory;
 import com.clinic.scheduling.domain.availability.AppointmentTypeCommand.CreateAppointmentType;
 import com.clinic.scheduling.domain.availability.AppointmentTypeCommand.DeactivateAppointmentType;
 import com.clinic.scheduling.domain.availability.AppointmentTypeCommand.UpdateAppointmentType;
@@ -22,14 +22,14 @@ public class AppointmentTypeService {
 
     private final AvailabilityCommands commands;
     private final AppointmentTypeReadModel readModel;
-    private final BranchDirectory directory;
+    private final DirectoryFacts directory;
     private final IdGenerator ids;
     private final Clock clock;
 
     AppointmentTypeService(
             AvailabilityCommands commands,
             AppointmentTypeReadModel readModel,
-            BranchDirectory directory,
+            DirectoryFacts directory,
             IdGenerator ids,
             Clock clock) {
         this.commands = commands;

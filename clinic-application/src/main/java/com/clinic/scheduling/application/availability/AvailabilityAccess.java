@@ -1,9 +1,9 @@
 package com.clinic.scheduling.application.availability;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Role;
-import com.clinic.scheduling.application.port.BranchDirectory;
-import com.clinic.scheduling.application.port.BranchDirectory.BranchFacts;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -31,14 +31,14 @@ final class AvailabilityAccess {
     }
 
     /** Editors, auditors, and the doctor whose schedule it is. */
-    static void requireScheduleReader(Actor actor, BranchFacts branch, UUID doctorId, BranchDirectory directory) {
+    static void requireScheduleReader(Actor actor, BranchFacts branch, UUID doctorId, DirectoryFacts directory) {
         if (mayEditSchedules(actor, branch) || actor.is(Role.AUDITOR)) {
             return;
         }
         if (actor.is(Role.DOCTOR)
                 && actor.worksInClinic(branch.clinicId())
                 && directory
-                        .doctorOfUser(actor.userId())
+                        .doctorIdOfUser(actor.userId())
                         .filter(doctorId::equals)
                         .isPresent()) {
             return;

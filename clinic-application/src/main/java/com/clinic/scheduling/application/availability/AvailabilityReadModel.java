@@ -25,7 +25,7 @@ public interface AvailabilityReadModel {
     /**
      * Every matching doctor and branch with the schedule rows that apply between the local dates
      * {@code from} and {@code to}, and the doctor's claims overlapping {@code claimed}; in one
-     * round trip to the database whatever the number of doctors.
+     * constant number of round trips to the database whatever the number of doctors.
      */
     List<ScheduledDoctor> scheduledDoctors(SlotCriteria criteria, LocalDate from, LocalDate to, TimeRange claimed);
 }

@@ -1,10 +1,10 @@
 package com.clinic.scheduling.application.availability;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.scheduling.application.port.BranchDirectory;
-import com.clinic.scheduling.application.port.BranchDirectory.BranchFacts;
 import com.clinic.scheduling.domain.availability.BilingualName;
 import com.clinic.scheduling.domain.availability.BranchCalendarCommand.CancelHoliday;
 import com.clinic.scheduling.domain.availability.BranchCalendarCommand.DeclareHoliday;
@@ -35,14 +35,14 @@ public class ScheduleService {
 
     private final AvailabilityCommands commands;
     private final AvailabilityReadModel readModel;
-    private final BranchDirectory directory;
+    private final DirectoryFacts directory;
     private final IdGenerator ids;
     private final Clock clock;
 
     ScheduleService(
             AvailabilityCommands commands,
             AvailabilityReadModel readModel,
-            BranchDirectory directory,
+            DirectoryFacts directory,
             IdGenerator ids,
             Clock clock) {
         this.commands = commands;

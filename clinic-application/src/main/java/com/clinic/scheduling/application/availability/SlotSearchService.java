@@ -1,8 +1,8 @@
 package com.clinic.scheduling.application.availability;
 
+import com.clinic.directory.DirectoryFacts;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.scheduling.application.availability.AvailabilityReadModel.SlotCriteria;
-import com.clinic.scheduling.application.port.BranchDirectory;
 import com.clinic.scheduling.domain.availability.BookingRules;
 import com.clinic.scheduling.domain.availability.EarliestSlots;
 import com.clinic.scheduling.domain.availability.ScheduledDoctor;
@@ -36,10 +36,10 @@ public class SlotSearchService implements SlotSearch {
 
     private final AppointmentTypes types;
     private final AvailabilityReadModel readModel;
-    private final BranchDirectory directory;
+    private final DirectoryFacts directory;
     private final Clock clock;
 
-    SlotSearchService(AppointmentTypes types, AvailabilityReadModel readModel, BranchDirectory directory, Clock clock) {
+    SlotSearchService(AppointmentTypes types, AvailabilityReadModel readModel, DirectoryFacts directory, Clock clock) {
         this.types = types;
         this.readModel = readModel;
         this.directory = directory;

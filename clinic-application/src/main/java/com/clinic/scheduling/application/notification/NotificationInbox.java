@@ -1,5 +1,7 @@
 package com.clinic.scheduling.application.notification;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
@@ -17,17 +19,25 @@ public class NotificationInbox {
     public record Inbox(Page<InAppNotificationView> page, Optional<String> preferredLanguage) {}
 
     private final InAppInbox inbox;
-    private final RecipientLanguages languages;
+    private final DirectoryFacts directory;
     private final Clock clock;
 
-    public NotificationInbox(InAppInbox inbox, RecipientLanguages languages, Clock clock) {
+    public NotificationInbox(InAppInbox inbox, DirectoryFacts directory, Clock clock) {
         this.inbox = inbox;
-        this.languages = languages;
+        this.directory = directory;
         this.clock = clock;
     }
 
     public Inbox list(Actor actor, boolean unreadOnly, PageRequest page) {
-        return new Inbox(inbox.list(actor.userId(), unreadOnly, page), languages.preferredLanguage(actor.userId()));
+        return new Inbox(inbox.list(actor.userId(), unreadOnly, page), preferredLanguage(actor.userId()));
+    }
+
+    /** Known for patients only; staff are answered in the language of their request. */
+    private Optional<String> preferredLanguage(UUID userId) {
+        return directory
+                .patientOfUser(userId)
+                .map(PatientFacts::preferredLanguage)
+                .filter(language -> !language.isBlank());
     }
 
     public void markRead(Actor actor, UUID notificationId) {

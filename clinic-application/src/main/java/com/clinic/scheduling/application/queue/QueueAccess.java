@@ -1,10 +1,12 @@
 package com.clinic.scheduling.application.queue;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.DoctorFacts;
+import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
-import com.clinic.scheduling.application.queue.port.QueueDirectory;
-import com.clinic.scheduling.application.queue.port.QueueDirectory.BranchFacts;
 import com.clinic.scheduling.domain.queue.QueueKey;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -39,9 +41,9 @@ public class QueueAccess {
             EnumSet.of(Action.ISSUE, Action.PRIORITISE, Action.TRANSFER, Action.ATTEND, Action.VIEW);
     private static final Set<Action> DOCTOR = EnumSet.of(Action.CALL, Action.ATTEND, Action.SERVE, Action.VIEW);
 
-    private final QueueDirectory directory;
+    private final DirectoryFacts directory;
 
-    public QueueAccess(QueueDirectory directory) {
+    public QueueAccess(DirectoryFacts directory) {
         this.directory = directory;
     }
 
@@ -56,6 +58,8 @@ public class QueueAccess {
                         && actor.worksInClinic(branch.clinicId())
                         && directory
                                 .doctorOfUser(actor.userId())
+                                .filter(DoctorFacts::active)
+                                .map(DoctorFacts::doctorId)
                                 .filter(key.doctorId()::equals)
                                 .isPresent();
             case PATIENT, AUDITOR -> false;
@@ -75,7 +79,10 @@ public class QueueAccess {
     public void requireTicketView(Actor actor, QueueKey key, BranchFacts branch, Optional<UUID> ticketPatient) {
         boolean allowed;
         if (actor.is(Role.PATIENT)) {
-            Optional<UUID> self = directory.patientOfUser(actor.userId());
+            Optional<UUID> self = directory
+                    .patientOfUser(actor.userId())
+                    .filter(patient -> !patient.erased())
+                    .map(PatientFacts::patientId);
             allowed = self.isPresent() && self.equals(ticketPatient);
         } else {
             allowed = allows(actor, Action.VIEW, key, branch);

@@ -1,8 +1,8 @@
 package com.clinic.scheduling.application.queue;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.application.IdGenerator;
-import com.clinic.scheduling.application.queue.port.QueueDirectory;
-import com.clinic.scheduling.application.queue.port.QueueDirectory.BranchFacts;
 import com.clinic.scheduling.application.queue.port.QueueTicketRoutes;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCompleted;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.ConsultationStarted;
@@ -45,7 +45,7 @@ public class QueueAdmission {
     private static final Logger log = LoggerFactory.getLogger(QueueAdmission.class);
 
     private final CommandGateway commands;
-    private final QueueDirectory directory;
+    private final DirectoryFacts directory;
     private final QueueTicketRoutes routes;
     private final IdGenerator ids;
     private final QueueSettings settings;
@@ -53,7 +53,7 @@ public class QueueAdmission {
 
     public QueueAdmission(
             CommandGateway commands,
-            QueueDirectory directory,
+            DirectoryFacts directory,
             QueueTicketRoutes routes,
             IdGenerator ids,
             QueueSettings settings,

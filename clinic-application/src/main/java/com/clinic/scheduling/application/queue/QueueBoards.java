@@ -1,5 +1,7 @@
 package com.clinic.scheduling.application.queue;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
@@ -8,8 +10,6 @@ import com.clinic.scheduling.application.queue.port.QueueBoardReadModel;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel.BoardRows;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel.Progress;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel.TicketRow;
-import com.clinic.scheduling.application.queue.port.QueueDirectory;
-import com.clinic.scheduling.application.queue.port.QueueDirectory.BranchFacts;
 import com.clinic.scheduling.application.queue.port.QueueTicketRoutes;
 import com.clinic.scheduling.application.queue.port.QueueTicketRoutes.TicketRoute;
 import com.clinic.scheduling.domain.queue.QueueEstimates;
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
 public class QueueBoards {
 
     private final QueueBoardReadModel readModel;
-    private final QueueDirectory directory;
+    private final DirectoryFacts directory;
     private final QueueTicketRoutes routes;
     private final QueueAccess access;
     private final PersonalDataVault vault;
@@ -43,7 +43,7 @@ public class QueueBoards {
 
     public QueueBoards(
             QueueBoardReadModel readModel,
-            QueueDirectory directory,
+            DirectoryFacts directory,
             QueueTicketRoutes routes,
             QueueAccess access,
             PersonalDataVault vault,

@@ -1,13 +1,13 @@
 package com.clinic.scheduling.application.queue;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Ciphertext;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.scheduling.application.queue.QueueAccess.Action;
-import com.clinic.scheduling.application.queue.port.QueueDirectory;
-import com.clinic.scheduling.application.queue.port.QueueDirectory.BranchFacts;
 import com.clinic.scheduling.application.queue.port.QueueTicketRoutes;
 import com.clinic.scheduling.application.queue.port.QueueTicketRoutes.TicketRoute;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand;
@@ -51,7 +51,7 @@ public class QueueService {
     private static final Logger log = LoggerFactory.getLogger(QueueService.class);
 
     private final CommandGateway commands;
-    private final QueueDirectory directory;
+    private final DirectoryFacts directory;
     private final QueueTicketRoutes routes;
     private final QueueAccess access;
     private final PersonalDataVault vault;
@@ -60,7 +60,7 @@ public class QueueService {
 
     public QueueService(
             CommandGateway commands,
-            QueueDirectory directory,
+            DirectoryFacts directory,
             QueueTicketRoutes routes,
             QueueAccess access,
             PersonalDataVault vault,
@@ -87,7 +87,7 @@ public class QueueService {
         Instant now = clock.instant();
         QueueKey key = new QueueKey(doctorId, branchId, LocalDate.ofInstant(now, branch.zone()));
         access.require(actor, Action.ISSUE, key, branch);
-        if (!directory.practisesAt(doctorId, branchId)) {
+        if (!directory.worksAt(doctorId, branchId)) {
             throw new Rejection.RuleViolated("queue.doctor-not-at-branch");
         }
         if (patientId.isPresent() && !directory.isPatientOfClinic(patientId.get(), branch.clinicId())) {
@@ -167,7 +167,7 @@ public class QueueService {
         if (toDoctorId.equals(route.key().doctorId())) {
             throw new Rejection.RuleViolated("queue.transfer-to-same-queue");
         }
-        if (!directory.practisesAt(toDoctorId, route.key().branchId())) {
+        if (!directory.worksAt(toDoctorId, route.key().branchId())) {
             throw new Rejection.RuleViolated("queue.doctor-not-at-branch");
         }
         Instant now = clock.instant();

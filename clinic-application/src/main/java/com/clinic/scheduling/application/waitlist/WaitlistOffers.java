@@ -1,14 +1,14 @@
 package com.clinic.scheduling.application.waitlist;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.DoctorFacts;
 import com.clinic.scheduling.application.appointment.WaitlistBooking;
 import com.clinic.scheduling.application.availability.SlotQuery;
 import com.clinic.scheduling.application.availability.SlotSearch;
 import com.clinic.scheduling.application.port.SchedulingNotifications;
 import com.clinic.scheduling.application.port.SchedulingNotifications.Notice;
 import com.clinic.scheduling.application.waitlist.port.OfferHolds;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.BranchFacts;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.DoctorFacts;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel.Candidate;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel.CandidateQuery;
@@ -67,7 +67,7 @@ public class WaitlistOffers {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final WaitlistReadModel entries;
-    private final WaitlistDirectory directory;
+    private final DirectoryFacts directory;
     private final WaitlistBooking booking;
     private final SlotSearch slots;
     private final OfferHolds offerHolds;
@@ -78,7 +78,7 @@ public class WaitlistOffers {
 
     public WaitlistOffers(
             WaitlistReadModel entries,
-            WaitlistDirectory directory,
+            DirectoryFacts directory,
             WaitlistBooking booking,
             SlotSearch slots,
             OfferHolds offerHolds,
@@ -292,7 +292,7 @@ public class WaitlistOffers {
     }
 
     private void notify(UUID entryId, UUID patientId, String template, WaitlistOffer offer, ZoneId zone) {
-        Optional<UUID> recipient = directory.patient(patientId).flatMap(WaitlistDirectory.PatientFacts::userId);
+        Optional<UUID> recipient = directory.patient(patientId).flatMap(DirectoryFacts.PatientFacts::userId);
         if (recipient.isEmpty()) {
             // No login, so nothing in-app can reach them; reception sees the offer on the waiting list.
             log.info("Patient {} has no account to notify of {}", patientId, template);

@@ -1,5 +1,9 @@
 package com.clinic.scheduling.application.waitlist;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.DoctorFacts;
+import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
@@ -8,10 +12,6 @@ import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.application.appointment.WaitlistBooking;
 import com.clinic.scheduling.application.availability.AppointmentTypes;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.BranchFacts;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.DoctorFacts;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.PatientFacts;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
@@ -42,7 +42,7 @@ public class WaitlistService {
 
     private final CommandGateway commands;
     private final WaitlistReadModel entries;
-    private final WaitlistDirectory directory;
+    private final DirectoryFacts directory;
     private final AppointmentTypes appointmentTypes;
     private final WaitlistBooking booking;
     private final IdGenerator ids;
@@ -51,7 +51,7 @@ public class WaitlistService {
     public WaitlistService(
             CommandGateway commands,
             WaitlistReadModel entries,
-            WaitlistDirectory directory,
+            DirectoryFacts directory,
             AppointmentTypes appointmentTypes,
             WaitlistBooking booking,
             IdGenerator ids,

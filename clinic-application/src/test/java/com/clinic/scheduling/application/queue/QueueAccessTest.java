@@ -3,11 +3,11 @@ package com.clinic.scheduling.application.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.application.queue.QueueAccess.Action;
-import com.clinic.scheduling.application.queue.port.QueueDirectory.BranchFacts;
 import com.clinic.scheduling.domain.queue.QueueKey;
 import java.time.LocalDate;
 import java.util.EnumSet;

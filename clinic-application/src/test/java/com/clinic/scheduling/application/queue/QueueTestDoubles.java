@@ -1,10 +1,10 @@
 package com.clinic.scheduling.application.queue;
 
+import com.clinic.directory.InMemoryDirectoryFacts;
 import com.clinic.platform.application.crypto.KeyRing;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.application.crypto.SubjectKeyStore;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel;
-import com.clinic.scheduling.application.queue.port.QueueDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,11 +25,7 @@ final class QueueTestDoubles {
     private QueueTestDoubles() {}
 
     /** A directory with one clinic's branches, doctors (by user) and patients. */
-    static final class Directory implements QueueDirectory {
-        final Map<UUID, BranchFacts> branches = new HashMap<>();
-        final Map<UUID, UUID> doctorsByUser = new HashMap<>();
-        final Map<UUID, UUID> patientsByUser = new HashMap<>();
-        final Set<List<UUID>> practising = new HashSet<>();
+    static final class Directory extends InMemoryDirectoryFacts {
 
         Directory branch(UUID branchId, UUID clinicId) {
             branches.put(branchId, new BranchFacts(branchId, clinicId, ZoneId.of("Asia/Riyadh")));
@@ -37,39 +33,24 @@ final class QueueTestDoubles {
         }
 
         Directory doctor(UUID userId, UUID doctorId, UUID branchId) {
-            doctorsByUser.put(userId, doctorId);
-            practising.add(List.of(doctorId, branchId));
+            Set<UUID> at = new HashSet<>(Set.of(branchId));
+            DoctorFacts known = doctors.get(doctorId);
+            if (known != null) {
+                at.addAll(known.branchIds());
+            }
+            doctors.put(doctorId, new DoctorFacts(doctorId, userId, null, at, Set.of(), true));
             return this;
         }
 
         Directory patient(UUID userId, UUID patientId) {
-            patientsByUser.put(userId, patientId);
+            patients.put(patientId, new PatientFacts(patientId, null, null, Optional.of(userId), "ar", false));
             return this;
         }
 
-        @Override
-        public Optional<BranchFacts> branch(UUID branchId) {
-            return Optional.ofNullable(branches.get(branchId));
-        }
-
-        @Override
-        public boolean practisesAt(UUID doctorId, UUID branchId) {
-            return practising.contains(List.of(doctorId, branchId));
-        }
-
-        @Override
-        public Optional<UUID> doctorOfUser(UUID userId) {
-            return Optional.ofNullable(doctorsByUser.get(userId));
-        }
-
-        @Override
-        public Optional<UUID> patientOfUser(UUID userId) {
-            return Optional.ofNullable(patientsByUser.get(userId));
-        }
-
+        /** Patients here belong to no clinic in particular: every known one counts. */
         @Override
         public boolean isPatientOfClinic(UUID patientId, UUID clinicId) {
-            return patientsByUser.containsValue(patientId);
+            return patients.containsKey(patientId);
         }
     }
 

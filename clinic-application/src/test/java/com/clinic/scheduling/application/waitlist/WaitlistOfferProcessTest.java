@@ -2,6 +2,9 @@ package com.clinic.scheduling.application.waitlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.DoctorFacts;
+import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.scheduling.application.port.SchedulingNotifications.Notice;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeDirectory;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeSlotSearch;
@@ -9,9 +12,6 @@ import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.InMemoryEn
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.InMemoryOfferHolds;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.RecordingBooking;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.RecordingNotifications;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.BranchFacts;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.DoctorFacts;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.PatientFacts;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel.Candidate;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCancelled;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentRescheduled;
@@ -99,7 +99,8 @@ class WaitlistOfferProcessTest {
         process = new WaitlistOfferProcess(offers, offerHolds);
 
         directory.branches.put(BRANCH, new BranchFacts(BRANCH, CLINIC, RIYADH));
-        directory.doctors.put(DOCTOR, new DoctorFacts(DOCTOR, CLINIC, Set.of(BRANCH), Set.of("cardiology"), true));
+        directory.doctors.put(
+                DOCTOR, new DoctorFacts(DOCTOR, UUID.randomUUID(), CLINIC, Set.of(BRANCH), Set.of("cardiology"), true));
         urgentAfternoons = candidate(Urgency.URGENT, "2026-05-01T08:00:00Z", doctor(TYPE, range(14, 18)));
         urgent = candidate(Urgency.URGENT, "2026-05-20T08:00:00Z", doctor(TYPE));
         soonBySpecialty = candidate(

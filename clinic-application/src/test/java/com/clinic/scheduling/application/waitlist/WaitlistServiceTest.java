@@ -3,6 +3,9 @@ package com.clinic.scheduling.application.waitlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.DoctorFacts;
+import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
@@ -10,9 +13,6 @@ import com.clinic.scheduling.application.availability.AppointmentTypeView;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeDirectory;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.InMemoryEntries;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.RecordingBooking;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.BranchFacts;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.DoctorFacts;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory.PatientFacts;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import com.clinic.scheduling.domain.availability.BookingRules;
@@ -95,7 +95,8 @@ class WaitlistServiceTest {
                 UUID::randomUUID,
                 java.time.Clock.fixed(NOW, ZONE));
         directory.branches.put(BRANCH, new BranchFacts(BRANCH, CLINIC, ZONE));
-        directory.doctors.put(DOCTOR, new DoctorFacts(DOCTOR, CLINIC, Set.of(BRANCH), Set.of("cardiology"), true));
+        directory.doctors.put(
+                DOCTOR, new DoctorFacts(DOCTOR, UUID.randomUUID(), CLINIC, Set.of(BRANCH), Set.of("cardiology"), true));
         directory.patients.put(
                 PATIENT, new PatientFacts(PATIENT, CLINIC, BRANCH, Optional.of(PATIENT_USER), "ar", false));
     }
@@ -188,7 +189,8 @@ class WaitlistServiceTest {
 
     @Test
     void aDoctorWhoDoesNotWorkAtTheBranchCannotBeWaitedFor() {
-        directory.doctors.put(DOCTOR, new DoctorFacts(DOCTOR, CLINIC, Set.of(OTHER_BRANCH), Set.of(), true));
+        directory.doctors.put(
+                DOCTOR, new DoctorFacts(DOCTOR, UUID.randomUUID(), CLINIC, Set.of(OTHER_BRANCH), Set.of(), true));
 
         assertThatThrownBy(() -> service.join(patient, joinRequest(Optional.empty(), Optional.empty())))
                 .isInstanceOf(Rejection.RuleViolated.class)

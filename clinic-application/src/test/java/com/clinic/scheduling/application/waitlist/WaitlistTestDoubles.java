@@ -1,5 +1,6 @@
 package com.clinic.scheduling.application.waitlist;
 
+import com.clinic.directory.InMemoryDirectoryFacts;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.scheduling.application.appointment.WaitlistBooking;
@@ -7,7 +8,6 @@ import com.clinic.scheduling.application.availability.SlotQuery;
 import com.clinic.scheduling.application.availability.SlotSearch;
 import com.clinic.scheduling.application.port.SchedulingNotifications;
 import com.clinic.scheduling.application.waitlist.port.OfferHolds;
-import com.clinic.scheduling.application.waitlist.port.WaitlistDirectory;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
 import com.clinic.scheduling.domain.availability.Slot;
@@ -74,41 +74,7 @@ final class WaitlistTestDoubles {
         }
     }
 
-    static final class FakeDirectory implements WaitlistDirectory {
-        final Map<UUID, BranchFacts> branches = new HashMap<>();
-        final Map<UUID, DoctorFacts> doctors = new HashMap<>();
-        final Map<UUID, PatientFacts> patients = new HashMap<>();
-
-        @Override
-        public Optional<BranchFacts> branch(UUID branchId) {
-            return Optional.ofNullable(branches.get(branchId));
-        }
-
-        @Override
-        public Optional<DoctorFacts> doctor(UUID doctorId) {
-            return Optional.ofNullable(doctors.get(doctorId));
-        }
-
-        @Override
-        public boolean specialtyAtBranch(String specialty, UUID branchId) {
-            return doctors.values().stream()
-                    .anyMatch(d -> d.active()
-                            && d.branchIds().contains(branchId)
-                            && d.specialties().contains(specialty));
-        }
-
-        @Override
-        public Optional<PatientFacts> patient(UUID patientId) {
-            return Optional.ofNullable(patients.get(patientId));
-        }
-
-        @Override
-        public Optional<PatientFacts> patientOfUser(UUID userId) {
-            return patients.values().stream()
-                    .filter(p -> p.userId().filter(userId::equals).isPresent())
-                    .findFirst();
-        }
-    }
+    static final class FakeDirectory extends InMemoryDirectoryFacts {}
 
     /** Bookings: a time is free unless someone holds it or the test says it is taken. */
     static final class RecordingBooking implements WaitlistBooking {
