@@ -23,7 +23,8 @@ final class Layers {
     static final String PERSISTENCE = "com.clinic..persistence..";
     static final String EXTERNAL = "com.clinic..external..";
     static final String BOOTSTRAP = "com.clinic..bootstrap..";
-    static final String GENERATED_JOOQ = "com.clinic.platform.persistence.jooq..";
+    /** Every context's generated tables: {@code com.clinic.<context>.persistence.jooq} (ADR 0003). */
+    static final String GENERATED_JOOQ = "com.clinic..persistence.jooq..";
 
     private static final Pattern CONTEXT_BASE_PACKAGE = Pattern.compile("com\\.clinic\\.[a-z][a-z0-9]*");
 

@@ -38,6 +38,10 @@ class RuleSubjectsTest {
             "com.clinic.platform.application.axon.DeciderAggregate",
             "com.clinic.platform.rest.ProblemDetailsAdvice",
             "com.clinic.platform.persistence.jooq.Tables",
+            "com.clinic.identity.persistence.jooq.Tables",
+            "com.clinic.directory.persistence.jooq.Tables",
+            "com.clinic.audit.persistence.jooq.Tables",
+            "com.clinic.scheduling.persistence.jooq.Tables",
             "com.clinic.ClinicApplication"
         }) {
             assertThat(Layers.production().contain(type)).as(type).isTrue();

@@ -1,12 +1,12 @@
 package com.clinic.audit.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.AUDIT_EVENT_INDEX;
+import static com.clinic.audit.persistence.jooq.Tables.AUDIT_EVENT_INDEX;
 import static com.clinic.platform.persistence.jooq.Tables.DOMAINEVENTENTRY;
 
 import com.clinic.audit.application.AggregateTypes;
+import com.clinic.audit.persistence.jooq.tables.records.AuditEventIndexRecord;
 import com.clinic.platform.application.axon.MetadataKeys;
 import com.clinic.platform.persistence.ProjectionWrites;
-import com.clinic.platform.persistence.jooq.tables.records.AuditEventIndexRecord;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

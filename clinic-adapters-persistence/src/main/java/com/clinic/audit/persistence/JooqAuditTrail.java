@@ -1,6 +1,6 @@
 package com.clinic.audit.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.AUDIT_EVENT_INDEX;
+import static com.clinic.audit.persistence.jooq.Tables.AUDIT_EVENT_INDEX;
 import static com.clinic.platform.persistence.jooq.Tables.DOMAINEVENTENTRY;
 
 import com.clinic.audit.application.AggregateTypes;

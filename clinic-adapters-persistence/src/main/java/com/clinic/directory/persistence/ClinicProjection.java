@@ -1,7 +1,7 @@
 package com.clinic.directory.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.BRANCH_VIEW;
-import static com.clinic.platform.persistence.jooq.Tables.CLINIC_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.BRANCH_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.CLINIC_VIEW;
 
 import com.clinic.directory.domain.SiteProfile;
 import com.clinic.directory.domain.branch.BranchEvent.BranchOpened;

@@ -1,10 +1,10 @@
 package com.clinic.directory.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_BRANCH;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_FEE;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_LANGUAGE;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_SPECIALTY;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_BRANCH;
+import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_FEE;
+import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_LANGUAGE;
+import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_SPECIALTY;
+import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_VIEW;
 
 import com.clinic.directory.domain.doctor.DoctorEvent.DoctorActivated;
 import com.clinic.directory.domain.doctor.DoctorEvent.DoctorDeactivated;

@@ -1,19 +1,19 @@
 package com.clinic.directory.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.BRANCH_VIEW;
-import static com.clinic.platform.persistence.jooq.Tables.CLINIC_VIEW;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_BRANCH;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_SPECIALTY;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_VIEW;
-import static com.clinic.platform.persistence.jooq.Tables.PATIENT_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.BRANCH_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.CLINIC_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_BRANCH;
+import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_SPECIALTY;
+import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.PATIENT_VIEW;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
 import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.persistence.jooq.tables.records.PatientViewRecord;
 import com.clinic.identity.StaffScopeDirectory;
-import com.clinic.platform.persistence.jooq.tables.records.PatientViewRecord;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;

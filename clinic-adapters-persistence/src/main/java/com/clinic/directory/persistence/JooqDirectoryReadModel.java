@@ -1,17 +1,17 @@
 package com.clinic.directory.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.BRANCH_VIEW;
-import static com.clinic.platform.persistence.jooq.Tables.CLINIC_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.BRANCH_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.CLINIC_VIEW;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 
 import com.clinic.directory.application.port.BranchView;
 import com.clinic.directory.application.port.ClinicView;
 import com.clinic.directory.application.port.DirectoryReadModel;
+import com.clinic.directory.persistence.jooq.tables.records.BranchViewRecord;
+import com.clinic.directory.persistence.jooq.tables.records.ClinicViewRecord;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
-import com.clinic.platform.persistence.jooq.tables.records.BranchViewRecord;
-import com.clinic.platform.persistence.jooq.tables.records.ClinicViewRecord;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;

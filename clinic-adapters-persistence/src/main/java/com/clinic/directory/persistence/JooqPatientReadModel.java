@@ -1,6 +1,6 @@
 package com.clinic.directory.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.PATIENT_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.PATIENT_VIEW;
 import static org.jooq.impl.DSL.row;
 
 import com.clinic.directory.application.patient.PersonalDataCodec;
@@ -10,10 +10,10 @@ import com.clinic.directory.application.port.PatientSummary;
 import com.clinic.directory.application.port.PatientView;
 import com.clinic.directory.application.port.Sex;
 import com.clinic.directory.domain.patient.Consents;
+import com.clinic.directory.persistence.jooq.tables.records.PatientViewRecord;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.application.crypto.FieldCipher;
-import com.clinic.platform.persistence.jooq.tables.records.PatientViewRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.clinic.directory.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.PATIENT_VIEW;
+import static com.clinic.directory.persistence.jooq.Tables.PATIENT_VIEW;
 
 import com.clinic.directory.application.patient.PersonalDataCodec;
 import com.clinic.directory.application.port.PatientPersonalData;

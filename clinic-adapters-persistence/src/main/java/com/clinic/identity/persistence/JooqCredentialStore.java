@@ -1,10 +1,10 @@
 package com.clinic.identity.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.USER_CREDENTIAL;
+import static com.clinic.identity.persistence.jooq.Tables.USER_CREDENTIAL;
 
 import com.clinic.identity.application.port.CredentialStore;
+import com.clinic.identity.persistence.jooq.tables.records.UserCredentialRecord;
 import com.clinic.platform.domain.Role;
-import com.clinic.platform.persistence.jooq.tables.records.UserCredentialRecord;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

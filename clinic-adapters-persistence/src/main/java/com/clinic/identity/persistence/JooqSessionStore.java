@@ -1,7 +1,7 @@
 package com.clinic.identity.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.AUTH_SESSION;
-import static com.clinic.platform.persistence.jooq.Tables.REFRESH_TOKEN;
+import static com.clinic.identity.persistence.jooq.Tables.AUTH_SESSION;
+import static com.clinic.identity.persistence.jooq.Tables.REFRESH_TOKEN;
 
 import com.clinic.identity.application.port.SessionStore;
 import java.time.Instant;

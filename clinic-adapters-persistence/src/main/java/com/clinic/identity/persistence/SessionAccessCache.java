@@ -1,7 +1,7 @@
 package com.clinic.identity.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.AUTH_SESSION;
-import static com.clinic.platform.persistence.jooq.Tables.USER_CREDENTIAL;
+import static com.clinic.identity.persistence.jooq.Tables.AUTH_SESSION;
+import static com.clinic.identity.persistence.jooq.Tables.USER_CREDENTIAL;
 
 import com.clinic.identity.application.port.SessionStore.SessionAccess;
 import com.clinic.platform.domain.Role;

@@ -1,6 +1,6 @@
 package com.clinic.identity.persistence;
 
-import static com.clinic.platform.persistence.jooq.Tables.USER_ACCOUNT_VIEW;
+import static com.clinic.identity.persistence.jooq.Tables.USER_ACCOUNT_VIEW;
 
 import com.clinic.identity.domain.AccountStatus;
 import com.clinic.identity.domain.UserAccountEvent.AccountActivated;

@@ -1,9 +1,8 @@
 package com.clinic.scheduling.persistence.appointment;
 
-import static com.clinic.platform.persistence.jooq.Tables.APPOINTMENT_VIEW;
+import static com.clinic.scheduling.persistence.jooq.Tables.APPOINTMENT_VIEW;
 
 import com.clinic.platform.persistence.ProjectionWrites;
-import com.clinic.platform.persistence.jooq.tables.records.AppointmentViewRecord;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentBooked;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCancelled;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCompleted;
@@ -15,6 +14,7 @@ import com.clinic.scheduling.domain.appointment.AppointmentEvent.HoldExpired;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.PatientCheckedIn;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.SlotHeld;
 import com.clinic.scheduling.domain.appointment.AppointmentSlot;
+import com.clinic.scheduling.persistence.jooq.tables.records.AppointmentViewRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package com.clinic.scheduling.persistence.appointment;
 
-import static com.clinic.platform.persistence.jooq.Tables.APPOINTMENT_VIEW;
+import static com.clinic.scheduling.persistence.jooq.Tables.APPOINTMENT_VIEW;
 
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.NameBook;

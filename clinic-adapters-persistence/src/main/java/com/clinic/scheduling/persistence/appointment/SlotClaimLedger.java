@@ -1,6 +1,6 @@
 package com.clinic.scheduling.persistence.appointment;
 
-import static com.clinic.platform.persistence.jooq.Tables.APPOINTMENT_PARTY;
+import static com.clinic.scheduling.persistence.jooq.Tables.APPOINTMENT_PARTY;
 
 import com.clinic.platform.domain.Rejection;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentBooked;

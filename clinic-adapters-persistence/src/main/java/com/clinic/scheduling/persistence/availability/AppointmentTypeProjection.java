@@ -1,14 +1,14 @@
 package com.clinic.scheduling.persistence.availability;
 
-import static com.clinic.platform.persistence.jooq.Tables.APPOINTMENT_TYPE;
+import static com.clinic.scheduling.persistence.jooq.Tables.APPOINTMENT_TYPE;
 
-import com.clinic.platform.persistence.jooq.tables.records.AppointmentTypeRecord;
 import com.clinic.scheduling.domain.availability.AppointmentTypeEvent.AppointmentTypeCreated;
 import com.clinic.scheduling.domain.availability.AppointmentTypeEvent.AppointmentTypeDeactivated;
 import com.clinic.scheduling.domain.availability.AppointmentTypeEvent.AppointmentTypeUpdated;
 import com.clinic.scheduling.domain.availability.BilingualName;
 import com.clinic.scheduling.domain.availability.BookingRules;
 import com.clinic.scheduling.domain.availability.Price;
+import com.clinic.scheduling.persistence.jooq.tables.records.AppointmentTypeRecord;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

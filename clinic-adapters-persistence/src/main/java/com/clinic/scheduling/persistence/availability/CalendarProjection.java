@@ -1,7 +1,7 @@
 package com.clinic.scheduling.persistence.availability;
 
-import static com.clinic.platform.persistence.jooq.Tables.BRANCH_CALENDAR;
-import static com.clinic.platform.persistence.jooq.Tables.BRANCH_HOLIDAY;
+import static com.clinic.scheduling.persistence.jooq.Tables.BRANCH_CALENDAR;
+import static com.clinic.scheduling.persistence.jooq.Tables.BRANCH_HOLIDAY;
 
 import com.clinic.scheduling.domain.availability.BranchCalendarEvent;
 import com.clinic.scheduling.domain.availability.BranchCalendarEvent.HolidayCancelled;

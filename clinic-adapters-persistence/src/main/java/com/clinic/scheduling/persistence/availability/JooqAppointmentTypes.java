@@ -1,11 +1,11 @@
 package com.clinic.scheduling.persistence.availability;
 
-import static com.clinic.platform.persistence.jooq.Tables.APPOINTMENT_TYPE;
+import static com.clinic.scheduling.persistence.jooq.Tables.APPOINTMENT_TYPE;
 
-import com.clinic.platform.persistence.jooq.tables.records.AppointmentTypeRecord;
 import com.clinic.scheduling.application.availability.AppointmentTypeReadModel;
 import com.clinic.scheduling.application.availability.AppointmentTypeView;
 import com.clinic.scheduling.domain.availability.BookingRules;
+import com.clinic.scheduling.persistence.jooq.tables.records.AppointmentTypeRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package com.clinic.scheduling.persistence.availability;
 
-import static com.clinic.platform.persistence.jooq.Tables.BRANCH_HOLIDAY;
-import static com.clinic.platform.persistence.jooq.Tables.DOCTOR_SCHEDULE;
-import static com.clinic.platform.persistence.jooq.Tables.SCHEDULE_EXTRA_SESSION;
-import static com.clinic.platform.persistence.jooq.Tables.SCHEDULE_TIME_OFF;
-import static com.clinic.platform.persistence.jooq.Tables.SCHEDULE_WORKING_INTERVAL;
-import static com.clinic.platform.persistence.jooq.Tables.SCHEDULE_WORKING_PERIOD;
+import static com.clinic.scheduling.persistence.jooq.Tables.BRANCH_HOLIDAY;
+import static com.clinic.scheduling.persistence.jooq.Tables.DOCTOR_SCHEDULE;
+import static com.clinic.scheduling.persistence.jooq.Tables.SCHEDULE_EXTRA_SESSION;
+import static com.clinic.scheduling.persistence.jooq.Tables.SCHEDULE_TIME_OFF;
+import static com.clinic.scheduling.persistence.jooq.Tables.SCHEDULE_WORKING_INTERVAL;
+import static com.clinic.scheduling.persistence.jooq.Tables.SCHEDULE_WORKING_PERIOD;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 

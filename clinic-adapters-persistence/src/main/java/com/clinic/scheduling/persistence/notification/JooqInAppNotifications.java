@@ -1,16 +1,16 @@
 package com.clinic.scheduling.persistence.notification;
 
-import static com.clinic.platform.persistence.jooq.Tables.IN_APP_NOTIFICATION;
+import static com.clinic.scheduling.persistence.jooq.Tables.IN_APP_NOTIFICATION;
 import static org.jooq.impl.DSL.row;
 
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.platform.persistence.jooq.tables.records.InAppNotificationRecord;
 import com.clinic.scheduling.application.notification.InAppInbox;
 import com.clinic.scheduling.application.notification.InAppNotificationView;
 import com.clinic.scheduling.application.port.SchedulingNotifications;
+import com.clinic.scheduling.persistence.jooq.tables.records.InAppNotificationRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,14 +1,14 @@
 package com.clinic.scheduling.persistence.queue;
 
-import static com.clinic.platform.persistence.jooq.Tables.QUEUE_BOARD;
-import static com.clinic.platform.persistence.jooq.Tables.QUEUE_BOARD_TICKET;
-import static com.clinic.platform.persistence.jooq.Tables.QUEUE_CONSULTATION_DURATION;
+import static com.clinic.scheduling.persistence.jooq.Tables.QUEUE_BOARD;
+import static com.clinic.scheduling.persistence.jooq.Tables.QUEUE_BOARD_TICKET;
+import static com.clinic.scheduling.persistence.jooq.Tables.QUEUE_CONSULTATION_DURATION;
 
 import com.clinic.platform.domain.Ciphertext;
-import com.clinic.platform.persistence.jooq.tables.records.QueueBoardTicketRecord;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel;
 import com.clinic.scheduling.domain.queue.Priority;
 import com.clinic.scheduling.domain.queue.QueueKey;
+import com.clinic.scheduling.persistence.jooq.tables.records.QueueBoardTicketRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

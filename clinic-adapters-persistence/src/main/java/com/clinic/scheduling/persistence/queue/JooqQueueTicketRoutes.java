@@ -1,10 +1,10 @@
 package com.clinic.scheduling.persistence.queue;
 
-import static com.clinic.platform.persistence.jooq.Tables.QUEUE_TICKET_ROUTE;
+import static com.clinic.scheduling.persistence.jooq.Tables.QUEUE_TICKET_ROUTE;
 
-import com.clinic.platform.persistence.jooq.tables.records.QueueTicketRouteRecord;
 import com.clinic.scheduling.application.queue.port.QueueTicketRoutes;
 import com.clinic.scheduling.domain.queue.QueueKey;
+import com.clinic.scheduling.persistence.jooq.tables.records.QueueTicketRouteRecord;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;

@@ -1,8 +1,8 @@
 package com.clinic.scheduling.persistence.queue;
 
-import static com.clinic.platform.persistence.jooq.Tables.QUEUE_BOARD;
-import static com.clinic.platform.persistence.jooq.Tables.QUEUE_BOARD_TICKET;
-import static com.clinic.platform.persistence.jooq.Tables.QUEUE_CONSULTATION_DURATION;
+import static com.clinic.scheduling.persistence.jooq.Tables.QUEUE_BOARD;
+import static com.clinic.scheduling.persistence.jooq.Tables.QUEUE_BOARD_TICKET;
+import static com.clinic.scheduling.persistence.jooq.Tables.QUEUE_CONSULTATION_DURATION;
 
 import com.clinic.platform.domain.Ciphertext;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel.Progress;

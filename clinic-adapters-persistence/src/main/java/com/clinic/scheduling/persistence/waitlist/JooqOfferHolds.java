@@ -1,6 +1,6 @@
 package com.clinic.scheduling.persistence.waitlist;
 
-import static com.clinic.platform.persistence.jooq.Tables.WAITLIST_OFFER_HOLD;
+import static com.clinic.scheduling.persistence.jooq.Tables.WAITLIST_OFFER_HOLD;
 
 import com.clinic.scheduling.application.waitlist.port.OfferHolds;
 import java.util.UUID;

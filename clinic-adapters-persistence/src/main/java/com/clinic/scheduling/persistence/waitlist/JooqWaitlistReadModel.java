@@ -1,18 +1,18 @@
 package com.clinic.scheduling.persistence.waitlist;
 
-import static com.clinic.platform.persistence.jooq.Tables.WAITLIST_ENTRY_VIEW;
+import static com.clinic.scheduling.persistence.jooq.Tables.WAITLIST_ENTRY_VIEW;
 import static org.jooq.impl.DSL.row;
 
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.platform.persistence.jooq.tables.WaitlistEntryView;
-import com.clinic.platform.persistence.jooq.tables.records.WaitlistEntryViewRecord;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView.OfferView;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
 import com.clinic.scheduling.domain.waitlist.Urgency;
 import com.clinic.scheduling.domain.waitlist.WaitlistCriteria;
+import com.clinic.scheduling.persistence.jooq.tables.WaitlistEntryView;
+import com.clinic.scheduling.persistence.jooq.tables.records.WaitlistEntryViewRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package com.clinic.scheduling.persistence.waitlist;
 
-import static com.clinic.platform.persistence.jooq.Tables.WAITLIST_ENTRY_VIEW;
+import static com.clinic.scheduling.persistence.jooq.Tables.WAITLIST_ENTRY_VIEW;
 
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.domain.waitlist.WaitlistCriteria;
