@@ -1,2 +1,5 @@
-/** Availability read models (schedules, holidays, appointment types), their projections, and slot search's one-query load. */
+/**
+ * Availability read models (schedules, holidays, appointment types), their projections, and slot
+ * search's load: the directory's placements, then every schedule in one query.
+ */
 package com.clinic.scheduling.persistence.availability;

@@ -1,2 +1,2 @@
-/** The waiting list's read model, its projection and queries, the offer holds and the directory facts it reads. */
+/** The waiting list's read model, its projection and queries, and the offer holds. */
 package com.clinic.scheduling.persistence.waitlist;

@@ -24,8 +24,8 @@ public interface AvailabilityReadModel {
 
     /**
      * Every matching doctor and branch with the schedule rows that apply between the local dates
-     * {@code from} and {@code to}, and the doctor's claims overlapping {@code claimed}; in one
-     * constant number of round trips to the database whatever the number of doctors.
+     * {@code from} and {@code to}, and the doctor's claims overlapping {@code claimed}; in a
+     * fixed number of round trips to the database (two) whatever the number of doctors.
      */
     List<ScheduledDoctor> scheduledDoctors(SlotCriteria criteria, LocalDate from, LocalDate to, TimeRange claimed);
 }

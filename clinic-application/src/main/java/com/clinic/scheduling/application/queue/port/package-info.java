@@ -1,2 +1,2 @@
-/** What the walk-in queue needs from adapters: ticket routes, directory facts, the board read model, change feed. */
+/** What the walk-in queue needs from adapters: ticket routes, the board read model, change feed. */
 package com.clinic.scheduling.application.queue.port;
