@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.clinic.notifications.application.WaitlistNotices;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.scheduling.application.waitlist.WaitlistOffers;
 import com.clinic.scheduling.application.waitlist.WaitlistService;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
@@ -84,7 +84,7 @@ class WaitlistOfferFlowTest {
                 .isBetween(cancelledAt.plus(WaitlistWorld.TTL), clock.instant().plus(WaitlistWorld.TTL));
         assertThat(world.offerDeadline(firstHold))
                 .hasValueSatisfying(due -> assertThat(due).isCloseTo(firstExpiry, within()));
-        assertThat(world.notices(urgent.userId(), WaitlistOffers.OFFER_MADE)).isEqualTo(1);
+        assertThat(world.notices(urgent.userId(), WaitlistNotices.OFFER_MADE)).isEqualTo(1);
         assertThat(world.entry(soonEntry).status()).isEqualTo(WaitlistEntryStatus.WAITING);
 
         // Nobody answers: time passes beyond the offer and its deadline fires.
@@ -101,7 +101,8 @@ class WaitlistOfferFlowTest {
         assertThat(world.offerDeadline(firstHold))
                 .as("a fired deadline is gone")
                 .isEmpty();
-        assertThat(world.notices(urgent.userId(), WaitlistOffers.OFFER_EXPIRED)).isEqualTo(1);
+        assertThat(world.notices(urgent.userId(), WaitlistNotices.OFFER_EXPIRED))
+                .isEqualTo(1);
         UUID secondHold = heldFor(world, soonEntry);
         assertThat(world.claims()).containsExactly(secondHold);
         assertThat(world.awaitAppointment(secondHold, "HELD").patientId()).isEqualTo(soon.patientId());

@@ -1,2 +1,2 @@
-/** Ports scheduling needs from adapters: notifications and read models. */
+/** Ports scheduling needs from adapters: the parties of appointments. */
 package com.clinic.scheduling.application.port;

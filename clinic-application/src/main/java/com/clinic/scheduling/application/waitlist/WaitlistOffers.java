@@ -3,11 +3,10 @@ package com.clinic.scheduling.application.waitlist;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.directory.DirectoryFacts.DoctorFacts;
+import com.clinic.scheduling.WaitlistOfferChanged;
 import com.clinic.scheduling.application.appointment.WaitlistBooking;
 import com.clinic.scheduling.application.availability.SlotQuery;
 import com.clinic.scheduling.application.availability.SlotSearch;
-import com.clinic.scheduling.application.port.SchedulingNotifications;
-import com.clinic.scheduling.application.port.SchedulingNotifications.Notice;
 import com.clinic.scheduling.application.waitlist.port.OfferHolds;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel.Candidate;
@@ -26,11 +25,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +36,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,21 +55,17 @@ public class WaitlistOffers {
     /** Holds and releases the process makes on its own are attributed to this (non-existent) user. */
     public static final UUID SYSTEM_USER = new UUID(0L, 0L);
 
-    public static final String OFFER_MADE = "waitlist.offer-made";
-    public static final String OFFER_EXPIRED = "waitlist.offer-expired";
-
     /** How many ranked candidates one freed slot is tried with, at most. */
     static final int MAX_CANDIDATES = 100;
 
     private static final Logger log = LoggerFactory.getLogger(WaitlistOffers.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final WaitlistReadModel entries;
     private final DirectoryFacts directory;
     private final WaitlistBooking booking;
     private final SlotSearch slots;
     private final OfferHolds offerHolds;
-    private final SchedulingNotifications notifications;
+    private final ApplicationEventPublisher events;
     private final CommandGateway commands;
     private final Clock clock;
     private final Duration offerTtl;
@@ -82,7 +76,7 @@ public class WaitlistOffers {
             WaitlistBooking booking,
             SlotSearch slots,
             OfferHolds offerHolds,
-            SchedulingNotifications notifications,
+            ApplicationEventPublisher events,
             CommandGateway commands,
             Clock clock,
             @Value("${clinic.waitlist.offer-ttl:PT15M}") Duration offerTtl) {
@@ -95,7 +89,7 @@ public class WaitlistOffers {
         this.booking = booking;
         this.slots = slots;
         this.offerHolds = offerHolds;
-        this.notifications = notifications;
+        this.events = events;
         this.commands = commands;
         this.clock = clock;
         this.offerTtl = offerTtl;
@@ -150,11 +144,20 @@ public class WaitlistOffers {
                 > 0;
     }
 
-    /** Tells the patient their offer ran out (they stay on the list). */
+    /** Reports that the patient's offer ran out (they stay on the list); notifications tells them. */
     public void noticeExpiry(UUID entryId, UUID patientId, WaitlistOffer offer) {
         directory
                 .branch(offer.branchId())
-                .ifPresent(branch -> notify(entryId, patientId, OFFER_EXPIRED, offer, branch.zone()));
+                .ifPresent(branch -> events.publishEvent(new WaitlistOfferChanged.Expired(
+                        entryId,
+                        patientId,
+                        offer.appointmentId(),
+                        offer.doctorId(),
+                        offer.branchId(),
+                        offer.start(),
+                        offer.expiresAt(),
+                        branch.zone(),
+                        clock.instant())));
     }
 
     private record ExactSlot(UUID appointmentTypeId, TimeRange time) {}
@@ -229,7 +232,16 @@ public class WaitlistOffers {
                     booking.releaseOffer(held.get(), SYSTEM_USER);
                     break;
                 }
-                notify(candidate.entryId(), candidate.patientId(), OFFER_MADE, offer, zone);
+                events.publishEvent(new WaitlistOfferChanged.Offered(
+                        candidate.entryId(),
+                        candidate.patientId(),
+                        offer.appointmentId(),
+                        offer.doctorId(),
+                        offer.branchId(),
+                        offer.start(),
+                        offer.expiresAt(),
+                        zone,
+                        clock.instant()));
                 made++;
                 if (oneOffer) {
                     return made;
@@ -289,26 +301,5 @@ public class WaitlistOffers {
                 .map(Slot::range)
                 .filter(range -> range.overlaps(freed.time()))
                 .toList();
-    }
-
-    private void notify(UUID entryId, UUID patientId, String template, WaitlistOffer offer, ZoneId zone) {
-        Optional<UUID> recipient = directory.patient(patientId).flatMap(DirectoryFacts.PatientFacts::userId);
-        if (recipient.isEmpty()) {
-            // No login, so nothing in-app can reach them; reception sees the offer on the waiting list.
-            log.info("Patient {} has no account to notify of {}", patientId, template);
-            return;
-        }
-        LocalDateTime start = LocalDateTime.ofInstant(offer.start(), zone);
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("entryId", entryId.toString());
-        parameters.put("appointmentId", offer.appointmentId().toString());
-        parameters.put("doctorId", offer.doctorId().toString());
-        parameters.put("branchId", offer.branchId().toString());
-        parameters.put("date", start.toLocalDate().toString());
-        parameters.put("time", start.toLocalTime().format(TIME));
-        parameters.put(
-                "expiresAt",
-                LocalDateTime.ofInstant(offer.expiresAt(), zone).toLocalTime().format(TIME));
-        notifications.send(new Notice(recipient.get(), template, Map.copyOf(parameters), clock.instant()));
     }
 }

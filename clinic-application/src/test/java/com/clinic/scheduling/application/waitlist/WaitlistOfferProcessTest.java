@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.directory.DirectoryFacts.DoctorFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
-import com.clinic.scheduling.application.port.SchedulingNotifications.Notice;
+import com.clinic.scheduling.WaitlistOfferChanged;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeDirectory;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeSlotSearch;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.InMemoryEntries;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.InMemoryOfferHolds;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.RecordingBooking;
-import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.RecordingNotifications;
+import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.RecordingEvents;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel.Candidate;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCancelled;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentRescheduled;
@@ -72,7 +72,7 @@ class WaitlistOfferProcessTest {
     private final RecordingBooking booking = new RecordingBooking();
     private final FakeSlotSearch slots = new FakeSlotSearch();
     private final InMemoryOfferHolds offerHolds = new InMemoryOfferHolds();
-    private final RecordingNotifications notifications = new RecordingNotifications();
+    private final RecordingEvents events = new RecordingEvents();
     private final MutableClock clock = new MutableClock(NOW);
     private final List<MakeOffer> offersSent = new CopyOnWriteArrayList<>();
     private final Set<UUID> entriesThatMovedOn = new HashSet<>();
@@ -95,7 +95,7 @@ class WaitlistOfferProcessTest {
             return !entriesThatMovedOn.contains(command.entryId());
         });
         CommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus).build();
-        offers = new WaitlistOffers(entries, directory, booking, slots, offerHolds, notifications, gateway, clock, TTL);
+        offers = new WaitlistOffers(entries, directory, booking, slots, offerHolds, events, gateway, clock, TTL);
         process = new WaitlistOfferProcess(offers, offerHolds);
 
         directory.branches.put(BRANCH, new BranchFacts(BRANCH, CLINIC, RIYADH));
@@ -145,10 +145,6 @@ class WaitlistOfferProcessTest {
                 NOW);
     }
 
-    private UUID userOf(Candidate candidate) {
-        return directory.patients.get(candidate.patientId()).userId().orElseThrow();
-    }
-
     private WaitlistOffer lastOffer() {
         return offersSent.getLast().offer();
     }
@@ -173,16 +169,17 @@ class WaitlistOfferProcessTest {
                                 held, DOCTOR, BRANCH, TYPE, SLOT_START, SLOT_TIME.end(), NOW.plus(TTL), List.of()),
                         NOW));
         assertThat(offerHolds.isOfferHold(held)).isTrue();
-        assertThat(notifications.sent).singleElement().satisfies(notice -> {
-            assertThat(notice.recipientUserId()).isEqualTo(userOf(urgent));
-            assertThat(notice.template()).isEqualTo(WaitlistOffers.OFFER_MADE);
-            assertThat(notice.parameters())
-                    .containsEntry("entryId", urgent.entryId().toString())
-                    .containsEntry("appointmentId", held.toString())
-                    .containsEntry("date", "2026-06-03")
-                    .containsEntry("time", "10:00")
-                    .containsEntry("expiresAt", "09:15");
-        });
+        assertThat(events.published)
+                .containsExactly(new WaitlistOfferChanged.Offered(
+                        urgent.entryId(),
+                        urgent.patientId(),
+                        held,
+                        DOCTOR,
+                        BRANCH,
+                        SLOT_START,
+                        NOW.plus(TTL),
+                        RIYADH,
+                        NOW));
     }
 
     @Test
@@ -239,7 +236,7 @@ class WaitlistOfferProcessTest {
 
         assertThat(booking.holds).isEmpty();
         assertThat(offersSent).isEmpty();
-        assertThat(notifications.sent).isEmpty();
+        assertThat(events.published).isEmpty();
     }
 
     @Test
@@ -272,7 +269,9 @@ class WaitlistOfferProcessTest {
                 .extracting(MakeOffer::entryId)
                 .containsExactly(urgent.entryId(), soonBySpecialty.entryId());
         assertThat(booking.released).containsExactly(booking.holds.getFirst().appointmentId());
-        assertThat(notifications.sent).extracting(Notice::recipientUserId).containsExactly(userOf(soonBySpecialty));
+        assertThat(events.published)
+                .extracting(WaitlistOfferChanged::patientId)
+                .containsExactly(soonBySpecialty.patientId());
     }
 
     @Test
@@ -310,12 +309,12 @@ class WaitlistOfferProcessTest {
         WaitlistOffer second = lastOffer();
         assertThat(second.earlierRecipients()).containsExactly(urgent.entryId());
         assertThat(second.expiresAt()).isEqualTo(NOW.plus(TTL).plus(TTL));
-        assertThat(notifications.sent)
-                .extracting(Notice::recipientUserId, Notice::template)
+        assertThat(events.published)
+                .extracting(change -> change.getClass().getSimpleName(), WaitlistOfferChanged::patientId)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(userOf(urgent), WaitlistOffers.OFFER_MADE),
-                        org.assertj.core.groups.Tuple.tuple(userOf(urgent), WaitlistOffers.OFFER_EXPIRED),
-                        org.assertj.core.groups.Tuple.tuple(userOf(soonBySpecialty), WaitlistOffers.OFFER_MADE));
+                        org.assertj.core.groups.Tuple.tuple("Offered", urgent.patientId()),
+                        org.assertj.core.groups.Tuple.tuple("Expired", urgent.patientId()),
+                        org.assertj.core.groups.Tuple.tuple("Offered", soonBySpecialty.patientId()));
     }
 
     @Test

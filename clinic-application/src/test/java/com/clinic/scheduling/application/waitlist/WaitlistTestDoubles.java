@@ -3,10 +3,10 @@ package com.clinic.scheduling.application.waitlist;
 import com.clinic.directory.InMemoryDirectoryFacts;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.scheduling.WaitlistOfferChanged;
 import com.clinic.scheduling.application.appointment.WaitlistBooking;
 import com.clinic.scheduling.application.availability.SlotQuery;
 import com.clinic.scheduling.application.availability.SlotSearch;
-import com.clinic.scheduling.application.port.SchedulingNotifications;
 import com.clinic.scheduling.application.waitlist.port.OfferHolds;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** In-memory stand-ins for the waiting list's ports, recording what the process asked of them. */
 final class WaitlistTestDoubles {
@@ -149,12 +150,15 @@ final class WaitlistTestDoubles {
         }
     }
 
-    static final class RecordingNotifications implements SchedulingNotifications {
-        final List<Notice> sent = new CopyOnWriteArrayList<>();
+    /** What scheduling published for other contexts (notifications reacts to it there). */
+    static final class RecordingEvents implements ApplicationEventPublisher {
+        final List<WaitlistOfferChanged> published = new CopyOnWriteArrayList<>();
 
         @Override
-        public void send(Notice notice) {
-            sent.add(notice);
+        public void publishEvent(Object event) {
+            if (event instanceof WaitlistOfferChanged change) {
+                published.add(change);
+            }
         }
     }
 

@@ -1,2 +1,2 @@
 /** The signed-in user's in-app notifications over HTTP, rendered in their language. */
-package com.clinic.scheduling.rest.notification;
+package com.clinic.notifications.rest;

@@ -1,10 +1,10 @@
-package com.clinic.scheduling.rest.notification;
+package com.clinic.notifications.rest;
 
+import com.clinic.notifications.application.InAppNotificationView;
+import com.clinic.notifications.application.NotificationInbox;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.rest.WebConfiguration;
-import com.clinic.scheduling.application.notification.InAppNotificationView;
-import com.clinic.scheduling.application.notification.NotificationInbox;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;

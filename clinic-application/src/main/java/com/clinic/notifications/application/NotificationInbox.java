@@ -1,4 +1,4 @@
-package com.clinic.scheduling.application.notification;
+package com.clinic.notifications.application;
 
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;

@@ -1,4 +1,4 @@
-package com.clinic.scheduling.application.notification;
+package com.clinic.notifications.application;
 
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;

@@ -1,4 +1,4 @@
-package com.clinic.scheduling.application.notification;
+package com.clinic.notifications.application;
 
 import java.time.Instant;
 import java.util.Map;

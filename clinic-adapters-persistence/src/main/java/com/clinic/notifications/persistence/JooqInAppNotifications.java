@@ -1,16 +1,16 @@
-package com.clinic.scheduling.persistence.notification;
+package com.clinic.notifications.persistence;
 
-import static com.clinic.scheduling.persistence.jooq.Tables.IN_APP_NOTIFICATION;
+import static com.clinic.notifications.persistence.jooq.Tables.IN_APP_NOTIFICATION;
 import static org.jooq.impl.DSL.row;
 
+import com.clinic.notifications.application.InAppDelivery;
+import com.clinic.notifications.application.InAppInbox;
+import com.clinic.notifications.application.InAppNotificationView;
+import com.clinic.notifications.persistence.jooq.tables.records.InAppNotificationRecord;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.scheduling.application.notification.InAppInbox;
-import com.clinic.scheduling.application.notification.InAppNotificationView;
-import com.clinic.scheduling.application.port.SchedulingNotifications;
-import com.clinic.scheduling.persistence.jooq.tables.records.InAppNotificationRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,11 +31,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * In-app delivery of scheduling notices: one row per notice, inserted in the caller's transaction so
+ * In-app delivery of notices: one row per notice, inserted in the caller's transaction so
  * a notice exists exactly when the step that caused it committed.
  */
 @Repository
-class JooqInAppNotifications implements SchedulingNotifications, InAppInbox {
+class JooqInAppNotifications implements InAppDelivery, InAppInbox {
 
     private static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> PARAMETERS = new TypeReference<>() {};

@@ -1,14 +1,11 @@
-package com.clinic.scheduling.application.port;
+package com.clinic.notifications.application;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/**
- * Port: tell a person something about their appointments (a waiting-list offer, a no-show, a queue
- * call). In-app for now; push, e-mail and SMS adapters come with the notifications context.
- */
-public interface SchedulingNotifications {
+/** Port: store a notice for one user, in the caller's transaction. */
+public interface InAppDelivery {
 
     /** A message for one user, by template key with parameters; rendered in the user's language. */
     record Notice(UUID recipientUserId, String template, Map<String, String> parameters, Instant at) {}

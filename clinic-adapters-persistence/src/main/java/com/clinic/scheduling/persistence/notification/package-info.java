@@ -1,2 +1,0 @@
-/** In-app notifications stored in PostgreSQL: the adapter behind SchedulingNotifications and the inbox. */
-package com.clinic.scheduling.persistence.notification;
