@@ -3,6 +3,7 @@ package com.clinic.scheduling.application.waitlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
@@ -87,7 +88,7 @@ class WaitlistServiceTest {
                 true,
                 1);
         service = new WaitlistService(
-                DefaultCommandGateway.builder().commandBus(bus).build(),
+                new Commands(DefaultCommandGateway.builder().commandBus(bus).build()),
                 entries,
                 directory,
                 id -> Optional.of(type).filter(t -> t.appointmentTypeId().equals(id)),
