@@ -50,13 +50,11 @@ class ModularityTest {
     @Test
     void theModulesAreExactlyTheTopLevelPackages() {
         Set<String> topLevel = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.clinic")
-                .stream()
-                .map(JavaClass::getPackageName)
-                .filter(name -> name.startsWith("com.clinic."))
-                .map(name -> name.substring("com.clinic.".length()).split("\\.")[0])
-                .collect(Collectors.toCollection(TreeSet::new));
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.clinic").stream()
+                        .map(JavaClass::getPackageName)
+                        .filter(name -> name.startsWith("com.clinic."))
+                        .map(name -> name.substring("com.clinic.".length()).split("\\.")[0])
+                        .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(topLevel).contains("platform", "identity", "directory", "audit", "scheduling");
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
@@ -87,8 +85,10 @@ class ModularityTest {
             for (Path file : written.sorted().toList()) {
                 Path mine = committed.resolve(file.getFileName());
                 assertThat(mine)
-                        .as("docs/modules/%s is missing or stale: rerun ModularityTest with"
-                                + " -Dclinic.modules.update=true and commit docs/modules", file.getFileName())
+                        .as(
+                                "docs/modules/%s is missing or stale: rerun ModularityTest with"
+                                        + " -Dclinic.modules.update=true and commit docs/modules",
+                                file.getFileName())
                         .exists()
                         .hasSameTextualContentAs(file, StandardCharsets.UTF_8);
             }
