@@ -1,6 +1,7 @@
 package com.clinic.identity.rest;
 
 import com.clinic.identity.UserAccounts;
+import com.clinic.identity.application.IdentitySettings;
 import com.clinic.identity.application.LoginThrottled;
 import com.clinic.identity.application.SessionService;
 import com.clinic.platform.application.Overloaded;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -76,11 +76,11 @@ class RefusedClientTarpit extends OncePerRequestFilter implements DisposableBean
             UserAccounts accounts,
             ProblemWriter problems,
             MeterRegistry meters,
-            @Value("${clinic.identity.refused-client-delay:PT1S}") Duration delay) {
+            IdentitySettings settings) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.problems = problems;
-        this.delay = delay;
+        this.delay = settings.refusedClientDelay();
         this.held = Counter.builder("clinic.identity.refused.client.answers")
                 .description("Sign-ins and registrations retried too early, answered from memory after a delay")
                 .register(meters);

@@ -5,6 +5,7 @@ import com.clinic.platform.application.crypto.FieldCipher;
 import com.clinic.platform.application.crypto.KeyRing;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.application.crypto.SubjectKeyStore;
+import com.clinic.platform.rest.HttpSettings;
 import com.clinic.platform.rest.operations.OperationsAccess;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -44,6 +45,11 @@ class PlatformConfiguration {
             log.info("No CLINIC_METRICS_SCRAPE_TOKEN: /actuator/prometheus answers administrators only");
         }
         return access;
+    }
+
+    @Bean
+    HttpSettings httpSettings(HttpProperties properties) {
+        return properties.settings();
     }
 
     @Bean
