@@ -26,11 +26,9 @@ import com.clinic.scheduling.domain.appointment.AppointmentEvent.SlotHeld;
 import com.clinic.scheduling.domain.appointment.AppointmentSlot;
 import com.clinic.scheduling.domain.appointment.CancellationReason;
 import com.clinic.scheduling.domain.availability.TimeRange;
-import java.time.Clock;
+import com.clinic.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -79,25 +77,8 @@ class AppointmentAggregateTest {
         fixture = new AggregateTestFixture<>(AppointmentAggregate.class);
         fixture.registerCommandTargetResolver(new ClinicCommandTargetResolver());
         fixture.registerInjectableResource(POLICY);
-        fixture.registerInjectableResource(new FixtureClock());
-    }
-
-    /** The deadline handlers read "now" from a Clock; in fixtures that is the fixture's own simulated time. */
-    private final class FixtureClock extends Clock {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return fixture.currentTime();
-        }
+        // The deadline handlers read "now" from a Clock; in fixtures that is the fixture's own simulated time.
+        fixture.registerInjectableResource(TestClock.following(fixture::currentTime));
     }
 
     @Test
