@@ -1,5 +1,6 @@
-package com.clinic.scheduling.waitlist;
+package com.clinic.support;
 
+import com.clinic.testsupport.TestClock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -11,12 +12,12 @@ import org.springframework.context.annotation.Primary;
  * generation all read this clock, so a test that moves it moves time for the whole application.
  */
 @AutoConfiguration
-public class AdjustableClockConfiguration {
+public class TestClockConfiguration {
 
     /** Replaces the system clock in tests; it is the real clock until a test moves it. */
     @Bean
     @Primary
-    AdjustableClock adjustableClock() {
-        return new AdjustableClock();
+    TestClock testClock() {
+        return TestClock.system();
     }
 }
