@@ -15,6 +15,8 @@ class QueueConfiguration {
                 properties.plannedConsultation(),
                 properties.historySize(),
                 properties.historyWindow(),
-                properties.admissionHorizon());
+                properties.admissionHorizon(),
+                new QueueSettings.Live(
+                        properties.stream().timeout(), properties.stream().refresh(), properties.listenPollTimeout()));
     }
 }
