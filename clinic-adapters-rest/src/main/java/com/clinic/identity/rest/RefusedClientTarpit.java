@@ -4,6 +4,7 @@ import com.clinic.identity.UserAccounts;
 import com.clinic.identity.application.IdentitySettings;
 import com.clinic.identity.application.LoginThrottled;
 import com.clinic.identity.application.SessionService;
+import com.clinic.platform.application.Causes;
 import com.clinic.platform.application.Overloaded;
 import com.clinic.platform.rest.ProblemWriter;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -140,12 +141,7 @@ class RefusedClientTarpit extends OncePerRequestFilter implements DisposableBean
 
     /** Spring MVC hands an exception no advice handled on wrapped in a ServletException. */
     private static boolean isOverloaded(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof Overloaded) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, Overloaded.class).isPresent();
     }
 
     /** Answers after {@code remaining} or the delay, whichever is shorter, without holding a thread. */
