@@ -100,6 +100,14 @@ class AppointmentHttpTest {
         assertThat(response.rawBody()).doesNotContain("Exception").doesNotContain("at com.");
     }
 
+    private AvailabilityTestData.Doctor secondDoctorWithTheSameHours() {
+        AvailabilityTestData.Doctor other = newDoctor(api, admin, site, "dermatology");
+        Api.Response schedule = admin.header("If-None-Match", "*")
+                .put(schedulePath(other.doctorId(), site.branchId()), everyDay("08:00", "20:00"));
+        assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
+        return other;
+    }
+
     @Test
     void aPatientHoldsASlotConfirmsItAndTheSlotLeavesSearch() {
         Api patient = newPatient(api, site.branchId());
@@ -322,5 +330,59 @@ class AppointmentHttpTest {
                         "select count(*) from slot_claim where doctor_id = ?", Integer.class, doctor.doctorId()))
                 .isEqualTo(before);
         assertThat(freeSlots(reception)).anyMatch(s -> s.path("startUtc").equals(other.path("startUtc")));
+    }
+
+    @Test
+    void slotsOfATypeWithABufferTileTheDaySoTheSlotAfterABookingIsStillBookable() {
+        Map<String, Object> buffered = AvailabilityTestData.appointmentType(site.clinicId(), 20, 1);
+        buffered.put("bufferAfterMinutes", 5);
+        Api.Response created = admin.post("/api/v1/appointment-types", buffered);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json("slotIntervalMinutes").asInt()).isEqualTo(25);
+        UUID bufferedType = UUID.fromString(created.json("appointmentTypeId").asString());
+        AvailabilityTestData.awaitOk(admin, "/api/v1/appointment-types/" + bufferedType);
+        AvailabilityTestData.Doctor other = secondDoctorWithTheSameHours();
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        String slotsOfTheDay = "/api/v1/slots?doctorId=" + other.doctorId() + "&branchId=" + site.branchId()
+                + "&appointmentTypeId=" + bufferedType + "&from=" + day + "&to=" + day + "&limit=5";
+
+        List<String> before = new ArrayList<>();
+        admin.get(slotsOfTheDay)
+                .body()
+                .path("items")
+                .forEach(item -> before.add(item.path("startLocal").asString()));
+        assertThat(before)
+                .extracting(local -> local.substring(11, 16))
+                .containsExactly("08:00", "08:25", "08:50", "09:15", "09:40");
+
+        Api patient = newPatient(api, site.branchId());
+        for (String local : before.subList(0, 2)) {
+            String utc = java.time.LocalDateTime.parse(local)
+                    .atZone(java.time.ZoneId.of("Asia/Riyadh"))
+                    .toInstant()
+                    .toString();
+            UUID someone = patientIdOf(newPatient(api, site.branchId()));
+            Api.Response booked = reception.post(
+                    "/api/v1/appointments",
+                    Map.of("patientId", someone, "slot", slot(other.doctorId(), site.branchId(), bufferedType, utc)));
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        }
+        List<String> after = new ArrayList<>();
+        patient.get(slotsOfTheDay)
+                .body()
+                .path("items")
+                .forEach(item -> after.add(item.path("startLocal").asString()));
+        assertThat(after).first().satisfies(local -> assertThat(local.substring(11, 16))
+                .isEqualTo("08:50"));
+
+        // A clinic may choose another interval (validated like the other minutes), and it is shown.
+        Map<String, Object> denser = AvailabilityTestData.appointmentType(site.clinicId(), 20, 1);
+        denser.put("bufferAfterMinutes", 5);
+        denser.put("slotIntervalMinutes", 15);
+        Api.Response explicit = admin.post("/api/v1/appointment-types", denser);
+        assertThat(explicit.status()).as(explicit.toString()).isEqualTo(201);
+        assertThat(explicit.json("slotIntervalMinutes").asInt()).isEqualTo(15);
+        denser.put("slotIntervalMinutes", 0);
+        assertProblem(admin.post("/api/v1/appointment-types", denser), 400);
     }
 }
