@@ -100,6 +100,11 @@ class AppointmentHttpTest {
         assertThat(response.rawBody()).doesNotContain("Exception").doesNotContain("at com.");
     }
 
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertProblem(response, status);
+        assertThat(response.json("code").asString()).as(response.toString()).isEqualTo(code);
+    }
+
     private AvailabilityTestData.Doctor secondDoctorWithTheSameHours() {
         AvailabilityTestData.Doctor other = newDoctor(api, admin, site, "dermatology");
         Api.Response schedule = admin.header("If-None-Match", "*")
@@ -330,6 +335,36 @@ class AppointmentHttpTest {
                         "select count(*) from slot_claim where doctor_id = ?", Integer.class, doctor.doctorId()))
                 .isEqualTo(before);
         assertThat(freeSlots(reception)).anyMatch(s -> s.path("startUtc").equals(other.path("startUtc")));
+    }
+
+    @Test
+    void aStartOffTheSlotGridIsA422WhileATakenSlotIsA409() {
+        Api patient = newPatient(api, site.branchId());
+        JsonNode free = freeSlots(patient).get(95);
+        java.time.Instant start = java.time.Instant.parse(free.path("startUtc").asString());
+        assertThat(newPatient(api, site.branchId())
+                        .post("/api/v1/appointments", Map.of("slot", slotAt(free)))
+                        .status())
+                .isEqualTo(201);
+
+        assertProblem(
+                patient.post("/api/v1/appointments", Map.of("slot", slotAt(free))),
+                409,
+                "appointment.slot-unavailable");
+        // Ten minutes into a 30-minute grid, and 02:00 in Riyadh while the doctor works 08:00-20:00.
+        String between = start.plus(java.time.Duration.ofMinutes(10)).toString();
+        String night = java.time.LocalDate.parse(
+                        free.path("startLocal").asString().substring(0, 10))
+                .atTime(2, 0)
+                .atZone(java.time.ZoneId.of("Asia/Riyadh"))
+                .toInstant()
+                .toString();
+        for (String offGrid : List.of(between, night)) {
+            Map<String, Object> chosen = slot(doctor.doctorId(), site.branchId(), typeId, offGrid);
+            assertProblem(patient.post("/api/v1/appointments", Map.of("slot", chosen)), 422, "appointment.off-grid");
+            assertProblem(
+                    patient.post("/api/v1/appointments/holds", Map.of("slot", chosen)), 422, "appointment.off-grid");
+        }
     }
 
     @Test

@@ -345,10 +345,16 @@ public class AppointmentService implements WaitlistBooking {
         if (!patient.clinicId().equals(branch.clinicId())) {
             throw new Rejection.RuleViolated("appointment.patient-of-another-clinic");
         }
-        if (!slots.isFree(choice.doctorId(), choice.branchId(), choice.appointmentTypeId(), choice.start())) {
-            throw new Rejection.Conflict("appointment.slot-unavailable");
+        // An unknown doctor or type is not found, rather than a time off some grid of theirs.
+        AppointmentSlot slot = slotFor(choice, patient);
+        switch (slots.availability(choice.doctorId(), choice.branchId(), choice.appointmentTypeId(), choice.start())) {
+            case FREE -> {}
+            // Never bookable as asked, whoever else books what: the client must pick a start search offers.
+            case OFF_GRID -> throw new Rejection.RuleViolated("appointment.off-grid");
+            // A real slot, but not now: taken, or too soon or too far ahead. Searching again helps.
+            case TAKEN, OUTSIDE_BOOKING_WINDOW -> throw new Rejection.Conflict("appointment.slot-unavailable");
         }
-        return slotFor(choice, patient);
+        return slot;
     }
 
     private AppointmentSlot slotFor(SlotChoice choice, PatientRef patient) {
