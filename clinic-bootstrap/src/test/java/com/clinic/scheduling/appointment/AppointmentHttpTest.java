@@ -338,6 +338,99 @@ class AppointmentHttpTest {
     }
 
     @Test
+    void aPatientCannotBeWithTwoDoctorsAtOnceAndCancellingOrReschedulingFreesThem() {
+        AvailabilityTestData.Doctor other = secondDoctorWithTheSameHours();
+        Api patient = newPatient(api, site.branchId());
+        UUID patientId = patientIdOf(patient);
+        List<JsonNode> free = freeSlots(patient);
+        String first = free.get(75).path("startUtc").asString();
+        String second = free.get(80).path("startUtc").asString();
+        Map<String, Object> firstWithOther = slot(other.doctorId(), site.branchId(), typeId, first);
+        Map<String, Object> secondWithOther = slot(other.doctorId(), site.branchId(), typeId, second);
+
+        Api.Response booked = patient.post(
+                "/api/v1/appointments", Map.of("slot", slot(doctor.doctorId(), site.branchId(), typeId, first)));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        String id = booked.json("appointmentId").asString();
+
+        // The other doctor is free then, the patient is not: by themself, at the desk, or as a hold.
+        assertProblem(
+                patient.post("/api/v1/appointments", Map.of("slot", firstWithOther)), 409, "appointment.patient-busy");
+        assertProblem(
+                reception.post("/api/v1/appointments", Map.of("patientId", patientId, "slot", firstWithOther)),
+                409,
+                "appointment.patient-busy");
+        assertProblem(
+                patient.post("/api/v1/appointments/holds", Map.of("slot", firstWithOther)),
+                409,
+                "appointment.patient-busy");
+        // Someone else may of course see the other doctor then.
+        assertThat(newPatient(api, site.branchId())
+                        .post("/api/v1/appointments", Map.of("slot", firstWithOther))
+                        .status())
+                .isEqualTo(201);
+
+        // Moving the appointment frees the old time and claims the new one for the patient.
+        Api.Response moved = patient.post(
+                "/api/v1/appointments/" + id + "/reschedule",
+                Map.of("slot", slot(doctor.doctorId(), site.branchId(), typeId, second)));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(204);
+        assertProblem(
+                patient.post("/api/v1/appointments", Map.of("slot", secondWithOther)), 409, "appointment.patient-busy");
+
+        // Cancelling frees it.
+        assertThat(patient.post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "PATIENT_REQUEST"))
+                        .status())
+                .isEqualTo(204);
+        Api.Response afterCancel = patient.post("/api/v1/appointments", Map.of("slot", secondWithOther));
+        assertThat(afterCancel.status()).as(afterCancel.toString()).isEqualTo(201);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from patient_claim where patient_id = ?", Integer.class, patientId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void ofTwoRacingBookingsOfOnePatientWithTwoDoctorsAtOnceExactlyOneWins() throws Exception {
+        AvailabilityTestData.Doctor other = secondDoctorWithTheSameHours();
+        Api patient = newPatient(api, site.branchId());
+        String start = freeSlots(patient).get(85).path("startUtc").asString();
+        List<Map<String, Object>> slots = List.of(
+                slot(doctor.doctorId(), site.branchId(), typeId, start),
+                slot(other.doctorId(), site.branchId(), typeId, start));
+        for (int round = 0; round < 5; round++) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Response>> responses = new ArrayList<>();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (Map<String, Object> contested : slots) {
+                    responses.add(pool.submit(() -> {
+                        go.await();
+                        return patient.post("/api/v1/appointments", Map.of("slot", contested));
+                    }));
+                }
+                go.countDown();
+                List<Api.Response> outcomes = new ArrayList<>();
+                for (Future<Api.Response> response : responses) {
+                    outcomes.add(response.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(outcomes).filteredOn(r -> r.status() == 201).hasSize(1);
+                assertThat(outcomes)
+                        .filteredOn(r -> r.status() == 409)
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.json("code").asString()).isEqualTo("appointment.patient-busy"));
+                String winner = outcomes.stream()
+                        .filter(r -> r.status() == 201)
+                        .findFirst()
+                        .orElseThrow()
+                        .json("appointmentId")
+                        .asString();
+                assertThat(patient.post("/api/v1/appointments/" + winner + "/cancel", Map.of("reason", "OTHER"))
+                                .status())
+                        .isEqualTo(204);
+            }
+        }
+    }
+
+    @Test
     void aStartOffTheSlotGridIsA422WhileATakenSlotIsA409() {
         Api patient = newPatient(api, site.branchId());
         JsonNode free = freeSlots(patient).get(95);
