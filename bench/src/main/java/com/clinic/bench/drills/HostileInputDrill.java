@@ -60,85 +60,9 @@ public final class HostileInputDrill {
 
     private static final int BODY_CAP = 1_048_576;
 
-    /**
-     * What an error body must never contain: stack frames, exception and framework class names,
-     * SQL and driver vocabulary, and the framework's own default messages (which mean a failure
-     * escaped the project's problem mapping). Checked on every response with status 300 or more.
-     */
-    private static final List<String> INTERNAL_MARKERS = List.of(
-            "Exception",
-            "Caused by",
-            "\tat ",
-            "at com.",
-            "at org.",
-            "at java.",
-            "at jdk.",
-            "java.lang.",
-            "java.util.",
-            "java.io.",
-            "java.sql.",
-            "java.time.",
-            "java.net.",
-            "javax.",
-            "jakarta.",
-            "org.springframework",
-            "org.apache",
-            "org.hibernate",
-            "Hibernate",
-            "tools.jackson",
-            "com.fasterxml",
-            "org.axonframework",
-            "org.jooq",
-            "jOOQ",
-            "jooq",
-            "org.postgresql",
-            "PSQL",
-            "SQLState",
-            "SQL state",
-            "syntax error at",
-            "violates ",
-            "duplicate key",
-            "relation \"",
-            "HikariPool",
-            "NullPointer",
-            "ClassCast",
-            "IndexOutOfBounds",
-            "IllegalArgument",
-            "IllegalState",
-            "NumberFormat",
-            "DateTimeParse",
-            "StackOverflow",
-            "OutOfMemory",
-            "com.clinic.",
-            "Apache Tomcat",
-            "Whitelabel",
-            "\"trace\"",
-            "\"exception\"",
-            "\"stackTrace\"",
-            "[Source:",
-            "Unrecognized token",
-            "Unexpected character",
-            "Cannot deserialize",
-            "Cannot construct instance",
-            "not one of the values accepted",
-            "Failed to convert",
-            "Failed to read request",
-            "Required request body",
-            "Required parameter",
-            "Content-Type '",
-            "No static resource",
-            "No endpoint");
-
-    private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]{1,80})\"");
-
-    private static final Pattern INTERNAL_WORDS = Pattern.compile("\\b(SQL|axon|Axon|AXON)\\b");
-
-    /** What a successful body may echo freely (stored user data), but never a stack trace. */
-    private static final Pattern STACK_FRAME = Pattern.compile(
-            "\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\(([\\w$]+\\.java:\\d+|Native Method|Unknown Source)\\)|Caused by: |Exception in thread");
-
     private final Options options;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final HostileJudge judge = new HostileJudge(json);
     private final HttpClient http;
     private final RawHttp raw;
     private OpenApi api;
@@ -222,7 +146,7 @@ public final class HostileInputDrill {
         world.build(options.adminEmail(), options.adminPassword());
         world.warnings.forEach(w -> System.err.println("setup: " + w));
         world.warnings.stream()
-                .filter(w -> w.matches(".*: 5\\d\\d .*"))
+                .filter(HostileJudge::setupServerError)
                 .forEach(w -> fail("setup", "-", "-", 500, "5xx", w));
         byte[] publicKey = serverPublicKey();
         jwts = new Jwts(json, world.token("ADMIN"), publicKey);
@@ -394,7 +318,7 @@ public final class HostileInputDrill {
                     continue;
                 }
                 World.Reply read = world.call(admin, "GET", URI.create(location).getRawPath(), null);
-                if (read.status() == 405) {
+                if (HostileJudge.readBackExempt(read.status())) {
                     continue;
                 }
                 if (read.status() != 200) {
@@ -402,8 +326,8 @@ public final class HostileInputDrill {
                             + read.status());
                     continue;
                 }
-                String stored = find(read.body(), leaf[1]);
-                if (stored != null && !stored.equals(value)) {
+                String stored = HostileJudge.probeReadBackMismatch(read.body(), leaf[1], value);
+                if (stored != null) {
                     problems.add(op.key() + " " + leaf[0] + "=" + Mutations.abbreviate(value)
                             + " accepted but reads back as " + Mutations.abbreviate(stored));
                 }
@@ -432,23 +356,6 @@ public final class HostileInputDrill {
             node = node.get(parts[i]);
         }
         ((ObjectNode) node).put(parts[parts.length - 1], value);
-    }
-
-    /** The first string field of that name anywhere in the document. */
-    private static String find(JsonNode node, String name) {
-        if (node.isObject()) {
-            JsonNode direct = node.get(name);
-            if (direct != null && direct.isString()) {
-                return direct.asString();
-            }
-        }
-        for (JsonNode child : node.values()) {
-            String found = find(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -1162,7 +1069,7 @@ public final class HostileInputDrill {
         if (response.status() == 0) {
             count("raw-" + response.outcome());
             // An HTTP/0.9 answer is a bare body: it must not leak either.
-            String leak = response.body().isEmpty() ? null : leak(400, response.body(), "");
+            String leak = HostileJudge.bareBodyLeak(response.body());
             if (leak != null) {
                 fail(
                         c.op().key(),
@@ -1170,10 +1077,10 @@ public final class HostileInputDrill {
                         target,
                         0,
                         "leak",
-                        around(response.body(), leak) + " | " + String.join(" ", labels));
+                        HostileJudge.around(response.body(), leak) + " | " + String.join(" ", labels));
             }
             op(c.op().key(), "raw-" + response.outcome());
-            if (response.outcome().startsWith("connect-failed")) {
+            if (HostileJudge.connectFailed(response.outcome())) {
                 fail(c.op().key(), method, target, 0, "connect-failed", response.outcome());
             }
             return;
@@ -1213,32 +1120,17 @@ public final class HostileInputDrill {
             System.err.println(
                     "=> " + status + " " + contentType + "\n" + headers + "\n" + Mutations.abbreviate(body, 2_000));
         }
-        List<String> reasons = new ArrayList<>();
-        if (status >= 500) {
-            reasons.add("5xx");
-        }
-        boolean noBody = method.equals("HEAD") || status == 304 || status == 204;
-        if (status >= 400 && !noBody && !contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
-            reasons.add("not-problem-json");
-        }
-        String leak = leak(status, body, headers);
-        if (leak != null) {
-            reasons.add("leak");
-        }
-        if (status >= 400 && !requestIdConsistent(body, headers)) {
-            reasons.add("request-id-mismatch");
-        }
+        HostileJudge.Verdict verdict = judge.judge(method, status, contentType, headers, body);
         if (status >= 400) {
-            var code = PROBLEM_CODE.matcher(body);
             byProblemCode
-                    .computeIfAbsent(status + " " + (code.find() ? code.group(1) : "-"), k -> new AtomicInteger())
+                    .computeIfAbsent(HostileJudge.problemKey(status, body), k -> new AtomicInteger())
                     .incrementAndGet();
         }
-        if (reasons.isEmpty()) {
+        if (verdict.acceptable()) {
             return;
         }
-        String snippet = leak != null ? around(body + "\n" + headers, leak) : World.snippet(body);
-        for (String reason : reasons) {
+        String snippet = verdict.snippet(body, headers);
+        for (String reason : verdict.reasons()) {
             fail(
                     c.op().key(),
                     method,
@@ -1247,60 +1139,6 @@ public final class HostileInputDrill {
                     reason,
                     snippet + " | case " + c.index() + " " + String.join(" ", labels));
         }
-    }
-
-    /** The marker found, or null. Errors get the strict list; successes only the stack-trace pattern. */
-    static String leak(int status, String body, String headers) {
-        if (headers.contains("X-Powered-By") || headers.toLowerCase(Locale.ROOT).contains("\nserver: apache")) {
-            return "Server";
-        }
-        if (status < 300) {
-            var m = STACK_FRAME.matcher(body);
-            return m.find() ? m.group() : null;
-        }
-        for (String marker : INTERNAL_MARKERS) {
-            if (body.contains(marker)) {
-                return marker;
-            }
-        }
-        var words = INTERNAL_WORDS.matcher(body);
-        if (words.find()) {
-            return words.group();
-        }
-        var frame = STACK_FRAME.matcher(body);
-        return frame.find() ? frame.group() : null;
-    }
-
-    /**
-     * A problem's requestId must be the X-Request-Id the response carries (the id in the server's
-     * logs), not whatever the client sent: support finds the failure by it.
-     */
-    private boolean requestIdConsistent(String body, String headers) {
-        if (!body.contains("\"requestId\"") || headers.toLowerCase(Locale.ROOT).contains("idempotent-replayed: true")) {
-            return true; // a replay returns the first response, with the first request's id, by design
-        }
-        String header = null;
-        for (String line : headers.split("\r?\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("x-request-id")) {
-                header = line.substring(colon + 1).trim();
-            }
-        }
-        try {
-            String inBody = json.readTree(body).path("requestId").asString("");
-            return header == null || header.equals(inBody);
-        } catch (RuntimeException notJson) {
-            return true;
-        }
-    }
-
-    private static String around(String text, String marker) {
-        int at = text.indexOf(marker);
-        if (at < 0) {
-            return World.snippet(text);
-        }
-        return "[" + marker + "] "
-                + World.snippet(text.substring(Math.max(0, at - 120), Math.min(text.length(), at + 180)));
     }
 
     private void count(String key) {
@@ -1352,7 +1190,7 @@ public final class HostileInputDrill {
         String admin = world.token("ADMIN");
         for (Map.Entry<String, String> e : world.readBack.entrySet()) {
             World.Reply reply = world.call(admin, "GET", e.getKey(), null);
-            if (reply.status() != 200 || !reply.body().isObject()) {
+            if (!HostileJudge.stillReadable(reply.status(), reply.body())) {
                 problems.add(e.getValue() + " " + e.getKey() + " unreadable after the run: " + reply.status() + " "
                         + World.snippet(reply.raw()));
             }
@@ -1366,8 +1204,8 @@ public final class HostileInputDrill {
                 sleepQuietly(2_000);
                 read = world.call(admin, "GET", path, null);
             }
-            if (read.status() == 405) {
-                continue; // a Location that only supports DELETE (holidays): nothing to read back
+            if (HostileJudge.readBackExempt(read.status())) {
+                continue;
             }
             if (read.status() != 200) {
                 if (unreadable++ < 10) {
@@ -1382,17 +1220,11 @@ public final class HostileInputDrill {
             } catch (RuntimeException notJson) {
                 continue;
             }
-            for (Map.Entry<String, JsonNode> field : written.properties()) {
-                JsonNode stored = read.body().get(field.getKey());
-                if (field.getValue().isString()
-                        && stored != null
-                        && stored.isString()
-                        && !field.getValue().asString().equals(stored.asString())) {
-                    if (altered++ < 10) {
-                        problems.add("created " + path + " but " + field.getKey() + " reads back as "
-                                + Mutations.abbreviate(stored.asString()) + " instead of "
-                                + Mutations.abbreviate(field.getValue().asString()));
-                    }
+            for (HostileJudge.Alteration alteration : HostileJudge.alterations(written, read.body())) {
+                if (altered++ < 10) {
+                    problems.add("created " + path + " but " + alteration.field() + " reads back as "
+                            + Mutations.abbreviate(alteration.stored()) + " instead of "
+                            + Mutations.abbreviate(alteration.written()));
                 }
             }
         }
@@ -1421,7 +1253,7 @@ public final class HostileInputDrill {
         clinic.put("currency", "SAR");
         clinic.put("workingDays", List.of("SUNDAY"));
         World.Reply created = world.call(admin, "POST", "/api/v1/clinics", clinic);
-        if (created.status() >= 500) {
+        if (HostileJudge.serverError(created.status())) {
             problems.add("hostile-but-valid clinic: " + created.status());
         } else if (created.status() / 100 == 2) {
             World.Reply read = world.call(admin, "GET", "/api/v1/clinics/" + created.text("id"), null);
