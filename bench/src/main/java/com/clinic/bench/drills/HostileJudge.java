@@ -96,7 +96,6 @@ final class HostileJudge {
     private static final Pattern STACK_FRAME = Pattern.compile(
             "\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\(([\\w$]+\\.java:\\d+|Native Method|Unknown Source)\\)|Caused by: |Exception in thread");
 
-
     private final JsonMapper json;
 
     HostileJudge(JsonMapper json) {
@@ -255,8 +254,7 @@ final class HostileJudge {
                     && stored != null
                     && stored.isString()
                     && !field.getValue().asString().equals(stored.asString())) {
-                altered.add(new Alteration(
-                        field.getKey(), field.getValue().asString(), stored.asString()));
+                altered.add(new Alteration(field.getKey(), field.getValue().asString(), stored.asString()));
             }
         }
         return altered;

@@ -53,9 +53,11 @@ class HostileJudgeTest {
 
         @Test
         void an_error_as_plain_json_or_html_fails() {
-            assertThat(judge.judge("GET", 404, "application/json", "", CLEAN_PROBLEM).reasons())
+            assertThat(judge.judge("GET", 404, "application/json", "", CLEAN_PROBLEM)
+                            .reasons())
                     .containsExactly("not-problem-json");
-            assertThat(judge.judge("GET", 400, "text/html", "", "<html>Bad Request</html>").reasons())
+            assertThat(judge.judge("GET", 400, "text/html", "", "<html>Bad Request</html>")
+                            .reasons())
                     .containsExactly("not-problem-json");
             assertThat(judge.judge("GET", 400, "", "", "").reasons()).containsExactly("not-problem-json");
         }
@@ -69,7 +71,8 @@ class HostileJudgeTest {
 
         @Test
         void a_success_needs_no_problem_media_type() {
-            assertThat(judge.judge("GET", 200, "application/json", "", "{\"id\":\"1\"}").acceptable())
+            assertThat(judge.judge("GET", 200, "application/json", "", "{\"id\":\"1\"}")
+                            .acceptable())
                     .isTrue();
         }
 
@@ -200,7 +203,8 @@ class HostileJudgeTest {
         void a_problem_carrying_the_responses_request_id_is_acceptable() {
             String body = "{\"status\":400,\"requestId\":\"r-1\"}";
 
-            assertThat(judge.judge("GET", 400, PROBLEM, "X-Request-Id: r-1\n", body).acceptable())
+            assertThat(judge.judge("GET", 400, PROBLEM, "X-Request-Id: r-1\n", body)
+                            .acceptable())
                     .isTrue();
             assertThat(judge.requestIdConsistent(body, "x-request-id: r-1\r\n")).isTrue();
         }
@@ -209,7 +213,8 @@ class HostileJudgeTest {
         void a_problem_echoing_another_request_id_fails() {
             String body = "{\"status\":400,\"requestId\":\"client-sent\"}";
 
-            assertThat(judge.judge("GET", 400, PROBLEM, "X-Request-Id: r-1\n", body).reasons())
+            assertThat(judge.judge("GET", 400, PROBLEM, "X-Request-Id: r-1\n", body)
+                            .reasons())
                     .containsExactly("request-id-mismatch");
         }
 
@@ -244,7 +249,8 @@ class HostileJudgeTest {
         @Test
         void a_problem_is_tallied_by_status_and_code() {
             assertThat(HostileJudge.problemKey(400, CLEAN_PROBLEM)).isEqualTo("400 invalid-body");
-            assertThat(HostileJudge.problemKey(404, "{\"code\" : \"not-found\"}")).isEqualTo("404 not-found");
+            assertThat(HostileJudge.problemKey(404, "{\"code\" : \"not-found\"}"))
+                    .isEqualTo("404 not-found");
         }
 
         @Test
@@ -279,7 +285,8 @@ class HostileJudgeTest {
         @Test
         void a_set_up_resource_must_still_read_as_an_object() {
             assertThat(HostileJudge.stillReadable(200, json("{\"id\":\"1\"}"))).isTrue();
-            assertThat(HostileJudge.stillReadable(404, json("{\"status\":404}"))).isFalse();
+            assertThat(HostileJudge.stillReadable(404, json("{\"status\":404}")))
+                    .isFalse();
             assertThat(HostileJudge.stillReadable(200, json("[]"))).isFalse();
         }
 
@@ -293,7 +300,8 @@ class HostileJudgeTest {
         @Test
         void a_created_resource_returning_what_was_written_is_unaltered() {
             JsonNode written = json("{\"nameEn\":\"O'Brien \\u202Eevil\",\"size\":3,\"nested\":{\"a\":\"b\"}}");
-            JsonNode read = json("{\"id\":\"9\",\"nameEn\":\"O'Brien \\u202Eevil\",\"size\":4,\"nested\":{\"a\":\"c\"}}");
+            JsonNode read =
+                    json("{\"id\":\"9\",\"nameEn\":\"O'Brien \\u202Eevil\",\"size\":4,\"nested\":{\"a\":\"c\"}}");
 
             assertThat(HostileJudge.alterations(written, read)).isEmpty();
         }
