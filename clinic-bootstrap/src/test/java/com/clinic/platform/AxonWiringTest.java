@@ -67,6 +67,13 @@ class AxonWiringTest {
             assertThat(processing.sequencedDeadLetterProcessor(name).isPresent())
                     .as(name)
                     .isEqualTo(projection);
+            // The savepoint per event belongs to projections only: not to the claim ledger, which runs
+            // in the command's transaction, nor to processes.
+            assertThat(processing.interceptorsFor(name))
+                    .as(name)
+                    .filteredOn(interceptor ->
+                            interceptor.getClass().getSimpleName().equals("EventSavepoints"))
+                    .hasSize(projection ? 1 : 0);
             if (projection) {
                 assertThat(processing.sequencedDeadLetterProcessor(name).orElseThrow())
                         .as(name)

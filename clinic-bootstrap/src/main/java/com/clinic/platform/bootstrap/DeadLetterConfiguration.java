@@ -32,11 +32,6 @@ class DeadLetterConfiguration {
         return ProjectionGroups.scan(beans);
     }
 
-    @Bean
-    EventSavepoints eventSavepoints(DataSource dataSource) {
-        return new EventSavepoints(dataSource);
-    }
-
     /**
      * Takes the place of Axon's own module of this type (its JDBC auto-configuration backs off), which
      * would enable queues per {@code axon.eventhandling.processors.<name>.dlq.enabled} property and,
@@ -46,12 +41,15 @@ class DeadLetterConfiguration {
     DeadLetterQueueProviderConfigurerModule projectionDeadLetterQueues(
             EventProcessorProperties properties,
             ProjectionGroups groups,
-            EventSavepoints savepoints,
+            DataSource dataSource,
             ObjectProvider<ConnectionProvider> connections,
             ObjectProvider<TransactionManager> transactions,
             ObjectProvider<Serializer> genericSerializer,
             @Qualifier("eventSerializer") ObjectProvider<Serializer> eventSerializer,
             ObjectProvider<MeterRegistry> meters) {
+        // Not a bean: Axon's Spring Boot support registers every MessageHandlerInterceptor bean with
+        // every event processor, the claim ledger in the command's transaction and the processes included.
+        EventSavepoints savepoints = new EventSavepoints(dataSource);
         return new DeadLetterQueueProviderConfigurerModule(properties, group -> null) {
             @Override
             public void configureModule(Configurer configurer) {
