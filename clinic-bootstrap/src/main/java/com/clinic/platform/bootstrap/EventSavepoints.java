@@ -15,11 +15,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A savepoint around each event a projection with a dead-letter queue handles, so that a failed event
  * leaves nothing behind in its batch's transaction (ADR 0016).
  *
- * <p>Without it, a failed statement aborts the projection's transaction in PostgreSQL (the next
- * statement on it gets SQL state 25P02), so every later write of the same batch would fail too and be
- * dead-lettered with it, and the batch's commit would silently become a rollback (the limitation
- * AxonFramework issue #3289 describes). A handler that throws after some writes would also have those
- * writes committed with the batch while its event sits in the queue, to be applied again by the retry.
+ * <p>Without it, dead-lettering does not work on PostgreSQL: a failed statement aborts the batch's
+ * transaction, Axon's first query for the letter then fails with SQL state 25P02, and the processor
+ * retries the batch for ever (AxonFramework issue #3289). A handler that throws after some writes would
+ * also have those writes committed with the batch while its event sits in the queue, to be applied
+ * again by the retry.
+ *
+ * <p>Not a Spring bean: Axon's Spring Boot support registers every {@code MessageHandlerInterceptor}
+ * bean with every event processor, and this one belongs to the projections only.
  *
  * <p>Axon catches the failure inside its dead-lettering invoker and asks the enqueue policy before
  * inserting the letter, so the policy rolls back to this savepoint ({@link #rollBackCurrent()}); when a
