@@ -7,6 +7,7 @@ FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
+COPY clinic-test-support/ clinic-test-support/
 COPY clinic-domain/ clinic-domain/
 COPY clinic-application/ clinic-application/
 COPY clinic-adapters-persistence/ clinic-adapters-persistence/

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The hexagonal layers, identified by package segment in every bounded context, and the production
- * classes of every Maven module (test classes and test jars are left out: they may wire freely).
+ * classes of every Maven module (test classes, test jars and the clinic-test-support module, which
+ * only tests use, are left out: they may wire freely).
  */
 final class Layers {
 
@@ -49,6 +50,12 @@ final class Layers {
 
     private static final ImportOption NO_TEST_JARS = location -> !location.contains("-tests.jar");
 
+    /** Test support arrives as an ordinary jar (or classes folder), so it is recognised by its package. */
+    static final String TEST_SUPPORT = "com.clinic.testsupport";
+
+    private static final ImportOption NO_TEST_SUPPORT =
+            location -> !location.contains("/" + TEST_SUPPORT.replace('.', '/') + "/");
+
     private static JavaClasses production;
 
     private Layers() {}
@@ -58,6 +65,7 @@ final class Layers {
             production = new ClassFileImporter()
                     .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                     .withImportOption(NO_TEST_JARS)
+                    .withImportOption(NO_TEST_SUPPORT)
                     .importPackages(ROOT);
         }
         return production;

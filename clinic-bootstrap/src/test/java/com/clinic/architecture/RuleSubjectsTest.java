@@ -60,5 +60,8 @@ class RuleSubjectsTest {
                 .isFalse();
         assertThat(Layers.production().contain("com.clinic.architecture.LayerRulesTest"))
                 .isFalse();
+        assertThat(Layers.production().contain("com.clinic.testsupport.TestClock"))
+                .as("the test-support module")
+                .isFalse();
     }
 }

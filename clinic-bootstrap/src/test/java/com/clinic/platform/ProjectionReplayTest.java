@@ -32,12 +32,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -60,6 +69,15 @@ class ProjectionReplayTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Api api;
     Api admin;
@@ -142,6 +160,89 @@ class ProjectionReplayTest {
         Api.Response write = admin.post(
                 "/api/v1/clinics/" + site.clinicId() + "/branches", site("Branch after replay", "Asia/Riyadh", null));
         assertThat(write.status()).as(write.toString()).isEqualTo(201);
+    }
+
+    /** Every table a projection (or the claim ledger) writes; a redelivered event must change none of them. */
+    private static final List<String> PROJECTED_TABLES = List.of(
+            "appointment_view",
+            "slot_claim",
+            "branch_calendar",
+            "schedule_extra_session",
+            "appointment_type",
+            "queue_board",
+            "queue_board_ticket",
+            "waitlist_entry_view",
+            "audit_event_index",
+            "patient_view",
+            "clinic_view",
+            "branch_view",
+            "doctor_view",
+            "user_account_view");
+
+    /**
+     * At-least-once delivery: after a crash between a handler's write and its token's update, the
+     * same events arrive again. Every projection is handed every stored event a second time, in
+     * order, and no projected table may change.
+     */
+    @Test
+    void redeliveringEveryStoredEventToEveryProjectionChangesNoReadModel() throws Exception {
+        activity();
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditIndexHead() >= storeHead());
+        Map<String, List<String>> before = tables();
+        List<Object> projections = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> !PROCESSES.contains(processingGroup(bean)))
+                .toList();
+        assertThat(projections.stream().map(ProjectionReplayTest::processingGroup))
+                .contains("audit-index", "directory-patients", "scheduling-appointments", "scheduling-claims");
+
+        int delivered = 0;
+        try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+            while (events.hasNextAvailable()) {
+                TrackedEventMessage<?> event = events.nextAvailable();
+                for (Object projection : projections) {
+                    AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
+                    if (handler.canHandle(event)) {
+                        transactions.executeWithoutResult(status ->
+                                DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> handler.handle(event)));
+                        delivered++;
+                    }
+                }
+            }
+        }
+
+        assertThat(delivered).isPositive();
+        assertThat(tables()).isEqualTo(before);
+    }
+
+    private static String processingGroup(Object bean) {
+        ProcessingGroup group = AopUtils.getTargetClass(bean).getAnnotation(ProcessingGroup.class);
+        return group == null ? "" : group.value();
+    }
+
+    private Map<String, List<String>> tables() throws SQLException {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String table : PROJECTED_TABLES) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
+                    ResultSetMetaData columns = result.getMetaData();
+                    while (result.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int c = 1; c <= columns.getColumnCount(); c++) {
+                            row.append(columns.getColumnName(c))
+                                    .append('=')
+                                    .append(result.getString(c))
+                                    .append(';');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                rows.sort(null);
+                tables.put(table, rows);
+            }
+        }
+        return tables;
     }
 
     @Test

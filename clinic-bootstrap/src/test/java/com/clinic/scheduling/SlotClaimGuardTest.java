@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.BookAppointment;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.Cancel;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.ExpireHold;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.HoldSlot;
+import com.clinic.scheduling.domain.appointment.AppointmentCommand.MarkNoShow;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand.Reschedule;
 import com.clinic.scheduling.domain.appointment.AppointmentSlot;
 import com.clinic.scheduling.domain.appointment.CancellationReason;
@@ -28,8 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The double-booking guard at the command level: claims are written in the command's transaction and
- * checked by PostgreSQL's exclusion constraint, so racing commands cannot both win.
+ * The double-booking guards at the command level: claims on the doctor's and on the patient's time are
+ * written in the command's transaction and checked by PostgreSQL's exclusion constraints, so racing
+ * commands cannot both win.
  */
 @IntegrationTest
 class SlotClaimGuardTest {
@@ -74,8 +78,12 @@ class SlotClaimGuardTest {
     }
 
     private static boolean isSlotTaken(Throwable failure) {
+        return isConflict(failure, "appointment.slot-taken");
+    }
+
+    private static boolean isConflict(Throwable failure, String code) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Rejection.Conflict conflict && conflict.code().equals("appointment.slot-taken")) {
+            if (cause instanceof Rejection.Conflict conflict && conflict.code().equals(code)) {
                 return true;
             }
         }
@@ -202,5 +210,97 @@ class SlotClaimGuardTest {
                 new Reschedule(moving, slot(doctor, nine.plus(Duration.ofMinutes(15)), 1), BOOKER, Instant.now()));
 
         assertThat(claimsOf(doctor)).isEqualTo(1);
+    }
+
+    // --- One patient, one place at a time ------------------------------------------------------
+
+    private static BookAppointment bookingOf(UUID patient, AppointmentSlot slot) {
+        return new BookAppointment(UUID.randomUUID(), patient, slot, BOOKER, Optional.empty(), Instant.now());
+    }
+
+    private int patientClaimsOf(UUID patient) {
+        return jdbc.queryForObject("select count(*) from patient_claim where patient_id = ?", Integer.class, patient);
+    }
+
+    @Test
+    void aPatientCannotHaveTwoOverlappingAppointmentsEvenWithTwoDoctors() {
+        UUID patient = UUID.randomUUID();
+        Instant nine = tomorrowAtNine();
+        commands.sendAndWait(bookingOf(patient, slot(UUID.randomUUID(), nine, 1)));
+
+        assertThatThrownBy(() -> commands.sendAndWait(
+                        bookingOf(patient, slot(UUID.randomUUID(), nine.plus(Duration.ofMinutes(20)), 1))))
+                .satisfies(failure -> assertThat(isConflict(failure, "appointment.patient-busy"))
+                        .isTrue());
+        // The buffer is the doctor's: the patient may start elsewhere as soon as the first one ends.
+        commands.sendAndWait(bookingOf(patient, slot(UUID.randomUUID(), nine.plus(Duration.ofMinutes(30)), 1)));
+        assertThat(patientClaimsOf(patient)).isEqualTo(2);
+    }
+
+    @Test
+    void aHoldThatExpiresFreesThePatientToo() {
+        UUID patient = UUID.randomUUID();
+        UUID held = UUID.randomUUID();
+        Instant nine = tomorrowAtNine();
+        Instant until = Instant.now().plus(Duration.ofMinutes(5));
+        commands.sendAndWait(new HoldSlot(
+                held, patient, slot(UUID.randomUUID(), nine, 1), until, BOOKER, Optional.empty(), Instant.now()));
+        AppointmentSlot elsewhere = slot(UUID.randomUUID(), nine, 1);
+        assertThatThrownBy(() -> commands.sendAndWait(bookingOf(patient, elsewhere)))
+                .satisfies(failure -> assertThat(isConflict(failure, "appointment.patient-busy"))
+                        .isTrue());
+
+        commands.sendAndWait(new ExpireHold(held, until));
+
+        commands.sendAndWait(bookingOf(patient, elsewhere));
+        assertThat(patientClaimsOf(patient)).isEqualTo(1);
+    }
+
+    @Test
+    void aNoShowFreesThePatientWhileTheDoctorsTimeStaysClaimed() {
+        UUID patient = UUID.randomUUID();
+        UUID doctor = UUID.randomUUID();
+        UUID missed = UUID.randomUUID();
+        Instant nine = tomorrowAtNine();
+        commands.sendAndWait(
+                new BookAppointment(missed, patient, slot(doctor, nine, 1), BOOKER, Optional.empty(), Instant.now()));
+        AppointmentSlot elsewhere = slot(UUID.randomUUID(), nine.plus(Duration.ofMinutes(20)), 1);
+        assertThatThrownBy(() -> commands.sendAndWait(bookingOf(patient, elsewhere)))
+                .satisfies(failure -> assertThat(isConflict(failure, "appointment.patient-busy"))
+                        .isTrue());
+
+        commands.sendAndWait(
+                new MarkNoShow(missed, Duration.ofMinutes(15), false, BOOKER, nine.plus(Duration.ofMinutes(16))));
+
+        commands.sendAndWait(bookingOf(patient, elsewhere));
+        assertThat(claimsOf(doctor)).isEqualTo(1);
+    }
+
+    @Test
+    void aRescheduleMovesThePatientsClaimAndRefusesTimeTheyAreBusyAt() {
+        UUID patient = UUID.randomUUID();
+        UUID doctor = UUID.randomUUID();
+        UUID moving = UUID.randomUUID();
+        Instant nine = tomorrowAtNine();
+        commands.sendAndWait(
+                new BookAppointment(moving, patient, slot(doctor, nine, 1), BOOKER, Optional.empty(), Instant.now()));
+        commands.sendAndWait(bookingOf(patient, slot(UUID.randomUUID(), nine.plus(Duration.ofHours(2)), 1)));
+
+        // Into time overlapping its own: no collision with itself.
+        commands.sendAndWait(
+                new Reschedule(moving, slot(doctor, nine.plus(Duration.ofMinutes(15)), 1), BOOKER, Instant.now()));
+        // Into the patient's other appointment: refused, and the appointment keeps its time.
+        assertThatThrownBy(() -> commands.sendAndWait(
+                        new Reschedule(moving, slot(doctor, nine.plus(Duration.ofHours(2)), 1), BOOKER, Instant.now())))
+                .satisfies(failure -> assertThat(isConflict(failure, "appointment.patient-busy"))
+                        .isTrue());
+
+        assertThat(jdbc.queryForObject(
+                                "select lower(period) from patient_claim where appointment_id = ?",
+                                java.time.OffsetDateTime.class,
+                                moving)
+                        .toInstant())
+                .isEqualTo(nine.plus(Duration.ofMinutes(15)));
+        assertThat(patientClaimsOf(patient)).isEqualTo(2);
     }
 }

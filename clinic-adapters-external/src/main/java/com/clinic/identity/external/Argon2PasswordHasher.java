@@ -1,5 +1,6 @@
 package com.clinic.identity.external;
 
+import com.clinic.identity.application.IdentitySettings;
 import com.clinic.identity.application.port.PasswordHasher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +34,12 @@ class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
     private final Timer hashes;
 
     @Autowired
-    Argon2PasswordHasher(
-            @Value("${clinic.identity.password-hashing.concurrency:0}") int concurrency,
-            @Value("${clinic.identity.password-hashing.queue:32}") int queue,
-            @Value("${clinic.identity.password-hashing.max-wait:PT5S}") Duration maxWait,
-            ObjectProvider<MeterRegistry> meters) {
-        this(concurrency, queue, maxWait, meters.getIfAvailable(SimpleMeterRegistry::new));
+    Argon2PasswordHasher(IdentitySettings settings, ObjectProvider<MeterRegistry> meters) {
+        this(
+                settings.passwordHashing().concurrency(),
+                settings.passwordHashing().queue(),
+                settings.passwordHashing().maxWait(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     Argon2PasswordHasher(int concurrency, int queue, Duration maxWait, MeterRegistry registry) {

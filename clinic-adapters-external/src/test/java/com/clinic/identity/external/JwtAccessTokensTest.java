@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinic.identity.application.port.AccessTokenVerifier.VerifiedToken;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Role;
+import com.clinic.testsupport.TestClock;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -80,15 +81,15 @@ class JwtAccessTokensTest {
 
     @Test
     void aRememberedTokenIsStillRefusedOnceItExpires() {
-        MutableClock clock = new MutableClock(NOW);
+        TestClock clock = TestClock.at(NOW);
         JwtAccessTokens tokens = tokens(List.of(key("k1", ed25519(), true)), "k1", clock);
         String token = tokens.issue(DOCTOR, SESSION, NOW).value();
         assertThat(tokens.verify(token)).contains(new VerifiedToken(DOCTOR, SESSION));
 
-        clock.now = NOW.plus(Duration.ofMinutes(10)).plusSeconds(29);
+        clock.advance(Duration.ofMinutes(10).plusSeconds(29));
         assertThat(tokens.verify(token)).as("within the clock skew").isPresent();
 
-        clock.now = NOW.plus(Duration.ofMinutes(10)).plusSeconds(31);
+        clock.advance(Duration.ofSeconds(2));
         assertThat(tokens.verify(token)).isEmpty();
     }
 
@@ -170,31 +171,6 @@ class JwtAccessTokensTest {
             return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

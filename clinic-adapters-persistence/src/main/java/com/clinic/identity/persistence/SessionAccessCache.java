@@ -3,6 +3,7 @@ package com.clinic.identity.persistence;
 import static com.clinic.identity.persistence.jooq.Tables.AUTH_SESSION;
 import static com.clinic.identity.persistence.jooq.Tables.USER_CREDENTIAL;
 
+import com.clinic.identity.application.IdentitySettings;
 import com.clinic.identity.application.port.SessionStore.SessionAccess;
 import com.clinic.platform.domain.Role;
 import com.clinic.platform.persistence.PostgresChannelListener;
@@ -17,7 +18,7 @@ import java.util.concurrent.Executors;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -50,10 +51,12 @@ class SessionAccessCache implements PostgresChannelListener.Receiver {
     private final LoadingCache<UUID, Optional<SessionRow>> sessions;
     private final LoadingCache<UUID, Optional<AccountRow>> accounts;
 
-    SessionAccessCache(
-            DSLContext db,
-            @Value("${clinic.identity.session-cache.max-staleness:PT15S}") Duration maxStaleness,
-            @Value("${clinic.identity.session-cache.maximum-size:100000}") long maximumSize) {
+    @Autowired
+    SessionAccessCache(DSLContext db, IdentitySettings settings) {
+        this(db, settings.sessionCache().maxStaleness(), settings.sessionCache().maximumSize());
+    }
+
+    SessionAccessCache(DSLContext db, Duration maxStaleness, long maximumSize) {
         this.db = db;
         // Background reloads wait for a pooled connection like any query; on threads of their own so
         // that they never queue behind (or block) the common pool.

@@ -1,9 +1,9 @@
 package com.clinic.identity.persistence;
 
+import com.clinic.identity.application.IdentitySettings;
 import com.clinic.platform.persistence.PostgresChannelListener;
 import java.sql.DriverManager;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +17,8 @@ class SessionAccessListenerConfiguration {
 
     @Bean
     PostgresChannelListener sessionAccessListener(
-            JdbcConnectionDetails database,
-            SessionAccessCache cache,
-            @Value("${clinic.identity.session-cache.listen-poll-timeout:PT1S}") Duration pollTimeout) {
+            JdbcConnectionDetails database, SessionAccessCache cache, IdentitySettings settings) {
+        Duration pollTimeout = settings.sessionCache().listenPollTimeout();
         return new PostgresChannelListener(
                 () -> DriverManager.getConnection(
                         database.getJdbcUrl(), database.getUsername(), database.getPassword()),

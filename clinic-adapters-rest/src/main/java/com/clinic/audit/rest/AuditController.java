@@ -3,6 +3,7 @@ package com.clinic.audit.rest;
 import com.clinic.audit.application.AuditEventFilter;
 import com.clinic.audit.application.AuditQueries;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.rest.PageResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -53,7 +54,7 @@ public class AuditController {
      * exclusive (ISO-8601 instants); {@code after} is the {@code nextCursor} of the previous page.
      */
     @GetMapping("/events")
-    public AuditEventPageResponse events(
+    public PageResponse<AuditEventResponse> events(
             @RequestParam(required = false) @Pattern(regexp = AGGREGATE_TYPE) String aggregateType,
             @RequestParam(required = false) @Pattern(regexp = EVENT_TYPE) String eventType,
             @RequestParam(required = false) UUID userId,
@@ -68,6 +69,6 @@ public class AuditController {
                 Optional.ofNullable(from),
                 Optional.ofNullable(to));
         PageRequest page = new PageRequest(limit, Optional.ofNullable(after).map(String::valueOf));
-        return AuditEventPageResponse.of(queries.events(filter, page));
+        return PageResponse.of(queries.events(filter, page), AuditEventResponse::of);
     }
 }

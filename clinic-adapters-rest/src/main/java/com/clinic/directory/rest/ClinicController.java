@@ -4,6 +4,8 @@ import com.clinic.directory.application.clinic.ClinicDirectory;
 import com.clinic.directory.application.port.BranchView;
 import com.clinic.directory.application.port.ClinicView;
 import com.clinic.platform.domain.Actor;
+import com.clinic.platform.rest.ETags;
+import com.clinic.platform.rest.PageResponse;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -59,7 +61,7 @@ class ClinicController {
             @PathVariable UUID clinicId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SiteRequest request) {
-        return Http.changed(directory.updateClinic(actor, clinicId, request.toInput(), Http.requiredIfMatch(ifMatch)));
+        return Http.changed(directory.updateClinic(actor, clinicId, request.toInput(), ETags.required(ifMatch)));
     }
 
     @PostMapping("/{clinicId}/branches")
@@ -97,6 +99,6 @@ class ClinicController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SiteRequest request) {
         return Http.changed(
-                directory.updateBranch(actor, clinicId, branchId, request.toInput(), Http.requiredIfMatch(ifMatch)));
+                directory.updateBranch(actor, clinicId, branchId, request.toInput(), ETags.required(ifMatch)));
     }
 }

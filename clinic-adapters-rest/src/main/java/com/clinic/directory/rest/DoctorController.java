@@ -5,6 +5,7 @@ import com.clinic.directory.application.port.DoctorReadModel;
 import com.clinic.directory.application.port.DoctorView;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.rest.ETags;
+import com.clinic.platform.rest.PageResponse;
 import jakarta.validation.Valid;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,7 +78,7 @@ class DoctorController {
             @PathVariable UUID doctorId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DoctorRequest request) {
-        return Http.changed(doctors.update(actor, doctorId, request.toInput(), Http.requiredIfMatch(ifMatch)));
+        return Http.changed(doctors.update(actor, doctorId, request.toInput(), ETags.required(ifMatch)));
     }
 
     @PostMapping("/{doctorId}/deactivate")

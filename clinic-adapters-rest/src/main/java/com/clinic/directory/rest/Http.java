@@ -4,12 +4,10 @@ import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.rest.ETags;
 import java.net.URI;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The directory's HTTP conventions in one place: Location, ETag, required If-Match, paging. */
+/** The directory's HTTP conventions in one place: Location, ETag, paging (If-Match: {@link ETags}). */
 final class Http {
 
     private Http() {}
@@ -39,14 +37,6 @@ final class Http {
         return version < 0
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.noContent().eTag(ETags.of(version)).build();
-    }
-
-    /** Updates must say which version they were based on, so lost updates cannot happen silently. */
-    static Optional<Long> requiredIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED);
-        }
-        return ETags.expectedVersion(ifMatch);
     }
 
     static PageRequest page(int limit, String after) {

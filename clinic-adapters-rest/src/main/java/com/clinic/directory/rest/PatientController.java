@@ -4,6 +4,8 @@ import com.clinic.directory.application.patient.PatientRecords;
 import com.clinic.directory.application.port.PatientSummary;
 import com.clinic.directory.application.port.PatientView;
 import com.clinic.platform.domain.Actor;
+import com.clinic.platform.rest.ETags;
+import com.clinic.platform.rest.PageResponse;
 import jakarta.validation.Valid;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,7 +80,7 @@ class PatientController {
             @PathVariable UUID patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody PatientRequest request) {
-        return Http.changed(patients.update(actor, patientId, request.toInput(), Http.requiredIfMatch(ifMatch)));
+        return Http.changed(patients.update(actor, patientId, request.toInput(), ETags.required(ifMatch)));
     }
 
     /** Crypto-shredding: afterwards nothing personal about the patient can be read anywhere. */

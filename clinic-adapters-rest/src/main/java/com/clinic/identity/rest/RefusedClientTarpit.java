@@ -1,8 +1,10 @@
 package com.clinic.identity.rest;
 
 import com.clinic.identity.UserAccounts;
+import com.clinic.identity.application.IdentitySettings;
 import com.clinic.identity.application.LoginThrottled;
 import com.clinic.identity.application.SessionService;
+import com.clinic.platform.application.Causes;
 import com.clinic.platform.application.Overloaded;
 import com.clinic.platform.rest.ProblemWriter;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -76,11 +77,11 @@ class RefusedClientTarpit extends OncePerRequestFilter implements DisposableBean
             UserAccounts accounts,
             ProblemWriter problems,
             MeterRegistry meters,
-            @Value("${clinic.identity.refused-client-delay:PT1S}") Duration delay) {
+            IdentitySettings settings) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.problems = problems;
-        this.delay = delay;
+        this.delay = settings.refusedClientDelay();
         this.held = Counter.builder("clinic.identity.refused.client.answers")
                 .description("Sign-ins and registrations retried too early, answered from memory after a delay")
                 .register(meters);
@@ -140,12 +141,7 @@ class RefusedClientTarpit extends OncePerRequestFilter implements DisposableBean
 
     /** Spring MVC hands an exception no advice handled on wrapped in a ServletException. */
     private static boolean isOverloaded(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof Overloaded) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, Overloaded.class).isPresent();
     }
 
     /** Answers after {@code remaining} or the delay, whichever is shorter, without holding a thread. */

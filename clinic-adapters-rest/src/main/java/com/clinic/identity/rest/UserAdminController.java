@@ -10,6 +10,7 @@ import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Role;
 import com.clinic.platform.rest.ETags;
+import com.clinic.platform.rest.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,11 +18,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Staff accounts. Administrators and managers invite (managers only doctors and receptionists of
@@ -93,8 +91,6 @@ class UserAdminController {
         }
     }
 
-    record UserPage(List<UserResponse> items, String nextCursor) {}
-
     private final AccountAdministration accounts;
 
     UserAdminController(AccountAdministration accounts) {
@@ -121,7 +117,7 @@ class UserAdminController {
 
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    UserPage list(
+    PageResponse<UserResponse> list(
             @AuthenticationPrincipal Actor actor,
             @RequestParam Optional<Role> role,
             @RequestParam Optional<AccountStatus> status,
@@ -129,9 +125,7 @@ class UserAdminController {
             @RequestParam Optional<String> after) {
         Page<UserAccountView> page =
                 accounts.list(actor, new UserAccountQueries.Filter(role, status), new PageRequest(limit, after));
-        return new UserPage(
-                page.items().stream().map(UserResponse::of).toList(),
-                page.nextCursor().orElse(null));
+        return PageResponse.of(page, UserResponse::of);
     }
 
     @GetMapping("/{userId}")
@@ -149,10 +143,7 @@ class UserAdminController {
             @PathVariable UUID userId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ChangeRoleRequest body) {
-        Optional<Long> expected = ETags.expectedVersion(ifMatch);
-        if (expected.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED);
-        }
+        Optional<Long> expected = ETags.required(ifMatch);
         AccountSnapshot snapshot = accounts.changeRole(
                 actor,
                 userId,

@@ -4,6 +4,7 @@ import com.clinic.notifications.application.InAppNotificationView;
 import com.clinic.notifications.application.NotificationInbox;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
+import com.clinic.platform.rest.PageResponse;
 import com.clinic.platform.rest.WebConfiguration;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -57,11 +58,9 @@ class NotificationController {
             Instant createdAt,
             Instant readAt) {}
 
-    record PageResponse(List<NotificationResponse> items, String nextCursor) {}
-
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    ResponseEntity<PageResponse> list(
+    ResponseEntity<PageResponse<NotificationResponse>> list(
             @AuthenticationPrincipal Actor actor,
             @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "20") int limit,
@@ -74,12 +73,9 @@ class NotificationController {
                 .filter(preferred ->
                         SUPPORTED.stream().anyMatch(s -> s.getLanguage().equals(preferred.getLanguage())))
                 .orElseGet(() -> locales.resolveLocale(request));
-        List<NotificationResponse> items = found.page().items().stream()
-                .map(notice -> render(notice, locale))
-                .toList();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
-                .body(new PageResponse(items, found.page().nextCursor().orElse(null)));
+                .body(PageResponse.of(found.page(), notice -> render(notice, locale)));
     }
 
     @PostMapping("/{notificationId}/read")

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -26,8 +25,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final ProblemWriter problems;
 
-    public BodySizeLimitFilter(@Value("${clinic.http.max-body-bytes:1048576}") long maxBytes, ProblemWriter problems) {
-        this.maxBytes = maxBytes;
+    public BodySizeLimitFilter(HttpSettings settings, ProblemWriter problems) {
+        this.maxBytes = settings.maxBodyBytes();
         this.problems = problems;
     }
 

@@ -1,5 +1,6 @@
 package com.clinic.platform.rest;
 
+import com.clinic.platform.application.Causes;
 import com.clinic.platform.application.projection.WritesPausedForReplay;
 import com.clinic.platform.domain.Rejection;
 import jakarta.servlet.RequestDispatcher;
@@ -97,12 +98,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problems.problem(request, HttpStatus.NOT_FOUND, "not-found"));
     }
 
-    /** Two commands raced to create or change the same aggregate; the loser may retry. */
+    /**
+     * Two commands raced to create or change the same aggregate; the loser may retry. Only a
+     * unique or exclusion violation (SQLSTATE 23505, 23P01) means that: a not-null, foreign-key or
+     * check violation is a defect of ours, answered 500 without internals and logged as an error.
+     */
     @ExceptionHandler({EventStoreException.class, ConcurrencyException.class, DataIntegrityViolationException.class})
     ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException conflict, HttpServletRequest request) {
         if (ServiceUnavailable.isTransient(conflict)) {
             // Axon reports any failed append as an EventStoreException, a lost connection included.
             return unexpected(conflict, request);
+        }
+        if (conflict instanceof DataIntegrityViolationException && !meansConflict(conflict)) {
+            log.error("Integrity violation serving {} {}", request.getMethod(), originalUri(request), conflict);
+            return respond(problems.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal"));
         }
         log.info("Concurrent write rejected: {}", conflict.toString());
         return respond(problems.problem(request, HttpStatus.CONFLICT, "concurrent-modification"));
@@ -135,9 +144,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         // A rejection raised inside a handler that runs in the command's unit of work (a subscribing
         // projection guarding an invariant) reaches us wrapped; it is still a business answer.
-        for (Throwable cause = failure.getCause();
-                cause != null && cause != cause.getCause();
-                cause = cause.getCause()) {
+        List<Throwable> chain = Causes.chain(failure);
+        for (Throwable cause : chain.subList(1, chain.size())) {
             if (cause instanceof Rejection rejection) {
                 return rejection(rejection, request);
             }
@@ -148,7 +156,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (failure instanceof ErrorResponse known) {
             return respond(problems.problem(request, known.getStatusCode(), codeFor(known.getStatusCode())));
         }
-        if (rootCause(failure) instanceof BodySizeLimitFilter.BodyTooLargeException) {
+        if (Causes.root(failure) instanceof BodySizeLimitFilter.BodyTooLargeException) {
             return respond(problems.problem(request, HttpStatus.CONTENT_TOO_LARGE, "body-too-large"));
         }
         if (isMalformedRequest(failure)) {
@@ -195,7 +203,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             WebRequest request) {
         HttpServletRequest servlet = servlet(request);
         Throwable cause = unreadable.getCause();
-        if (rootCause(unreadable) instanceof BodySizeLimitFilter.BodyTooLargeException) {
+        if (Causes.root(unreadable) instanceof BodySizeLimitFilter.BodyTooLargeException) {
             return respond(
                     problems.problem(servlet, HttpStatus.CONTENT_TOO_LARGE, "body-too-large"),
                     headers,
@@ -247,15 +255,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * firewall refused.
      */
     private static boolean isMalformedRequest(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof InvalidParameterException
-                    || cause instanceof BadRequestException
-                    || cause instanceof MultipartException
-                    || cause instanceof RequestRejectedException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(
+                failure,
+                cause -> cause instanceof InvalidParameterException
+                        || cause instanceof BadRequestException
+                        || cause instanceof MultipartException
+                        || cause instanceof RequestRejectedException);
+    }
+
+    /** SQLSTATE 23505 (unique) or 23P01 (exclusion): a row that another write claimed first. */
+    static boolean meansConflict(Throwable violation) {
+        return Causes.chain(violation).stream()
+                .filter(java.sql.SQLException.class::isInstance)
+                .map(cause -> ((java.sql.SQLException) cause).getSQLState())
+                .anyMatch(state -> "23505".equals(state) || "23P01".equals(state));
     }
 
     /** The path the client asked for, also while serving the container's error page. */
@@ -313,14 +326,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable current = failure;
-        while (current.getCause() != null && current.getCause() != current) {
-            current = current.getCause();
-        }
-        return current;
     }
 
     private static HttpServletRequest servlet(WebRequest request) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,10 +41,15 @@ public class RequestBulkhead extends OncePerRequestFilter {
     private final long maxWaitNanos;
     private final Set<String> outside;
 
-    public RequestBulkhead(
-            @Value("${clinic.http.bulkhead.permits:14}") int permits,
-            @Value("${clinic.http.bulkhead.max-wait:PT20S}") Duration maxWait,
-            @Value("${clinic.http.bulkhead.outside:/api/v1/auth/login,/api/v1/auth/register}") List<String> outside) {
+    @Autowired
+    public RequestBulkhead(HttpSettings settings) {
+        this(
+                settings.bulkhead().permits(),
+                settings.bulkhead().maxWait(),
+                settings.bulkhead().outside());
+    }
+
+    RequestBulkhead(int permits, Duration maxWait, List<String> outside) {
         this.permits = new Semaphore(permits, true);
         this.maxWaitNanos = maxWait.toNanos();
         this.outside = Set.copyOf(outside);

@@ -1,5 +1,6 @@
 package com.clinic.platform.rest;
 
+import com.clinic.platform.application.Causes;
 import com.clinic.platform.application.Overloaded;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -74,7 +75,7 @@ public class ServiceUnavailable extends OncePerRequestFilter {
 
     /** Which of the "cannot be done right now" failures this is, if it is one. */
     static Optional<Cause> cause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.chain(failure)) {
             if (cause instanceof Overloaded) {
                 return Optional.of(Cause.OVERLOADED);
             }
@@ -99,7 +100,7 @@ public class ServiceUnavailable extends OncePerRequestFilter {
     }
 
     private static boolean isConnectionFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.chain(failure)) {
             if (cause instanceof CannotCreateTransactionException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof DataAccessResourceFailureException

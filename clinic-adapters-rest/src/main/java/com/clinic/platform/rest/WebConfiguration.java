@@ -8,14 +8,12 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -54,10 +52,9 @@ public class WebConfiguration {
 
     /** Inside the idempotency filter: a replayed response has nothing to wait for. */
     @Bean
-    FilterRegistrationBean<ReadYourWritesFilter> readYourWritesFilter(
-            ReadModelBarrier barrier, @Value("${clinic.http.read-your-writes-timeout:PT2S}") Duration timeout) {
+    FilterRegistrationBean<ReadYourWritesFilter> readYourWritesFilter(ReadModelBarrier barrier, HttpSettings settings) {
         FilterRegistrationBean<ReadYourWritesFilter> registration =
-                new FilterRegistrationBean<>(new ReadYourWritesFilter(barrier, timeout));
+                new FilterRegistrationBean<>(new ReadYourWritesFilter(barrier, settings.readYourWritesTimeout()));
         registration.setOrder(1);
         registration.addUrlPatterns("/api/*");
         return registration;

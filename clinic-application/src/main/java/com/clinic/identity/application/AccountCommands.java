@@ -2,12 +2,9 @@ package com.clinic.identity.application;
 
 import com.clinic.identity.application.port.CredentialStore;
 import com.clinic.identity.domain.UserAccountCommand;
-import com.clinic.platform.application.axon.MetadataKeys;
+import com.clinic.platform.application.axon.Commands;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountCommands {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final CredentialStore credentials;
     private final Clock clock;
 
-    AccountCommands(CommandGateway commands, CredentialStore credentials, Clock clock) {
+    AccountCommands(Commands commands, CredentialStore credentials, Clock clock) {
         this.commands = commands;
         this.credentials = credentials;
         this.clock = clock;
@@ -32,11 +29,7 @@ class AccountCommands {
     }
 
     AccountSnapshot send(UserAccountCommand command, Optional<Long> expectedVersion) {
-        Object message = expectedVersion
-                .<Object>map(version -> GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(Map.of(MetadataKeys.EXPECTED_VERSION, version)))
-                .orElse(command);
-        AccountSnapshot snapshot = commands.sendAndWait(message);
+        AccountSnapshot snapshot = commands.request(command, expectedVersion);
         credentials.mirror(
                 snapshot.userId(),
                 snapshot.role(),

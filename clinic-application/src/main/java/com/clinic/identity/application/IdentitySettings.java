@@ -11,9 +11,51 @@ import java.util.Objects;
  * @param refreshTokenTtl how long a refresh token stays usable (each rotation starts it anew)
  * @param signIn the budgets of failed sign-ins
  * @param registration the budgets of patients' self-registrations
+ * @param passwordHashing the Argon2 pool (ADR 0013)
+ * @param sessionCache the access check's cache of sessions and accounts (ADR 0014)
+ * @param refusedClientDelay how long an early retry of a refused client waits for its answer (ADR 0013)
  */
 public record IdentitySettings(
-        Duration activationTokenTtl, Duration refreshTokenTtl, SignInLimits signIn, RegistrationLimits registration) {
+        Duration activationTokenTtl,
+        Duration refreshTokenTtl,
+        SignInLimits signIn,
+        RegistrationLimits registration,
+        PasswordHashing passwordHashing,
+        SessionCache sessionCache,
+        Duration refusedClientDelay) {
+
+    /**
+     * @param concurrency threads of their own; 0 for half the cores
+     * @param queue the longest queue of hashes waiting for a thread
+     * @param maxWait how long a hash may wait to start before it is refused (503)
+     */
+    public record PasswordHashing(int concurrency, int queue, Duration maxWait) {
+
+        public PasswordHashing {
+            Objects.requireNonNull(maxWait, "maxWait");
+            if (concurrency < 0 || queue < 1 || !maxWait.isPositive()) {
+                throw new IllegalArgumentException(
+                        "password hashing needs concurrency >= 0, a queue and a positive wait");
+            }
+        }
+    }
+
+    /**
+     * @param maxStaleness the longest a revocation whose notification was lost goes unseen
+     * @param maximumSize entries per cache (sessions, accounts)
+     * @param listenPollTimeout how often the listener connection looks for notifications
+     */
+    public record SessionCache(Duration maxStaleness, long maximumSize, Duration listenPollTimeout) {
+
+        public SessionCache {
+            Objects.requireNonNull(maxStaleness, "maxStaleness");
+            Objects.requireNonNull(listenPollTimeout, "listenPollTimeout");
+            if (!maxStaleness.isPositive() || maximumSize < 1 || !listenPollTimeout.isPositive()) {
+                throw new IllegalArgumentException(
+                        "the session cache needs a positive staleness, size and poll timeout");
+            }
+        }
+    }
 
     /**
      * Failed sign-ins allowed per period (ADR 0013).
@@ -52,6 +94,12 @@ public record IdentitySettings(
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(passwordHashing, "passwordHashing");
+        Objects.requireNonNull(sessionCache, "sessionCache");
+        Objects.requireNonNull(refusedClientDelay, "refusedClientDelay");
+        if (refusedClientDelay.isNegative()) {
+            throw new IllegalArgumentException("refusedClientDelay must not be negative");
+        }
     }
 
     public static IdentitySettings defaults() {
@@ -61,6 +109,9 @@ public record IdentitySettings(
                 Duration.ofHours(72),
                 Duration.ofDays(14),
                 new SignInLimits(new Limit(5, window), new Limit(100, window), new Limit(20, window)),
-                new RegistrationLimits(new Limit(10, hour), new Limit(3, hour)));
+                new RegistrationLimits(new Limit(10, hour), new Limit(3, hour)),
+                new PasswordHashing(0, 32, Duration.ofSeconds(5)),
+                new SessionCache(Duration.ofSeconds(15), 100_000, Duration.ofSeconds(1)),
+                Duration.ofSeconds(1));
     }
 }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -154,9 +155,11 @@ class UserAccountAggregateTest {
 
     @Test
     void aCreatedAccountCannotBeCreatedAgain() {
+        // Creation always starts a new stream, so the event store refuses the duplicate before the
+        // decider sees the account; its own guard (account.already-exists) is UserAccountDeciderTest's.
         fixture.given(doctorInvited())
                 .when(new RegisterPatientAccount(USER, "en", AT))
-                .expectException(Exception.class)
+                .expectException(EventStoreException.class)
                 .expectNoEvents();
     }
 

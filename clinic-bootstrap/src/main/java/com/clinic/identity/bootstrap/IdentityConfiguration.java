@@ -25,7 +25,16 @@ class IdentityConfiguration {
                         new Limit(login.maxFailuresPerClient(), login.window())),
                 new IdentitySettings.RegistrationLimits(
                         new Limit(registration.maxPerClient(), registration.window()),
-                        new Limit(registration.maxPerLogin(), registration.window())));
+                        new Limit(registration.maxPerLogin(), registration.window())),
+                new IdentitySettings.PasswordHashing(
+                        properties.passwordHashing().concurrency(),
+                        properties.passwordHashing().queue(),
+                        properties.passwordHashing().maxWait()),
+                new IdentitySettings.SessionCache(
+                        properties.sessionCache().maxStaleness(),
+                        properties.sessionCache().maximumSize(),
+                        properties.sessionCache().listenPollTimeout()),
+                properties.refusedClientDelay());
     }
 
     /**

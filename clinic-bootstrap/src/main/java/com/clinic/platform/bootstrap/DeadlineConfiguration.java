@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,14 +22,10 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class DeadlineConfiguration {
 
     @Bean(destroyMethod = "")
-    Scheduler dbScheduler(
-            DataSource dataSource,
-            List<Task<?>> tasks,
-            @Value("${clinic.deadlines.polling-interval:PT1S}") Duration pollingInterval,
-            @Value("${clinic.deadlines.threads:4}") int threads) {
+    Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, DeadlineProperties properties) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
-                .pollingInterval(pollingInterval)
-                .threads(threads)
+                .pollingInterval(properties.pollingInterval())
+                .threads(properties.threads())
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();

@@ -5,8 +5,10 @@ import com.clinic.platform.application.crypto.FieldCipher;
 import com.clinic.platform.application.crypto.KeyRing;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.application.crypto.SubjectKeyStore;
+import com.clinic.platform.rest.HttpSettings;
 import com.clinic.platform.rest.operations.OperationsAccess;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +46,17 @@ class PlatformConfiguration {
             log.info("No CLINIC_METRICS_SCRAPE_TOKEN: /actuator/prometheus answers administrators only");
         }
         return access;
+    }
+
+    /** Replaces Boot's {@code db} check (same name, so the readiness group is unchanged). */
+    @Bean
+    BoundedDatabaseHealthIndicator dbHealthIndicator(DataSource dataSource, DatabaseHealthProperties properties) {
+        return new BoundedDatabaseHealthIndicator(dataSource, properties.timeout());
+    }
+
+    @Bean
+    HttpSettings httpSettings(HttpProperties properties) {
+        return properties.settings();
     }
 
     @Bean

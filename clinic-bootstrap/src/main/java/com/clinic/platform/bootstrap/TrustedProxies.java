@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.catalina.util.NetMask;
 import org.apache.catalina.valves.RemoteIpValve;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -24,8 +23,8 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatWebServerFactor
 
     private final String cidrs;
 
-    TrustedProxies(@Value("${clinic.http.trusted-proxies:}") List<String> proxies) {
-        this.cidrs = proxies.stream()
+    TrustedProxies(HttpProperties properties) {
+        this.cidrs = properties.trustedProxies().stream()
                 .map(String::strip)
                 .filter(entry -> !entry.isEmpty())
                 .map(TrustedProxies::cidr)

@@ -100,6 +100,19 @@ class AppointmentHttpTest {
         assertThat(response.rawBody()).doesNotContain("Exception").doesNotContain("at com.");
     }
 
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertProblem(response, status);
+        assertThat(response.json("code").asString()).as(response.toString()).isEqualTo(code);
+    }
+
+    private AvailabilityTestData.Doctor secondDoctorWithTheSameHours() {
+        AvailabilityTestData.Doctor other = newDoctor(api, admin, site, "dermatology");
+        Api.Response schedule = admin.header("If-None-Match", "*")
+                .put(schedulePath(other.doctorId(), site.branchId()), everyDay("08:00", "20:00"));
+        assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
+        return other;
+    }
+
     @Test
     void aPatientHoldsASlotConfirmsItAndTheSlotLeavesSearch() {
         Api patient = newPatient(api, site.branchId());
@@ -322,5 +335,182 @@ class AppointmentHttpTest {
                         "select count(*) from slot_claim where doctor_id = ?", Integer.class, doctor.doctorId()))
                 .isEqualTo(before);
         assertThat(freeSlots(reception)).anyMatch(s -> s.path("startUtc").equals(other.path("startUtc")));
+    }
+
+    @Test
+    void aPatientCannotBeWithTwoDoctorsAtOnceAndCancellingOrReschedulingFreesThem() {
+        AvailabilityTestData.Doctor other = secondDoctorWithTheSameHours();
+        Api patient = newPatient(api, site.branchId());
+        UUID patientId = patientIdOf(patient);
+        List<JsonNode> free = freeSlots(patient);
+        String first = free.get(75).path("startUtc").asString();
+        String second = free.get(80).path("startUtc").asString();
+        Map<String, Object> firstWithOther = slot(other.doctorId(), site.branchId(), typeId, first);
+        Map<String, Object> secondWithOther = slot(other.doctorId(), site.branchId(), typeId, second);
+
+        Api.Response booked = patient.post(
+                "/api/v1/appointments", Map.of("slot", slot(doctor.doctorId(), site.branchId(), typeId, first)));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        String id = booked.json("appointmentId").asString();
+
+        // The other doctor is free then, the patient is not: by themself, at the desk, or as a hold.
+        assertProblem(
+                patient.post("/api/v1/appointments", Map.of("slot", firstWithOther)), 409, "appointment.patient-busy");
+        assertProblem(
+                reception.post("/api/v1/appointments", Map.of("patientId", patientId, "slot", firstWithOther)),
+                409,
+                "appointment.patient-busy");
+        assertProblem(
+                patient.post("/api/v1/appointments/holds", Map.of("slot", firstWithOther)),
+                409,
+                "appointment.patient-busy");
+        // Someone else may of course see the other doctor then.
+        assertThat(newPatient(api, site.branchId())
+                        .post("/api/v1/appointments", Map.of("slot", firstWithOther))
+                        .status())
+                .isEqualTo(201);
+
+        // Moving the appointment frees the old time and claims the new one for the patient.
+        Api.Response moved = patient.post(
+                "/api/v1/appointments/" + id + "/reschedule",
+                Map.of("slot", slot(doctor.doctorId(), site.branchId(), typeId, second)));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(204);
+        assertProblem(
+                patient.post("/api/v1/appointments", Map.of("slot", secondWithOther)), 409, "appointment.patient-busy");
+
+        // Cancelling frees it.
+        assertThat(patient.post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "PATIENT_REQUEST"))
+                        .status())
+                .isEqualTo(204);
+        Api.Response afterCancel = patient.post("/api/v1/appointments", Map.of("slot", secondWithOther));
+        assertThat(afterCancel.status()).as(afterCancel.toString()).isEqualTo(201);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from patient_claim where patient_id = ?", Integer.class, patientId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void ofTwoRacingBookingsOfOnePatientWithTwoDoctorsAtOnceExactlyOneWins() throws Exception {
+        AvailabilityTestData.Doctor other = secondDoctorWithTheSameHours();
+        Api patient = newPatient(api, site.branchId());
+        String start = freeSlots(patient).get(85).path("startUtc").asString();
+        List<Map<String, Object>> slots = List.of(
+                slot(doctor.doctorId(), site.branchId(), typeId, start),
+                slot(other.doctorId(), site.branchId(), typeId, start));
+        for (int round = 0; round < 5; round++) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Response>> responses = new ArrayList<>();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (Map<String, Object> contested : slots) {
+                    responses.add(pool.submit(() -> {
+                        go.await();
+                        return patient.post("/api/v1/appointments", Map.of("slot", contested));
+                    }));
+                }
+                go.countDown();
+                List<Api.Response> outcomes = new ArrayList<>();
+                for (Future<Api.Response> response : responses) {
+                    outcomes.add(response.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(outcomes).filteredOn(r -> r.status() == 201).hasSize(1);
+                assertThat(outcomes)
+                        .filteredOn(r -> r.status() == 409)
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.json("code").asString()).isEqualTo("appointment.patient-busy"));
+                String winner = outcomes.stream()
+                        .filter(r -> r.status() == 201)
+                        .findFirst()
+                        .orElseThrow()
+                        .json("appointmentId")
+                        .asString();
+                assertThat(patient.post("/api/v1/appointments/" + winner + "/cancel", Map.of("reason", "OTHER"))
+                                .status())
+                        .isEqualTo(204);
+            }
+        }
+    }
+
+    @Test
+    void aStartOffTheSlotGridIsA422WhileATakenSlotIsA409() {
+        Api patient = newPatient(api, site.branchId());
+        JsonNode free = freeSlots(patient).get(95);
+        java.time.Instant start = java.time.Instant.parse(free.path("startUtc").asString());
+        assertThat(newPatient(api, site.branchId())
+                        .post("/api/v1/appointments", Map.of("slot", slotAt(free)))
+                        .status())
+                .isEqualTo(201);
+
+        assertProblem(
+                patient.post("/api/v1/appointments", Map.of("slot", slotAt(free))),
+                409,
+                "appointment.slot-unavailable");
+        // Ten minutes into a 30-minute grid, and 02:00 in Riyadh while the doctor works 08:00-20:00.
+        String between = start.plus(java.time.Duration.ofMinutes(10)).toString();
+        String night = java.time.LocalDate.parse(
+                        free.path("startLocal").asString().substring(0, 10))
+                .atTime(2, 0)
+                .atZone(java.time.ZoneId.of("Asia/Riyadh"))
+                .toInstant()
+                .toString();
+        for (String offGrid : List.of(between, night)) {
+            Map<String, Object> chosen = slot(doctor.doctorId(), site.branchId(), typeId, offGrid);
+            assertProblem(patient.post("/api/v1/appointments", Map.of("slot", chosen)), 422, "appointment.off-grid");
+            assertProblem(
+                    patient.post("/api/v1/appointments/holds", Map.of("slot", chosen)), 422, "appointment.off-grid");
+        }
+    }
+
+    @Test
+    void slotsOfATypeWithABufferTileTheDaySoTheSlotAfterABookingIsStillBookable() {
+        Map<String, Object> buffered = AvailabilityTestData.appointmentType(site.clinicId(), 20, 1);
+        buffered.put("bufferAfterMinutes", 5);
+        Api.Response created = admin.post("/api/v1/appointment-types", buffered);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json("slotIntervalMinutes").asInt()).isEqualTo(25);
+        UUID bufferedType = UUID.fromString(created.json("appointmentTypeId").asString());
+        AvailabilityTestData.awaitOk(admin, "/api/v1/appointment-types/" + bufferedType);
+        AvailabilityTestData.Doctor other = secondDoctorWithTheSameHours();
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        String slotsOfTheDay = "/api/v1/slots?doctorId=" + other.doctorId() + "&branchId=" + site.branchId()
+                + "&appointmentTypeId=" + bufferedType + "&from=" + day + "&to=" + day + "&limit=5";
+
+        List<String> before = new ArrayList<>();
+        admin.get(slotsOfTheDay)
+                .body()
+                .path("items")
+                .forEach(item -> before.add(item.path("startLocal").asString()));
+        assertThat(before)
+                .extracting(local -> local.substring(11, 16))
+                .containsExactly("08:00", "08:25", "08:50", "09:15", "09:40");
+
+        Api patient = newPatient(api, site.branchId());
+        for (String local : before.subList(0, 2)) {
+            String utc = java.time.LocalDateTime.parse(local)
+                    .atZone(java.time.ZoneId.of("Asia/Riyadh"))
+                    .toInstant()
+                    .toString();
+            UUID someone = patientIdOf(newPatient(api, site.branchId()));
+            Api.Response booked = reception.post(
+                    "/api/v1/appointments",
+                    Map.of("patientId", someone, "slot", slot(other.doctorId(), site.branchId(), bufferedType, utc)));
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        }
+        List<String> after = new ArrayList<>();
+        patient.get(slotsOfTheDay)
+                .body()
+                .path("items")
+                .forEach(item -> after.add(item.path("startLocal").asString()));
+        assertThat(after).first().satisfies(local -> assertThat(local.substring(11, 16))
+                .isEqualTo("08:50"));
+
+        // A clinic may choose another interval (validated like the other minutes), and it is shown.
+        Map<String, Object> denser = AvailabilityTestData.appointmentType(site.clinicId(), 20, 1);
+        denser.put("bufferAfterMinutes", 5);
+        denser.put("slotIntervalMinutes", 15);
+        Api.Response explicit = admin.post("/api/v1/appointment-types", denser);
+        assertThat(explicit.status()).as(explicit.toString()).isEqualTo(201);
+        assertThat(explicit.json("slotIntervalMinutes").asInt()).isEqualTo(15);
+        denser.put("slotIntervalMinutes", 0);
+        assertProblem(admin.post("/api/v1/appointment-types", denser), 400);
     }
 }

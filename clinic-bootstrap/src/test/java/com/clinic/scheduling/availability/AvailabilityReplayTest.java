@@ -12,6 +12,7 @@ import com.clinic.scheduling.application.availability.HolidayView;
 import com.clinic.scheduling.application.availability.ScheduleService;
 import com.clinic.scheduling.application.availability.ScheduleService.Precondition;
 import com.clinic.scheduling.application.availability.ScheduleView;
+import com.clinic.scheduling.domain.availability.AppointmentTypeEvent.AppointmentTypeCreated;
 import com.clinic.scheduling.domain.availability.BilingualName;
 import com.clinic.scheduling.domain.availability.BookingRules;
 import com.clinic.scheduling.domain.availability.LocalPeriod;
@@ -22,6 +23,7 @@ import com.clinic.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -29,11 +31,21 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The availability read models are disposable: a reset truncates them and a replay rebuilds them exactly. */
+/**
+ * The availability read models are disposable: a reset truncates them and a replay rebuilds them
+ * exactly, from events recorded by earlier versions too.
+ */
 @IntegrationTest
 class AvailabilityReplayTest {
 
@@ -131,5 +143,51 @@ class AvailabilityReplayTest {
             assertThat(schedules.holidays(branchId, start, start.plusDays(10))).isEqualTo(holidays);
             assertThat(types.get(type.appointmentTypeId())).isEqualTo(typeBefore);
         });
+    }
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    /** Removes every {@code slotInterval} property, wherever the serializer put the rules. */
+    private static void forgetSlotIntervals(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("slotInterval");
+        }
+        node.forEach(AvailabilityReplayTest::forgetSlotIntervals);
+    }
+
+    @Test
+    void anAppointmentTypeRecordedBeforeSlotIntervalsExistedIsReadWithTheDurationPlusItsBuffers() {
+        BookingRules rules = new BookingRules(
+                Duration.ofMinutes(20),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(10),
+                Duration.ofHours(1),
+                Duration.ofDays(30),
+                1,
+                Duration.ofMinutes(15));
+        AppointmentTypeCreated current = new AppointmentTypeCreated(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                new BilingualName("كشف", "Check-up"),
+                rules,
+                false,
+                new Price(new BigDecimal("100"), "SAR"),
+                UUID.randomUUID(),
+                Instant.parse("2026-05-01T08:00:00Z"));
+        SerializedObject<byte[]> stored = eventSerializer.serialize(current, byte[].class);
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode tree = json.readTree(stored.getData());
+        assertThat(tree.toString()).contains("slotInterval");
+        forgetSlotIntervals(tree);
+        SerializedObject<byte[]> old =
+                new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class, stored.getType());
+
+        AppointmentTypeCreated read = eventSerializer.deserialize(old);
+
+        assertThat(read.rules().slotInterval()).isEqualTo(Duration.ofMinutes(35));
+        assertThat(read.rules().duration()).isEqualTo(Duration.ofMinutes(20));
+        assertThat((AppointmentTypeCreated) eventSerializer.deserialize(stored)).isEqualTo(current);
     }
 }

@@ -92,9 +92,16 @@ class SlotSearchIntegrationTest {
         return created;
     }
 
+    /** Slots every {@code minutes} whatever the buffer: these tests are about claims, notice and horizon. */
     private static BookingRules rules(int minutes, int bufferAfter, Duration notice, Duration horizon, int capacity) {
         return new BookingRules(
-                Duration.ofMinutes(minutes), Duration.ZERO, Duration.ofMinutes(bufferAfter), notice, horizon, capacity);
+                Duration.ofMinutes(minutes),
+                Duration.ZERO,
+                Duration.ofMinutes(bufferAfter),
+                notice,
+                horizon,
+                capacity,
+                Duration.ofMinutes(minutes));
     }
 
     private static BookingRules halfHours() {

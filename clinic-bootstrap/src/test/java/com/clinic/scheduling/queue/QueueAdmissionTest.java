@@ -77,7 +77,9 @@ class QueueAdmissionTest {
 
     @Test
     void aCheckedInPatientJoinsTheDoctorsQueueOfTheAppointmentsDayAndFollowsTheConsultation() {
-        Instant start = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        // Clear of the other test's appointments (+30 and +50 minutes): the world has one patient, who
+        // cannot be in two appointments at once.
+        Instant start = Instant.now().plus(Duration.ofMinutes(100)).truncatedTo(ChronoUnit.SECONDS);
         AppointmentSlot slot = slot(world.colleagueId, start, false);
         QueueKey key =
                 new QueueKey(world.colleagueId, world.branchId, LocalDate.ofInstant(start, ZoneId.of("Asia/Riyadh")));

@@ -11,6 +11,7 @@ import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import com.clinic.scheduling.domain.waitlist.Urgency;
 import com.clinic.support.IntegrationTest;
+import com.clinic.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -42,7 +43,7 @@ class WaitlistOfferFlowTest {
     WaitlistService waitlist;
 
     @Autowired
-    AdjustableClock clock;
+    TestClock clock;
 
     @AfterEach
     void realTimeAgain() {

@@ -83,6 +83,7 @@ class AppointmentTypeProjection {
         row.setMinimumNoticeSeconds(rules.minimumNotice().toSeconds());
         row.setHorizonSeconds(rules.horizon().toSeconds());
         row.setCapacity(rules.capacity());
+        row.setSlotIntervalSeconds(rules.slotInterval().toSeconds());
         row.setIsVirtual(virtual);
         row.setPriceAmount(price.amount());
         row.setPriceCurrency(price.currency());

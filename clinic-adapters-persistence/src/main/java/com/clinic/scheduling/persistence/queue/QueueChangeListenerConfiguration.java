@@ -1,10 +1,10 @@
 package com.clinic.scheduling.persistence.queue;
 
+import com.clinic.scheduling.application.queue.QueueSettings;
 import com.clinic.scheduling.application.queue.port.QueueChangeSubscriber;
 import java.sql.DriverManager;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +18,8 @@ class QueueChangeListenerConfiguration {
 
     @Bean
     PostgresQueueChangeListener queueChangeListener(
-            JdbcConnectionDetails database,
-            ObjectProvider<QueueChangeSubscriber> subscribers,
-            @Value("${clinic.queue.listen-poll-timeout:PT1S}") Duration pollTimeout) {
+            JdbcConnectionDetails database, ObjectProvider<QueueChangeSubscriber> subscribers, QueueSettings settings) {
+        Duration pollTimeout = settings.live().listenPollTimeout();
         return new PostgresQueueChangeListener(
                 () -> DriverManager.getConnection(
                         database.getJdbcUrl(), database.getUsername(), database.getPassword()),

@@ -1,2 +1,2 @@
-/** HTTP API for operating the system: projection status and replays, for administrators and auditors. */
+/** HTTP API for operating the system: projection status, replays and dead letters, for administrators and auditors. */
 package com.clinic.platform.rest.operations;

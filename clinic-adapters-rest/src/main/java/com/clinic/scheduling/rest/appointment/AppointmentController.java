@@ -1,9 +1,9 @@
 package com.clinic.scheduling.rest.appointment;
 
-import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.rest.ETags;
+import com.clinic.platform.rest.PageResponse;
 import com.clinic.scheduling.application.appointment.AppointmentQueryService;
 import com.clinic.scheduling.application.appointment.AppointmentService;
 import com.clinic.scheduling.application.appointment.AppointmentView;
@@ -54,12 +54,6 @@ class AppointmentController {
     record BookedResponse(UUID appointmentId) {}
 
     record SeriesResponse(List<UUID> appointmentIds) {}
-
-    record PageResponse(List<AppointmentView> items, String nextCursor) {
-        static PageResponse of(Page<AppointmentView> page) {
-            return new PageResponse(page.items(), page.nextCursor().orElse(null));
-        }
-    }
 
     @PostMapping("/api/v1/appointments/holds")
     @PreAuthorize(BOOKERS)
@@ -192,7 +186,7 @@ class AppointmentController {
 
     @GetMapping("/api/v1/me/appointments")
     @PreAuthorize("hasRole('PATIENT')")
-    PageResponse mine(
+    PageResponse<AppointmentView> mine(
             @AuthenticationPrincipal Actor actor,
             @RequestParam(defaultValue = "upcoming") When when,
             @RequestParam(defaultValue = "50") int limit,
@@ -203,7 +197,7 @@ class AppointmentController {
 
     @GetMapping("/api/v1/patients/{patientId}/appointments")
     @PreAuthorize(BOOKERS)
-    PageResponse ofPatient(
+    PageResponse<AppointmentView> ofPatient(
             @AuthenticationPrincipal Actor actor,
             @PathVariable UUID patientId,
             @RequestParam(defaultValue = "upcoming") When when,

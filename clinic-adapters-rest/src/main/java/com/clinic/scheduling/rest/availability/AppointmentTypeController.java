@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Appointment types: ADMIN or the clinic's MANAGER define them; everyone signed in may read them. */
@@ -86,10 +84,7 @@ class AppointmentTypeController {
             @PathVariable UUID appointmentTypeId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AppointmentTypeRequest request) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED);
-        }
-        long version = types.update(actor, appointmentTypeId, request.toInput(), ETags.expectedVersion(ifMatch));
+        long version = types.update(actor, appointmentTypeId, request.toInput(), ETags.required(ifMatch));
         return ResponseEntity.noContent().eTag(ETags.of(version)).build();
     }
 

@@ -17,8 +17,10 @@ import java.util.UUID;
 
 /**
  * An appointment type as clients send it, durations in minutes and the horizon in days. Omitted
- * buffers and notice are zero, omitted capacity is one (no overbooking). {@code clinicId} is read on
- * creation only; a type never moves to another clinic.
+ * buffers and notice are zero, omitted capacity is one (no overbooking), and an omitted slot interval
+ * is the duration plus both buffers (so back-to-back bookings tile the day); like every other field it
+ * is sent again on each update, or falls back to that default. {@code clinicId} is read on creation
+ * only; a type never moves to another clinic.
  */
 record AppointmentTypeRequest(
         UUID clinicId,
@@ -30,6 +32,7 @@ record AppointmentTypeRequest(
         @Min(0) @Max(525_600) Integer minimumNoticeMinutes,
         @NotNull @Min(1) @Max(730) Integer horizonDays,
         @Min(1) @Max(50) Integer capacity,
+        @Min(1) @Max(720) Integer slotIntervalMinutes,
         Boolean virtual,
         @NotNull @DecimalMin("0") BigDecimal price,
         @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
@@ -43,7 +46,8 @@ record AppointmentTypeRequest(
                         Duration.ofMinutes(orZero(bufferAfterMinutes)),
                         Duration.ofMinutes(orZero(minimumNoticeMinutes)),
                         Duration.ofDays(horizonDays),
-                        capacity == null ? 1 : capacity),
+                        capacity == null ? 1 : capacity,
+                        slotIntervalMinutes == null ? null : Duration.ofMinutes(slotIntervalMinutes)),
                 Boolean.TRUE.equals(virtual),
                 new Price(price, currency));
     }

@@ -4,7 +4,7 @@ import com.clinic.scheduling.application.availability.AppointmentTypeView;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** An appointment type in the units clients send: minutes, and days for the horizon. */
+/** An appointment type in the units clients send: minutes, and days for the horizon; the slot interval always. */
 record AppointmentTypeResponse(
         UUID appointmentTypeId,
         UUID clinicId,
@@ -16,6 +16,7 @@ record AppointmentTypeResponse(
         long minimumNoticeMinutes,
         long horizonDays,
         int capacity,
+        long slotIntervalMinutes,
         boolean virtual,
         BigDecimal price,
         String currency,
@@ -35,6 +36,7 @@ record AppointmentTypeResponse(
                 rules.minimumNotice().toMinutes(),
                 rules.horizon().toDays(),
                 rules.capacity(),
+                rules.slotInterval().toMinutes(),
                 view.virtual(),
                 view.price(),
                 view.currency(),

@@ -146,10 +146,7 @@ class ScheduleController {
             }
             return new Precondition.NoneYet();
         }
-        if (!hasIfMatch) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED);
-        }
-        return ETags.expectedVersion(ifMatch)
+        return ETags.required(ifMatch)
                 .<Precondition>map(Precondition.Version::new)
                 .orElseGet(Precondition.Any::new);
     }

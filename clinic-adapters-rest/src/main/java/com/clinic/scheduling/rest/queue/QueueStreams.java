@@ -3,6 +3,7 @@ package com.clinic.scheduling.rest.queue;
 import com.clinic.scheduling.application.queue.QueueBoard;
 import com.clinic.scheduling.application.queue.QueueBoards;
 import com.clinic.scheduling.application.queue.QueueIds;
+import com.clinic.scheduling.application.queue.QueueSettings;
 import com.clinic.scheduling.application.queue.TicketProgress;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel.Progress;
 import com.clinic.scheduling.application.queue.port.QueueChangeSubscriber;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -60,13 +60,10 @@ class QueueStreams implements QueueChangeSubscriber, SmartLifecycle {
     private final ExecutorService pushes = Executors.newVirtualThreadPerTaskExecutor();
     private volatile ScheduledExecutorService ticker;
 
-    QueueStreams(
-            QueueBoards boards,
-            @Value("${clinic.queue.stream.timeout:PT30M}") Duration streamTimeout,
-            @Value("${clinic.queue.stream.refresh:PT30S}") Duration refreshEvery) {
+    QueueStreams(QueueBoards boards, QueueSettings settings) {
         this.boards = boards;
-        this.streamTimeout = streamTimeout;
-        this.refreshEvery = refreshEvery;
+        this.streamTimeout = settings.live().streamTimeout();
+        this.refreshEvery = settings.live().streamRefresh();
     }
 
     SseEmitter watchBoard(QueueKey key) {

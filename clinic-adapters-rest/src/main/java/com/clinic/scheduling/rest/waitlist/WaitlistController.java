@@ -4,13 +4,13 @@ import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.rest.ETags;
+import com.clinic.platform.rest.PageResponse;
 import com.clinic.scheduling.application.waitlist.WaitlistService;
 import com.clinic.scheduling.application.waitlist.WaitlistService.Joined;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +56,7 @@ class WaitlistController {
 
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    PageResponse list(
+    PageResponse<WaitlistEntryResponse> list(
             @AuthenticationPrincipal Actor actor,
             @RequestParam(required = false) UUID branchId,
             @RequestParam(required = false) UUID doctorId,
@@ -69,9 +69,7 @@ class WaitlistController {
                 Optional.ofNullable(doctorId),
                 Optional.ofNullable(status),
                 new PageRequest(limit, Optional.ofNullable(after).filter(a -> !a.isBlank())));
-        return new PageResponse(
-                page.items().stream().map(WaitlistEntryResponse::of).toList(),
-                page.nextCursor().orElse(null));
+        return PageResponse.of(page, WaitlistEntryResponse::of);
     }
 
     @GetMapping("/{entryId}")
@@ -120,7 +118,4 @@ class WaitlistController {
     private static Optional<UUID> appointmentOf(WaitlistRequests.OfferAnswer answer) {
         return Optional.ofNullable(answer).map(WaitlistRequests.OfferAnswer::appointmentId);
     }
-
-    /** A page of entries in ranking order; pass {@code nextCursor} as {@code after} (null on the last page). */
-    record PageResponse(List<WaitlistEntryResponse> items, String nextCursor) {}
 }

@@ -1,6 +1,5 @@
 package com.clinic.directory.application.clinic;
 
-import com.clinic.directory.application.DirectoryCommands;
 import com.clinic.directory.application.FieldChecks;
 import com.clinic.directory.application.Scopes;
 import com.clinic.directory.application.port.BranchView;
@@ -16,6 +15,7 @@ import com.clinic.directory.domain.clinic.ClinicCommand.UpdateClinic;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
@@ -30,13 +30,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class ClinicDirectory {
 
-    private final DirectoryCommands commands;
+    private final Commands commands;
     private final DirectoryReadModel readModel;
     private final PhoneNumbers phones;
     private final IdGenerator ids;
 
-    public ClinicDirectory(
-            DirectoryCommands commands, DirectoryReadModel readModel, PhoneNumbers phones, IdGenerator ids) {
+    public ClinicDirectory(Commands commands, DirectoryReadModel readModel, PhoneNumbers phones, IdGenerator ids) {
         this.commands = commands;
         this.readModel = readModel;
         this.phones = phones;

@@ -1,6 +1,5 @@
 package com.clinic.directory.application.doctor;
 
-import com.clinic.directory.application.DirectoryCommands;
 import com.clinic.directory.application.FieldChecks;
 import com.clinic.directory.application.Scopes;
 import com.clinic.directory.application.port.BranchView;
@@ -18,6 +17,7 @@ import com.clinic.identity.UserAccounts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
@@ -41,14 +41,14 @@ public class DoctorDirectory {
 
     private static final Pattern SPECIALTY = Pattern.compile("[a-z0-9][a-z0-9-]{1,49}");
 
-    private final DirectoryCommands commands;
+    private final Commands commands;
     private final DoctorReadModel doctors;
     private final DirectoryReadModel sites;
     private final UserAccounts accounts;
     private final IdGenerator ids;
 
     public DoctorDirectory(
-            DirectoryCommands commands,
+            Commands commands,
             DoctorReadModel doctors,
             DirectoryReadModel sites,
             UserAccounts accounts,

@@ -1,6 +1,5 @@
 package com.clinic.directory.application.patient;
 
-import com.clinic.directory.application.DirectoryCommands;
 import com.clinic.directory.application.FieldChecks;
 import com.clinic.directory.application.Scopes;
 import com.clinic.directory.application.port.BranchView;
@@ -19,6 +18,7 @@ import com.clinic.identity.UserAccounts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.application.crypto.FieldCipher;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.domain.Actor;
@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PatientRecords {
 
-    private final DirectoryCommands commands;
+    private final Commands commands;
     private final PatientReadModel patients;
     private final DirectoryReadModel sites;
     private final PersonalDataCodec codec;
@@ -53,7 +53,7 @@ public class PatientRecords {
     private final Clock clock;
 
     public PatientRecords(
-            DirectoryCommands commands,
+            Commands commands,
             PatientReadModel patients,
             DirectoryReadModel sites,
             PersonalDataCodec codec,

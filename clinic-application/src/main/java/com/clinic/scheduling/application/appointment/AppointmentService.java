@@ -46,8 +46,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Booking use cases: who may book or change what, and turning a chosen slot into the appointment's
- * exact times. The race between two patients for the same time is settled by the claim ledger in
- * the command's transaction; this service only refuses what is invalid regardless of races.
+ * exact times. The race between two patients for the same time, and between two bookings of one
+ * patient at overlapping times, is settled by the claim ledger in the command's transaction; this
+ * service only refuses what is invalid regardless of races.
  */
 @Service
 public class AppointmentService implements WaitlistBooking {
@@ -224,7 +225,7 @@ public class AppointmentService implements WaitlistBooking {
                         Optional.of(waitlistEntryId),
                         clock.instant()));
             } catch (RuntimeException failure) {
-                if (isSlotTaken(failure)) {
+                if (isUnavailableToThePatient(failure)) {
                     return Optional.<UUID>empty();
                 }
                 throw failure;
@@ -345,10 +346,16 @@ public class AppointmentService implements WaitlistBooking {
         if (!patient.clinicId().equals(branch.clinicId())) {
             throw new Rejection.RuleViolated("appointment.patient-of-another-clinic");
         }
-        if (!slots.isFree(choice.doctorId(), choice.branchId(), choice.appointmentTypeId(), choice.start())) {
-            throw new Rejection.Conflict("appointment.slot-unavailable");
+        // An unknown doctor or type is not found, rather than a time off some grid of theirs.
+        AppointmentSlot slot = slotFor(choice, patient);
+        switch (slots.availability(choice.doctorId(), choice.branchId(), choice.appointmentTypeId(), choice.start())) {
+            case FREE -> {}
+            // Never bookable as asked, whoever else books what: the client must pick a start search offers.
+            case OFF_GRID -> throw new Rejection.RuleViolated("appointment.off-grid");
+            // A real slot, but not now: taken, or too soon or too far ahead. Searching again helps.
+            case TAKEN, OUTSIDE_BOOKING_WINDOW -> throw new Rejection.Conflict("appointment.slot-unavailable");
         }
-        return slotFor(choice, patient);
+        return slot;
     }
 
     private AppointmentSlot slotFor(SlotChoice choice, PatientFacts patient) {
@@ -388,9 +395,15 @@ public class AppointmentService implements WaitlistBooking {
                 .andMetaData(Map.of(MetadataKeys.EXPECTED_VERSION, expectedVersion.get())));
     }
 
-    private static boolean isSlotTaken(Throwable failure) {
+    /**
+     * Someone else won the time, or the patient has another appointment overlapping it: either way
+     * this start cannot be offered to them, and the waiting list tries their next one.
+     */
+    private static boolean isUnavailableToThePatient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Rejection.Conflict conflict && conflict.code().equals("appointment.slot-taken")) {
+            if (cause instanceof Rejection.Conflict conflict
+                    && (conflict.code().equals("appointment.slot-taken")
+                            || conflict.code().equals("appointment.patient-busy"))) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package com.clinic.scheduling.application.availability;
 
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.scheduling.domain.availability.AppointmentTypeCommand.CreateAppointmentType;
@@ -20,14 +21,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class AppointmentTypeService {
 
-    private final AvailabilityCommands commands;
+    private final Commands commands;
     private final AppointmentTypeReadModel readModel;
     private final DirectoryFacts directory;
     private final IdGenerator ids;
     private final Clock clock;
 
     AppointmentTypeService(
-            AvailabilityCommands commands,
+            Commands commands,
             AppointmentTypeReadModel readModel,
             DirectoryFacts directory,
             IdGenerator ids,

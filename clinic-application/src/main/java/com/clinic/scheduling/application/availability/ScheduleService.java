@@ -3,6 +3,7 @@ package com.clinic.scheduling.application.availability;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.scheduling.domain.availability.BilingualName;
@@ -33,14 +34,14 @@ public class ScheduleService {
     /** At most this many days of holidays are listed at once. */
     public static final int MAX_HOLIDAY_RANGE_DAYS = 731;
 
-    private final AvailabilityCommands commands;
+    private final Commands commands;
     private final AvailabilityReadModel readModel;
     private final DirectoryFacts directory;
     private final IdGenerator ids;
     private final Clock clock;
 
     ScheduleService(
-            AvailabilityCommands commands,
+            Commands commands,
             AvailabilityReadModel readModel,
             DirectoryFacts directory,
             IdGenerator ids,

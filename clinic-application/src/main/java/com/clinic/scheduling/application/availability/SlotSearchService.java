@@ -7,6 +7,8 @@ import com.clinic.scheduling.domain.availability.BookingRules;
 import com.clinic.scheduling.domain.availability.EarliestSlots;
 import com.clinic.scheduling.domain.availability.ScheduledDoctor;
 import com.clinic.scheduling.domain.availability.Slot;
+import com.clinic.scheduling.domain.availability.SlotFinder;
+import com.clinic.scheduling.domain.availability.SlotVerdict;
 import com.clinic.scheduling.domain.availability.TimeRange;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,14 +62,28 @@ public class SlotSearchService implements SlotSearch {
     }
 
     @Override
-    public boolean isFree(UUID doctorId, UUID branchId, UUID appointmentTypeId, Instant start) {
+    public SlotVerdict availability(UUID doctorId, UUID branchId, UUID appointmentTypeId, Instant start) {
         AppointmentTypeView type = activeType(appointmentTypeId);
+        BookingRules rules = type.rules();
+        Instant now = clock.instant();
+        if (!rules.admits(start, now)) {
+            return SlotVerdict.OUTSIDE_BOOKING_WINDOW;
+        }
+        // The start's local date (and the day before, for extra sessions past midnight) in any zone.
         LocalDate day = LocalDate.ofInstant(start, ZoneOffset.UTC);
+        LocalDate from = day.minusDays(2);
+        LocalDate to = day.plusDays(1);
         SlotCriteria criteria =
                 new SlotCriteria(Optional.of(doctorId), Optional.empty(), Optional.of(branchId), type.clinicId());
-        return compute(criteria, type.rules(), day.minusDays(1), day.plusDays(1), clock.instant(), Integer.MAX_VALUE)
-                .stream()
-                .anyMatch(slot -> slot.range().start().equals(start));
+        Optional<TimeRange> claimed = claimWindow(rules, from, to, now);
+        if (claimed.isEmpty()) {
+            return SlotVerdict.OUTSIDE_BOOKING_WINDOW;
+        }
+        return readModel.scheduledDoctors(criteria, from, to, claimed.get()).stream()
+                .findFirst()
+                .map(doctor -> SlotFinder.judge(doctor, rules, start, now))
+                // No schedule of this doctor at this branch (or not an active doctor placed there): no grid.
+                .orElse(SlotVerdict.OFF_GRID);
     }
 
     private List<Slot> compute(

@@ -3,6 +3,7 @@ package com.clinic.scheduling.application.queue;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.scheduling.application.queue.port.QueueTicketRoutes;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCompleted;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.ConsultationStarted;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,7 +44,7 @@ public class QueueAdmission {
 
     private static final Logger log = LoggerFactory.getLogger(QueueAdmission.class);
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final DirectoryFacts directory;
     private final QueueTicketRoutes routes;
     private final IdGenerator ids;
@@ -52,7 +52,7 @@ public class QueueAdmission {
     private final Clock clock;
 
     public QueueAdmission(
-            CommandGateway commands,
+            Commands commands,
             DirectoryFacts directory,
             QueueTicketRoutes routes,
             IdGenerator ids,
@@ -86,7 +86,7 @@ public class QueueAdmission {
                 slot.doctorId(),
                 slot.branchId(),
                 LocalDate.ofInstant(start, branch.get().zone()));
-        commands.sendAndWait(new JoinBookedPatient(
+        commands.request(new JoinBookedPatient(
                 QueueIds.of(key),
                 key,
                 ids.next(),
@@ -101,14 +101,14 @@ public class QueueAdmission {
     @EventHandler
     void on(ConsultationStarted event) {
         routes.findByAppointment(event.appointmentId())
-                .ifPresent(route -> commands.sendAndWait(
+                .ifPresent(route -> commands.request(
                         new FollowConsultationStarted(route.queueId(), event.appointmentId(), event.at())));
     }
 
     @EventHandler
     void on(AppointmentCompleted event) {
         routes.findByAppointment(event.appointmentId())
-                .ifPresent(route -> commands.sendAndWait(new FollowAppointmentCompleted(
+                .ifPresent(route -> commands.request(new FollowAppointmentCompleted(
                         route.queueId(), event.appointmentId(), event.consultationStartedAt(), event.at())));
     }
 }

@@ -3,6 +3,7 @@ package com.clinic.scheduling.application.queue;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Ciphertext;
@@ -30,7 +31,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ public class QueueService {
 
     private static final Logger log = LoggerFactory.getLogger(QueueService.class);
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final DirectoryFacts directory;
     private final QueueTicketRoutes routes;
     private final QueueAccess access;
@@ -59,7 +59,7 @@ public class QueueService {
     private final Clock clock;
 
     public QueueService(
-            CommandGateway commands,
+            Commands commands,
             DirectoryFacts directory,
             QueueTicketRoutes routes,
             QueueAccess access,
@@ -95,7 +95,7 @@ public class QueueService {
         }
         UUID queueId = QueueIds.of(key);
         QueueTicketRef ticket =
-                commands.sendAndWait(new IssueWalkInTicket(queueId, key, ids.next(), patientId, actor.userId(), now));
+                commands.request(new IssueWalkInTicket(queueId, key, ids.next(), patientId, actor.userId(), now));
         return new IssuedTicket(queueId, key, ticket.ticketId(), ticket.number());
     }
 
@@ -107,7 +107,7 @@ public class QueueService {
         access.require(actor, Action.CALL, key, branch);
         UUID queueId = QueueIds.of(key);
         try {
-            QueueTicketRef called = commands.sendAndWait(new CallNext(queueId, actor.userId(), now));
+            QueueTicketRef called = commands.request(new CallNext(queueId, actor.userId(), now));
             return new IssuedTicket(queueId, key, called.ticketId(), called.number());
         } catch (AggregateNotFoundException noQueueYet) {
             throw new Rejection.Conflict("queue.nobody-waiting");
@@ -116,17 +116,17 @@ public class QueueService {
 
     public void recall(Actor actor, UUID ticketId) {
         TicketRoute route = authorised(actor, ticketId, Action.ATTEND);
-        commands.sendAndWait(new RecallTicket(route.queueId(), ticketId, actor.userId(), clock.instant()));
+        commands.request(new RecallTicket(route.queueId(), ticketId, actor.userId(), clock.instant()));
     }
 
     public void skip(Actor actor, UUID ticketId) {
         TicketRoute route = authorised(actor, ticketId, Action.ATTEND);
-        commands.sendAndWait(new SkipTicket(route.queueId(), ticketId, actor.userId(), clock.instant()));
+        commands.request(new SkipTicket(route.queueId(), ticketId, actor.userId(), clock.instant()));
     }
 
     public void noShow(Actor actor, UUID ticketId) {
         TicketRoute route = authorised(actor, ticketId, Action.ATTEND);
-        commands.sendAndWait(new MarkTicketNoShow(route.queueId(), ticketId, actor.userId(), clock.instant()));
+        commands.request(new MarkTicketNoShow(route.queueId(), ticketId, actor.userId(), clock.instant()));
     }
 
     /**
@@ -148,7 +148,7 @@ public class QueueService {
         }
         Optional<Ciphertext> sealed =
                 priority == Priority.NORMAL ? Optional.empty() : text.map(value -> vault.seal(subject, value));
-        commands.sendAndWait(
+        commands.request(
                 new PrioritiseTicket(route.queueId(), ticketId, priority, sealed, actor.userId(), clock.instant()));
     }
 
@@ -173,9 +173,9 @@ public class QueueService {
         Instant now = clock.instant();
         QueueKey target = route.key().forDoctor(toDoctorId);
         UUID targetId = QueueIds.of(target);
-        TransferredTicket moving = commands.sendAndWait(
+        TransferredTicket moving = commands.request(
                 new TransferTicket(route.queueId(), ticketId, toDoctorId, targetId, actor.userId(), now));
-        QueueTicketRef admitted = commands.sendAndWait(
+        QueueTicketRef admitted = commands.request(
                 new AdmitTransferredTicket(targetId, target, moving, route.queueId(), actor.userId(), now));
         return new IssuedTicket(targetId, target, admitted.ticketId(), admitted.number());
     }
@@ -184,7 +184,7 @@ public class QueueService {
     public void start(Actor actor, UUID ticketId) {
         TicketRoute route = authorised(actor, ticketId, Action.SERVE);
         Instant now = clock.instant();
-        commands.sendAndWait(new StartService(route.queueId(), ticketId, actor.userId(), now));
+        commands.request(new StartService(route.queueId(), ticketId, actor.userId(), now));
         route.appointmentId()
                 .ifPresent(appointmentId -> followOnAppointment(
                         appointmentId, id -> new AppointmentCommand.StartConsultation(id, actor.userId(), now)));
@@ -194,7 +194,7 @@ public class QueueService {
     public void finish(Actor actor, UUID ticketId) {
         TicketRoute route = authorised(actor, ticketId, Action.SERVE);
         Instant now = clock.instant();
-        commands.sendAndWait(new FinishService(route.queueId(), ticketId, actor.userId(), now));
+        commands.request(new FinishService(route.queueId(), ticketId, actor.userId(), now));
         route.appointmentId()
                 .ifPresent(appointmentId -> followOnAppointment(
                         appointmentId, id -> new AppointmentCommand.Complete(id, actor.userId(), now)));
@@ -207,7 +207,7 @@ public class QueueService {
      */
     private void followOnAppointment(UUID appointmentId, Function<UUID, AppointmentCommand> command) {
         try {
-            commands.sendAndWait(command.apply(appointmentId));
+            commands.request(command.apply(appointmentId));
         } catch (Rejection | AggregateNotFoundException alreadyMovedOn) {
             log.info(
                     "Appointment {} did not follow the queue ({}); it was moved on separately",

@@ -7,6 +7,7 @@ import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
@@ -27,7 +28,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WaitlistService {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final WaitlistReadModel entries;
     private final DirectoryFacts directory;
     private final AppointmentTypes appointmentTypes;
@@ -49,7 +49,7 @@ public class WaitlistService {
     private final Clock clock;
 
     public WaitlistService(
-            CommandGateway commands,
+            Commands commands,
             WaitlistReadModel entries,
             DirectoryFacts directory,
             AppointmentTypes appointmentTypes,
@@ -113,7 +113,7 @@ public class WaitlistService {
         }
         Instant lapsesAt = criteria.to().plusDays(1).atStartOfDay(branch.zone()).toInstant();
         UUID entryId = ids.next();
-        commands.sendAndWait(new JoinWaitlist(
+        commands.request(new JoinWaitlist(
                 entryId, patient.patientId(), patient.clinicId(), criteria, urgency, lapsesAt, actor.userId(), now));
         return new Joined(entryId, patient.patientId(), patient.clinicId(), criteria, urgency, now);
     }
@@ -121,7 +121,7 @@ public class WaitlistService {
     public void withdraw(Actor actor, UUID entryId) {
         requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
         WaitlistEntryView entry = visibleEntry(actor, entryId);
-        commands.sendAndWait(new Withdraw(entry.entryId(), actor.userId(), clock.instant()));
+        commands.request(new Withdraw(entry.entryId(), actor.userId(), clock.instant()));
     }
 
     /**
@@ -134,7 +134,7 @@ public class WaitlistService {
         requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
         WaitlistEntryView entry = visibleEntry(actor, entryId);
         UUID booked =
-                commands.sendAndWait(new AcceptOffer(entry.entryId(), appointmentId, actor.userId(), clock.instant()));
+                commands.request(new AcceptOffer(entry.entryId(), appointmentId, actor.userId(), clock.instant()));
         booking.confirmOffer(booked, actor.userId());
         return booked;
     }
@@ -143,7 +143,7 @@ public class WaitlistService {
     public void decline(Actor actor, UUID entryId, Optional<UUID> appointmentId) {
         requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
         WaitlistEntryView entry = visibleEntry(actor, entryId);
-        commands.sendAndWait(new DeclineOffer(entry.entryId(), appointmentId, actor.userId(), clock.instant()));
+        commands.request(new DeclineOffer(entry.entryId(), appointmentId, actor.userId(), clock.instant()));
     }
 
     public WaitlistEntryView get(Actor actor, UUID entryId) {

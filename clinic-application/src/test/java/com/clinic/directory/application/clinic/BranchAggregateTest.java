@@ -80,7 +80,8 @@ class BranchAggregateTest {
     void anUpdateCannotRemoveEveryWorkingDay() {
         fixture.given(new BranchOpened(BRANCH, CLINIC, DUBAI))
                 .when(new UpdateBranch(BRANCH, dubai("Dubai branch", Set.of())))
-                .expectException(Rejection.RuleViolated.class);
+                .expectException(Rejection.RuleViolated.class)
+                .expectExceptionMessage("branch.working-days-required");
     }
 
     @Test

@@ -90,6 +90,7 @@ class ClinicAggregateTest {
         fixture.given(new ClinicCreated(CLINIC, PROFILE))
                 .when(new UpdateClinic(CLINIC, profile("Al Shifa Medical", Set.of())))
                 .expectException(Rejection.RuleViolated.class)
+                .expectExceptionMessage("clinic.working-days-required")
                 .expectNoEvents();
     }
 

@@ -120,7 +120,8 @@ class DoctorAggregateTest {
     void anUpdateMustKeepTheProfileValid() {
         fixture.given(new DoctorRegistered(DOCTOR, USER, CLINIC, PROFILE))
                 .when(new UpdateDoctorProfile(DOCTOR, profile(Set.of(), List.of())))
-                .expectException(Rejection.RuleViolated.class);
+                .expectException(Rejection.RuleViolated.class)
+                .expectExceptionMessage("doctor.branch-required");
     }
 
     @Test

@@ -81,7 +81,8 @@ class PatientAggregateTest {
     void anUpdateMustKeepASupportedLanguage() {
         fixture.given(REGISTERED)
                 .when(new UpdatePatient(PATIENT, RESEALED, "de", CONSENTS))
-                .expectException(Rejection.RuleViolated.class);
+                .expectException(Rejection.RuleViolated.class)
+                .expectExceptionMessage("patient.unsupported-language");
     }
 
     @Test

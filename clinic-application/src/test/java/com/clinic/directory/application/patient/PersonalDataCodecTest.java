@@ -4,29 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinic.directory.application.port.PatientPersonalData;
 import com.clinic.directory.application.port.Sex;
-import com.clinic.platform.application.crypto.KeyRing;
-import com.clinic.platform.application.crypto.PersonalDataVault;
-import com.clinic.platform.application.crypto.SubjectKeyStore;
+import com.clinic.platform.application.crypto.InMemorySubjectKeyStore;
+import com.clinic.platform.application.crypto.KeyMaterial;
 import com.clinic.platform.domain.Ciphertext;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataCodecTest {
 
-    private final InMemoryKeys keys = new InMemoryKeys();
-    private final PersonalDataCodec codec = new PersonalDataCodec(new PersonalDataVault(
-            keys,
-            new KeyRing(
-                    Map.of("k1", Base64.getEncoder().encodeToString(new byte[32])),
-                    "k1",
-                    Base64.getEncoder().encodeToString(new byte[32]))));
+    private final InMemorySubjectKeyStore keys = new InMemorySubjectKeyStore();
+    private final PersonalDataCodec codec = new PersonalDataCodec(KeyMaterial.vault(keys));
 
     private static final PatientPersonalData DATA = new PatientPersonalData(
             "فاطمة الزهراني",
@@ -71,31 +60,5 @@ class PersonalDataCodecTest {
         keys.delete(patient);
 
         assertThat(codec.open(patient, sealed)).isEmpty();
-    }
-
-    private static final class InMemoryKeys implements SubjectKeyStore {
-        private final Map<UUID, WrappedKey> keys = new HashMap<>();
-        private final Set<UUID> shredded = new HashSet<>();
-
-        @Override
-        public Optional<WrappedKey> find(UUID subjectId) {
-            return Optional.ofNullable(keys.get(subjectId));
-        }
-
-        @Override
-        public WrappedKey saveIfAbsent(UUID subjectId, WrappedKey key) {
-            return keys.computeIfAbsent(subjectId, id -> key);
-        }
-
-        @Override
-        public boolean delete(UUID subjectId) {
-            shredded.add(subjectId);
-            return keys.remove(subjectId) != null;
-        }
-
-        @Override
-        public boolean isShredded(UUID subjectId) {
-            return shredded.contains(subjectId);
-        }
     }
 }

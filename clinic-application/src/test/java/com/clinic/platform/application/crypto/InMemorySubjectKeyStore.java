@@ -6,10 +6,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A port fake for unit-testing the cryptography alone; the PostgreSQL adapter has its own integration test. */
-final class InMemorySubjectKeyStore implements SubjectKeyStore {
+/**
+ * The one in-memory {@link SubjectKeyStore} of the tests (the PostgreSQL adapter has its own
+ * integration test). It keeps the store's promises that the cryptography relies on: the first key
+ * saved for a subject wins, and a deleted key leaves the subject shredded for good.
+ */
+public final class InMemorySubjectKeyStore implements SubjectKeyStore {
 
-    final Map<UUID, WrappedKey> keys = new ConcurrentHashMap<>();
+    private final Map<UUID, WrappedKey> keys = new ConcurrentHashMap<>();
     private final Set<UUID> shredded = ConcurrentHashMap.newKeySet();
 
     @Override

@@ -33,8 +33,8 @@ class PersonalDataVaultTest {
         Ciphertext sealed = vault.seal(first, "secret");
         vault.seal(second, "other");
 
-        assertThat(store.keys.get(first).wrapped())
-                .isNotEqualTo(store.keys.get(second).wrapped());
+        assertThat(store.find(first).orElseThrow().wrapped())
+                .isNotEqualTo(store.find(second).orElseThrow().wrapped());
         assertThatThrownBy(() -> vault.open(second, sealed)).isInstanceOf(IllegalStateException.class);
     }
 

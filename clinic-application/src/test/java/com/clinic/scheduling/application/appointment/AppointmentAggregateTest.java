@@ -26,11 +26,9 @@ import com.clinic.scheduling.domain.appointment.AppointmentEvent.SlotHeld;
 import com.clinic.scheduling.domain.appointment.AppointmentSlot;
 import com.clinic.scheduling.domain.appointment.CancellationReason;
 import com.clinic.scheduling.domain.availability.TimeRange;
-import java.time.Clock;
+import com.clinic.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -79,25 +77,8 @@ class AppointmentAggregateTest {
         fixture = new AggregateTestFixture<>(AppointmentAggregate.class);
         fixture.registerCommandTargetResolver(new ClinicCommandTargetResolver());
         fixture.registerInjectableResource(POLICY);
-        fixture.registerInjectableResource(new FixtureClock());
-    }
-
-    /** The deadline handlers read "now" from a Clock; in fixtures that is the fixture's own simulated time. */
-    private final class FixtureClock extends Clock {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return fixture.currentTime();
-        }
+        // The deadline handlers read "now" from a Clock; in fixtures that is the fixture's own simulated time.
+        fixture.registerInjectableResource(TestClock.following(fixture::currentTime));
     }
 
     @Test
@@ -139,7 +120,8 @@ class AppointmentAggregateTest {
     void aHoldLongerThanTheMaximumIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new HoldSlot(ID, PATIENT, SLOT, NOW.plus(Duration.ofHours(2)), PATIENT, Optional.empty(), NOW))
-                .expectException(Rejection.RuleViolated.class);
+                .expectException(Rejection.RuleViolated.class)
+                .expectExceptionMessage("appointment.hold-duration-invalid");
     }
 
     @Test
@@ -153,7 +135,8 @@ class AppointmentAggregateTest {
     void aSlotInThePastCannotBeBooked() {
         fixture.givenNoPriorActivity()
                 .when(new BookAppointment(ID, PATIENT, SLOT, RECEPTION, Optional.empty(), START.plusSeconds(1)))
-                .expectException(Rejection.RuleViolated.class);
+                .expectException(Rejection.RuleViolated.class)
+                .expectExceptionMessage("appointment.slot-in-past");
     }
 
     @Test
@@ -167,7 +150,8 @@ class AppointmentAggregateTest {
     void aHoldPastItsDeadlineCannotBeConfirmed() {
         fixture.given(held())
                 .when(new ConfirmHold(ID, PATIENT, NOW.plus(Duration.ofMinutes(5))))
-                .expectException(Rejection.Conflict.class);
+                .expectException(Rejection.Conflict.class)
+                .expectExceptionMessage("appointment.hold-expired");
     }
 
     @Test
@@ -203,7 +187,8 @@ class AppointmentAggregateTest {
     void aStartedAppointmentCannotBeRescheduled() {
         fixture.given(booked())
                 .when(new Reschedule(ID, LATER, PATIENT, START))
-                .expectException(Rejection.Conflict.class);
+                .expectException(Rejection.Conflict.class)
+                .expectExceptionMessage("appointment.already-started");
     }
 
     @Test
@@ -269,7 +254,8 @@ class AppointmentAggregateTest {
     void aPatientCannotCheckInDaysEarly() {
         fixture.given(booked())
                 .when(new CheckIn(ID, RECEPTION, START.minus(Duration.ofDays(1))))
-                .expectException(Rejection.RuleViolated.class);
+                .expectException(Rejection.RuleViolated.class)
+                .expectExceptionMessage("appointment.check-in-too-early");
     }
 
     @Test
@@ -291,12 +277,16 @@ class AppointmentAggregateTest {
     void aConsultationCannotStartBeforeCheckIn() {
         fixture.given(booked())
                 .when(new StartConsultation(ID, RECEPTION, START))
-                .expectException(Rejection.Conflict.class);
+                .expectException(Rejection.Conflict.class)
+                .expectExceptionMessage("appointment.invalid-state");
     }
 
     @Test
     void anAppointmentCannotBeCompletedBeforeItStarted() {
-        fixture.given(booked()).when(new Complete(ID, RECEPTION, START)).expectException(Rejection.Conflict.class);
+        fixture.given(booked())
+                .when(new Complete(ID, RECEPTION, START))
+                .expectException(Rejection.Conflict.class)
+                .expectExceptionMessage("appointment.invalid-state");
     }
 
     @Test
@@ -318,7 +308,8 @@ class AppointmentAggregateTest {
     void receptionCannotMarkANoShowBeforeTheGraceHasPassed() {
         fixture.given(booked())
                 .when(new MarkNoShow(ID, Duration.ofMinutes(15), false, RECEPTION, START.plus(Duration.ofMinutes(5))))
-                .expectException(Rejection.Conflict.class);
+                .expectException(Rejection.Conflict.class)
+                .expectExceptionMessage("appointment.no-show-too-early");
     }
 
     @Test

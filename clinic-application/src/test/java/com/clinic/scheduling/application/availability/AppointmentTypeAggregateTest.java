@@ -89,6 +89,23 @@ class AppointmentTypeAggregateTest {
     }
 
     @Test
+    void changingOnlyTheSlotIntervalIsAChangeOfTheType() {
+        // RULES tile by default: 20 minutes plus 5 after, a slot every 25 minutes.
+        BookingRules denser = new BookingRules(
+                Duration.ofMinutes(20),
+                Duration.ZERO,
+                Duration.ofMinutes(5),
+                Duration.ofHours(2),
+                Duration.ofDays(60),
+                1,
+                Duration.ofMinutes(15));
+        fixture.given(created())
+                .when(new UpdateAppointmentType(TYPE, NAME, denser, false, PRICE, MANAGER, NOW))
+                .expectEvents(new AppointmentTypeUpdated(TYPE, CLINIC, NAME, denser, false, PRICE, MANAGER, NOW))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
     void anUpdateThatChangesNothingRecordsNothing() {
         fixture.given(created())
                 .when(new UpdateAppointmentType(

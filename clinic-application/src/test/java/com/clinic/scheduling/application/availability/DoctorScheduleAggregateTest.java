@@ -262,7 +262,8 @@ class DoctorScheduleAggregateTest {
     void timeOffCannotBeRemovedTwice() {
         fixture.given(vacationAdded(), new TimeOffRemoved(SCHEDULE, DOCTOR, BRANCH, TIME_OFF, VACATION, RECEPTION, NOW))
                 .when(new RemoveTimeOff(SCHEDULE, TIME_OFF, RECEPTION, NOW))
-                .expectException(Rejection.NotFound.class);
+                .expectException(Rejection.NotFound.class)
+                .expectExceptionMessage("schedule.time-off-not-found");
     }
 
     @Test

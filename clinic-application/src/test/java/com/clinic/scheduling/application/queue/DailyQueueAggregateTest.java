@@ -354,7 +354,8 @@ class DailyQueueAggregateTest {
     void aPatientWithTheDoctorCannotBeSkipped() {
         fixture.given(opened(), walkIn(T1, 1, NINE), called(T1, 1, NINE), started(T1, NINE))
                 .when(new SkipTicket(QUEUE, T1, DOCTOR_USER, NINE))
-                .expectException(Rejection.Conflict.class);
+                .expectException(Rejection.Conflict.class)
+                .expectExceptionMessage("queue.ticket-in-service");
     }
 
     @Test
@@ -376,7 +377,8 @@ class DailyQueueAggregateTest {
     void aTicketThatLeftCannotBeActedOn() {
         fixture.given(opened(), walkIn(T1, 1, NINE), new TicketMarkedNoShow(QUEUE, T1, RECEPTION, NINE))
                 .when(new SkipTicket(QUEUE, T1, RECEPTION, NINE))
-                .expectException(Rejection.NotFound.class);
+                .expectException(Rejection.NotFound.class)
+                .expectExceptionMessage("queue.ticket-not-found");
     }
 
     private static final TransferredTicket TRAVELLING = new TransferredTicket(
@@ -405,7 +407,8 @@ class DailyQueueAggregateTest {
     void aPatientWithTheDoctorCannotBeTransferred() {
         fixture.given(opened(), walkIn(T1, 1, NINE), called(T1, 1, NINE), started(T1, NINE))
                 .when(new TransferTicket(QUEUE, T1, OTHER_DOCTOR, OTHER_QUEUE, RECEPTION, NINE))
-                .expectException(Rejection.Conflict.class);
+                .expectException(Rejection.Conflict.class)
+                .expectExceptionMessage("queue.ticket-in-service");
     }
 
     @Test
@@ -434,7 +437,8 @@ class DailyQueueAggregateTest {
     void aQueueCannotAdmitFromItself() {
         fixture.givenNoPriorActivity()
                 .when(new AdmitTransferredTicket(QUEUE, KEY, TRAVELLING, QUEUE, RECEPTION, NINE))
-                .expectException(Rejection.RuleViolated.class);
+                .expectException(Rejection.RuleViolated.class)
+                .expectExceptionMessage("queue.transfer-to-same-queue");
     }
 
     @Test

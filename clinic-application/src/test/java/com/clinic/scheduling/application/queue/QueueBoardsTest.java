@@ -2,6 +2,7 @@ package com.clinic.scheduling.application.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinic.platform.application.crypto.KeyMaterial;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Role;
@@ -37,7 +38,7 @@ class QueueBoardsTest {
 
     private final QueueTestDoubles.Boards readModel = new QueueTestDoubles.Boards();
     private final QueueTestDoubles.Directory directory = new QueueTestDoubles.Directory().branch(BRANCH, CLINIC);
-    private final PersonalDataVault vault = QueueTestDoubles.vault();
+    private final PersonalDataVault vault = KeyMaterial.vault();
     private final InMemoryTicketRoutes routes = new InMemoryTicketRoutes();
     private final QueueBoards boards = new QueueBoards(
             readModel,

@@ -1,15 +1,11 @@
 package com.clinic.scheduling.application.queue;
 
 import com.clinic.directory.InMemoryDirectoryFacts;
-import com.clinic.platform.application.crypto.KeyRing;
-import com.clinic.platform.application.crypto.PersonalDataVault;
-import com.clinic.platform.application.crypto.SubjectKeyStore;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** In-memory stand-ins for the queue's ports, for application tests without a database. */
 final class QueueTestDoubles {
@@ -79,40 +74,6 @@ final class QueueTestDoubles {
             askedSince = since;
             askedLimit = limit;
             return durations.stream().limit(limit).toList();
-        }
-    }
-
-    static PersonalDataVault vault() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        String encoded = Base64.getEncoder().encodeToString(key);
-        KeyRing ring = new KeyRing(Map.of("test", encoded), "test", encoded);
-        return new PersonalDataVault(new MemoryKeys(), ring);
-    }
-
-    private static final class MemoryKeys implements SubjectKeyStore {
-        private final Map<UUID, WrappedKey> keys = new ConcurrentHashMap<>();
-        private final Set<UUID> shredded = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public Optional<WrappedKey> find(UUID subjectId) {
-            return Optional.ofNullable(keys.get(subjectId));
-        }
-
-        @Override
-        public WrappedKey saveIfAbsent(UUID subjectId, WrappedKey key) {
-            return keys.computeIfAbsent(subjectId, ignored -> key);
-        }
-
-        @Override
-        public boolean delete(UUID subjectId) {
-            shredded.add(subjectId);
-            return keys.remove(subjectId) != null;
-        }
-
-        @Override
-        public boolean isShredded(UUID subjectId) {
-            return shredded.contains(subjectId);
         }
     }
 }

@@ -29,6 +29,7 @@ import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryWithdrawn;
 import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferDeclined;
 import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferExpired;
 import com.clinic.scheduling.domain.waitlist.WaitlistOffer;
+import com.clinic.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ class WaitlistOfferProcessTest {
     private final FakeSlotSearch slots = new FakeSlotSearch();
     private final InMemoryOfferHolds offerHolds = new InMemoryOfferHolds();
     private final RecordingEvents events = new RecordingEvents();
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = TestClock.at(NOW);
     private final List<MakeOffer> offersSent = new CopyOnWriteArrayList<>();
     private final Set<UUID> entriesThatMovedOn = new HashSet<>();
 

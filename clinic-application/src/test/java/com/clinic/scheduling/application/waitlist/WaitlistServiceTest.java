@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.directory.DirectoryFacts.DoctorFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
@@ -87,7 +88,7 @@ class WaitlistServiceTest {
                 true,
                 1);
         service = new WaitlistService(
-                DefaultCommandGateway.builder().commandBus(bus).build(),
+                new Commands(DefaultCommandGateway.builder().commandBus(bus).build()),
                 entries,
                 directory,
                 id -> Optional.of(type).filter(t -> t.appointmentTypeId().equals(id)),

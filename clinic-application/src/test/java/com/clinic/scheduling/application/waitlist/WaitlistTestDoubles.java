@@ -11,6 +11,7 @@ import com.clinic.scheduling.application.waitlist.port.OfferHolds;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
 import com.clinic.scheduling.domain.availability.Slot;
+import com.clinic.scheduling.domain.availability.SlotVerdict;
 import com.clinic.scheduling.domain.waitlist.WaitlistCriteria;
 import com.clinic.scheduling.domain.waitlist.WaitlistRanking;
 import java.time.Instant;
@@ -131,8 +132,8 @@ final class WaitlistTestDoubles {
         }
 
         @Override
-        public boolean isFree(UUID doctorId, UUID branchId, UUID appointmentTypeId, Instant start) {
-            return true;
+        public SlotVerdict availability(UUID doctorId, UUID branchId, UUID appointmentTypeId, Instant start) {
+            return SlotVerdict.FREE;
         }
     }
 

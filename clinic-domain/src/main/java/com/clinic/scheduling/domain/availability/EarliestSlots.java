@@ -1,6 +1,5 @@
 package com.clinic.scheduling.domain.availability;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,11 +11,11 @@ import java.util.List;
  * The earliest free slots across several doctors, honouring booking lanes.
  *
  * <p>{@link SlotFinder} cuts each day's working time into slots (zone, DST, holidays, time off,
- * extra sessions, notice and horizon). Each slot is then checked lane by lane: it is free when at
- * least one lane below the type's capacity has no claim overlapping the slot's blocked time, and
- * its remaining capacity is the number of such lanes. That mirrors exactly what the write side's
- * exclusion constraint will accept, so search neither offers a slot a booking cannot win nor hides
- * one it could.
+ * extra sessions, notice and horizon) and checks each lane by lane ({@link FreeLanes}): a slot is
+ * free when at least one lane below the type's capacity has no claim overlapping its blocked time.
+ * That mirrors exactly what the write side's exclusion constraint will accept, so search neither
+ * offers a slot a booking cannot win nor hides one it could. Each doctor's claims are sorted once
+ * for the whole walk.
  *
  * <p>Days are walked in order for all doctors together, and the walk stops a few days after
  * {@code limit} slots are found (zones differ by up to 26 hours, so a later local day of one branch
@@ -40,8 +39,6 @@ public final class EarliestSlots {
         if (limit < 1 || doctors.isEmpty()) {
             return List.of();
         }
-        BookingRules gridOnly = new BookingRules(
-                rules.duration(), rules.bufferBefore(), rules.bufferAfter(), rules.minimumNotice(), rules.horizon(), 1);
         // Days entirely before the notice or after the horizon cannot hold a slot in any zone.
         LocalDate first = max(
                 from,
@@ -51,18 +48,15 @@ public final class EarliestSlots {
                 to,
                 LocalDate.ofInstant(now.plus(rules.horizon()), ZoneOffset.UTC).plusDays(2));
 
-        List<Lanes> lanes = doctors.stream().map(d -> new Lanes(d, rules)).toList();
+        List<FreeLanes> lanes = doctors.stream()
+                .map(doctor -> new FreeLanes(doctor.claims(), rules.capacity()))
+                .toList();
         List<Slot> found = new ArrayList<>();
         LocalDate stop = last;
         boolean enough = false;
         for (LocalDate day = first; !day.isAfter(stop); day = day.plusDays(1)) {
-            for (Lanes doctor : lanes) {
-                for (Slot slot : SlotFinder.find(doctor.schedule, gridOnly, day, day, now)) {
-                    int free = doctor.freeLanes(rules.blocked(slot.range()));
-                    if (free > 0) {
-                        found.add(new Slot(slot.doctorId(), slot.branchId(), slot.range(), slot.zone(), free));
-                    }
-                }
+            for (int i = 0; i < doctors.size(); i++) {
+                found.addAll(SlotFinder.find(doctors.get(i), lanes.get(i), rules, day, day, now));
             }
             if (!enough && found.size() >= limit) {
                 enough = true;
@@ -79,61 +73,5 @@ public final class EarliestSlots {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    /** A doctor's claims sorted by start, with the lanes the type may use; claims in other lanes never matter. */
-    private static final class Lanes {
-        private final DoctorAvailability schedule;
-        private final int capacity;
-        private final List<ClaimedTime> claims;
-        private final Duration longest;
-
-        Lanes(ScheduledDoctor doctor, BookingRules rules) {
-            this.schedule = doctor.unclaimed();
-            this.capacity = rules.capacity();
-            this.claims = doctor.claims().stream()
-                    .filter(claim -> claim.lane() < capacity)
-                    .sorted(Comparator.comparing(claim -> claim.blocked().start()))
-                    .toList();
-            this.longest = claims.stream()
-                    .map(claim -> claim.blocked().length())
-                    .max(Comparator.naturalOrder())
-                    .orElse(Duration.ZERO);
-        }
-
-        int freeLanes(TimeRange blocked) {
-            if (claims.isEmpty()) {
-                return capacity;
-            }
-            boolean[] busy = new boolean[capacity];
-            int busyCount = 0;
-            // No claim starting before this can reach the blocked range: it would be longer than the longest.
-            Instant from = blocked.start().minus(longest);
-            for (int i = firstStartingAtOrAfter(from); i < claims.size(); i++) {
-                ClaimedTime claim = claims.get(i);
-                if (!claim.blocked().start().isBefore(blocked.end())) {
-                    break;
-                }
-                if (claim.blocked().overlaps(blocked) && !busy[claim.lane()]) {
-                    busy[claim.lane()] = true;
-                    busyCount++;
-                }
-            }
-            return capacity - busyCount;
-        }
-
-        private int firstStartingAtOrAfter(Instant instant) {
-            int low = 0;
-            int high = claims.size();
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (claims.get(mid).blocked().start().isBefore(instant)) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return low;
-        }
     }
 }

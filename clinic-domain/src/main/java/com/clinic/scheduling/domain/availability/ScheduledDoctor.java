@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One doctor at one branch as slot search loads it: the schedule with its exceptions in the branch
- * zone, and every claim on the doctor's time (at any branch, since a doctor is in one place at once).
+ * Everything slot search needs to know about one doctor at one branch: the weekly patterns, time off
+ * and extra sessions in the branch zone, the branch's holidays, and every claim on the doctor's time
+ * (at any branch, since a doctor is in one place at once), buffers included, by booking lane.
  */
 public record ScheduledDoctor(
         UUID doctorId,
@@ -30,11 +31,5 @@ public record ScheduledDoctor(
         extraSessions = List.copyOf(extraSessions);
         holidays = Set.copyOf(holidays);
         claims = List.copyOf(claims);
-    }
-
-    /** The schedule alone, with nothing taken: the grid of slots before claims are looked at. */
-    DoctorAvailability unclaimed() {
-        return new DoctorAvailability(
-                doctorId, branchId, zone, workingHours, timeOff, extraSessions, holidays, List.of());
     }
 }

@@ -25,6 +25,7 @@ class EarliestSlotsTest {
     private static final Instant LONG_AGO = Instant.parse("2026-01-01T00:00:00Z");
     private static final LocalDate MONDAY = LocalDate.of(2026, 6, 1);
 
+    /** Slots every {@code minutes} whatever the buffer: these tests are about lanes, not the grid. */
     private static BookingRules rules(int minutes, int bufferAfter, int capacity) {
         return new BookingRules(
                 Duration.ofMinutes(minutes),
@@ -32,7 +33,8 @@ class EarliestSlotsTest {
                 Duration.ofMinutes(bufferAfter),
                 Duration.ZERO,
                 Duration.ofDays(365),
-                capacity);
+                capacity,
+                Duration.ofMinutes(minutes));
     }
 
     private static ScheduledDoctor doctor(UUID id, ZoneId zone, List<ClaimedTime> claims, DayOfWeek... days) {

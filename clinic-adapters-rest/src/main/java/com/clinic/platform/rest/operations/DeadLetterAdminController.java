@@ -1,0 +1,70 @@
+package com.clinic.platform.rest.operations;
+
+import com.clinic.platform.application.projection.DeadLetters;
+import com.clinic.platform.domain.Actor;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Events that projections failed to apply (ADR 0016): listed for administrators and auditors, as the
+ * projection status is, and retried by administrators once the cause is fixed. A retry runs before
+ * the answer: every sequence from its first letter, stopping at one that fails again.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/dead-letters")
+class DeadLetterAdminController {
+
+    private static final String GROUP = "[A-Za-z0-9._-]{1,255}";
+    private static final String SEQUENCE = "[A-Za-z0-9._:-]{1,255}";
+
+    private final DeadLetters deadLetters;
+
+    DeadLetterAdminController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /** Counts per projection and the letters, oldest sequence first, at most {@code limit} of them. */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    ResponseEntity<DeadLettersResponse> list(
+            @RequestParam(required = false) @Pattern(regexp = GROUP) String processingGroup,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(DeadLettersResponse.of(deadLetters.list(Optional.ofNullable(processingGroup), limit)));
+    }
+
+    /** Retries every sequence of one projection: 404 for an unknown group, 409 while a replay runs. */
+    @PostMapping("/{processingGroup}/retry")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<DeadLetterRetryResponse> retry(
+            @AuthenticationPrincipal Actor actor, @PathVariable @Pattern(regexp = GROUP) String processingGroup) {
+        return retried(DeadLetterRetryResponse.of(deadLetters.retry(actor, processingGroup)));
+    }
+
+    /** Retries one sequence (the aggregate's id): 404 when it has no dead letters, 409 while a replay runs. */
+    @PostMapping("/{processingGroup}/sequences/{sequenceId}/retry")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<DeadLetterRetryResponse> retrySequence(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable @Pattern(regexp = GROUP) String processingGroup,
+            @PathVariable @Pattern(regexp = SEQUENCE) String sequenceId) {
+        return retried(DeadLetterRetryResponse.of(deadLetters.retrySequence(actor, processingGroup, sequenceId)));
+    }
+
+    private static ResponseEntity<DeadLetterRetryResponse> retried(DeadLetterRetryResponse outcome) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(outcome);
+    }
+}

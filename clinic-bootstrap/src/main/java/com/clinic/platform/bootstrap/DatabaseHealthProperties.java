@@ -1,0 +1,9 @@
+package com.clinic.platform.bootstrap;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code clinic.health.database.timeout}: the longest the database check may take; keep it below the probe's timeout. */
+@ConfigurationProperties("clinic.health.database")
+record DatabaseHealthProperties(@DefaultValue("800ms") Duration timeout) {}

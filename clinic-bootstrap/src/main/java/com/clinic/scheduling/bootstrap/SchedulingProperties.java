@@ -1,0 +1,42 @@
+package com.clinic.scheduling.bootstrap;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Scheduling's settings, one record for the context: {@code clinic.appointments.*} (holds, no-shows,
+ * late cancellations), {@code clinic.queue.*} (the walk-in queue and its live streams). Bound below
+ * {@code clinic} so that the keys keep their documented names; checked again by the settings records
+ * they become, so a bad value stops the start.
+ */
+@Validated
+@ConfigurationProperties("clinic")
+record SchedulingProperties(@DefaultValue @Valid Appointments appointments, @DefaultValue @Valid Queue queue) {
+
+    /**
+     * @param holdDuration how long a slot stays held for a patient who has not confirmed
+     * @param noShowGrace how late after the start a booked patient who has not arrived becomes a no-show
+     * @param lateCancelWindow a cancellation closer than this to the start counts as late
+     */
+    record Appointments(
+            @DefaultValue("5m") Duration holdDuration,
+            @DefaultValue("15m") Duration noShowGrace,
+            @DefaultValue("24h") Duration lateCancelWindow) {}
+
+    record Queue(
+            @DefaultValue("10m") Duration grace,
+            @DefaultValue("15m") Duration plannedConsultation,
+            @DefaultValue("20") @Min(1) @Max(500) int historySize,
+            @DefaultValue("14d") Duration historyWindow,
+            @DefaultValue("12h") Duration admissionHorizon,
+            @DefaultValue Stream stream,
+            @DefaultValue("1s") Duration listenPollTimeout) {
+
+        record Stream(@DefaultValue("30m") Duration timeout, @DefaultValue("30s") Duration refresh) {}
+    }
+}
