@@ -3,9 +3,9 @@ package com.clinic.notifications.persistence;
 import static com.clinic.notifications.persistence.jooq.Tables.IN_APP_NOTIFICATION;
 import static org.jooq.impl.DSL.row;
 
-import com.clinic.notifications.application.InAppDelivery;
-import com.clinic.notifications.application.InAppInbox;
-import com.clinic.notifications.application.InAppNotificationView;
+import com.clinic.notifications.application.port.InAppDelivery;
+import com.clinic.notifications.application.port.InAppInbox;
+import com.clinic.notifications.application.port.InAppNotificationView;
 import com.clinic.notifications.persistence.jooq.tables.records.InAppNotificationRecord;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;

@@ -1,7 +1,7 @@
 package com.clinic.notifications.rest;
 
-import com.clinic.notifications.application.InAppNotificationView;
 import com.clinic.notifications.application.NotificationInbox;
+import com.clinic.notifications.application.port.InAppNotificationView;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.rest.PageResponse;

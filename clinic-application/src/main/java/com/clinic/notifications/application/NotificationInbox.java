@@ -2,6 +2,8 @@ package com.clinic.notifications.application;
 
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
+import com.clinic.notifications.application.port.InAppInbox;
+import com.clinic.notifications.application.port.InAppNotificationView;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;

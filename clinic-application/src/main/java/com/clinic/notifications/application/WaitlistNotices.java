@@ -2,7 +2,8 @@ package com.clinic.notifications.application;
 
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
-import com.clinic.notifications.application.InAppDelivery.Notice;
+import com.clinic.notifications.application.port.InAppDelivery;
+import com.clinic.notifications.application.port.InAppDelivery.Notice;
 import com.clinic.scheduling.WaitlistOfferChanged;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

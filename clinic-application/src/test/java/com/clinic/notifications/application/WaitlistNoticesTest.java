@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.directory.InMemoryDirectoryFacts;
-import com.clinic.notifications.application.InAppDelivery.Notice;
+import com.clinic.notifications.application.port.InAppDelivery.Notice;
 import com.clinic.scheduling.WaitlistOfferChanged;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package com.clinic.notifications.application;
+package com.clinic.notifications.application.port;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.clinic.notifications.application;
+package com.clinic.notifications.application.port;
 
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
