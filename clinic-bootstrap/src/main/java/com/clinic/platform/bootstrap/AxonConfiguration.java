@@ -24,7 +24,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -109,7 +108,8 @@ class AxonConfiguration {
     EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine,
             org.axonframework.config.Configuration configuration,
-            @Value("${clinic.events.fetch-delay:PT0.1S}") Duration fetchDelay) {
+            EventProperties properties) {
+        Duration fetchDelay = properties.events().fetchDelay();
         return new CommitAwareEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -127,9 +127,9 @@ class AxonConfiguration {
      * more cores or instances raise {@code clinic.projections.segments}.
      */
     @Bean
-    ConfigurerModule trackingProjections(
-            @Value("${clinic.projections.segments:1}") int segments,
-            @Value("${clinic.projections.batch-size:100}") int batchSize) {
+    ConfigurerModule trackingProjections(EventProperties properties) {
+        int segments = properties.projections().segments();
+        int batchSize = properties.projections().batchSize();
         return configurer -> configurer
                 .eventProcessing()
                 .usingTrackingEventProcessors()

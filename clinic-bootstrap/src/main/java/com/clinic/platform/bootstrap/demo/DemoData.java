@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -251,13 +250,13 @@ class DemoData implements ApplicationRunner {
             PatientRecords patients,
             AccountAdministration accounts,
             AccountActivation activation,
-            @Value("${clinic.demo.password:Shifa-Demo-2026!}") String password) {
+            DemoProperties properties) {
         this.clinics = clinics;
         this.doctors = doctors;
         this.patients = patients;
         this.accounts = accounts;
         this.activation = activation;
-        this.password = password;
+        this.password = properties.password();
     }
 
     @Override

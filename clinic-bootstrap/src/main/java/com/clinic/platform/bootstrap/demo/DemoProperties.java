@@ -1,0 +1,11 @@
+package com.clinic.platform.bootstrap.demo;
+
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** {@code clinic.demo.password}: the password of every demo login (profile {@code demo} only). */
+@Validated
+@ConfigurationProperties("clinic.demo")
+record DemoProperties(@DefaultValue("Shifa-Demo-2026!") @Size(min = 10) String password) {}
