@@ -452,6 +452,16 @@ class CrossClinicIsolationTest {
                 "POST /api/v1/admin/projections/{name}/replay",
                 "/api/v1/admin/projections/scheduling-appointments/replay",
                 null);
+        add(
+                probes,
+                "POST /api/v1/admin/dead-letters/{processingGroup}/retry",
+                "/api/v1/admin/dead-letters/directory-patients/retry",
+                null);
+        add(
+                probes,
+                "POST /api/v1/admin/dead-letters/{processingGroup}/sequences/{sequenceId}/retry",
+                "/api/v1/admin/dead-letters/directory-patients/sequences/" + patientTwo + "/retry",
+                null);
         return probes;
     }
 

@@ -2,6 +2,7 @@ package com.clinic.scheduling.bootstrap;
 
 import com.clinic.scheduling.application.appointment.AppointmentPolicy;
 import com.clinic.scheduling.application.queue.QueueSettings;
+import com.clinic.scheduling.application.waitlist.WaitlistSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,11 @@ class SchedulingConfiguration {
         SchedulingProperties.Appointments appointments = properties.appointments();
         return new AppointmentPolicy(
                 appointments.holdDuration(), appointments.noShowGrace(), appointments.lateCancelWindow());
+    }
+
+    @Bean
+    WaitlistSettings waitlistSettings(SchedulingProperties properties) {
+        return new WaitlistSettings(properties.waitlist().offerTtl());
     }
 
     @Bean

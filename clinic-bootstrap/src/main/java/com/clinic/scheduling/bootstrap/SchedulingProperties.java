@@ -10,13 +10,19 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Scheduling's settings, one record for the context: {@code clinic.appointments.*} (holds, no-shows,
- * late cancellations), {@code clinic.queue.*} (the walk-in queue and its live streams). Bound below
+ * late cancellations), {@code clinic.waitlist.*} (offers), {@code clinic.queue.*} (the walk-in queue and its live streams). Bound below
  * {@code clinic} so that the keys keep their documented names; checked again by the settings records
  * they become, so a bad value stops the start.
  */
 @Validated
 @ConfigurationProperties("clinic")
-record SchedulingProperties(@DefaultValue @Valid Appointments appointments, @DefaultValue @Valid Queue queue) {
+record SchedulingProperties(
+        @DefaultValue @Valid Appointments appointments,
+        @DefaultValue @Valid Waitlist waitlist,
+        @DefaultValue @Valid Queue queue) {
+
+    /** @param offerTtl how long an offered slot is held for the patient (at most 30 minutes) */
+    record Waitlist(@DefaultValue("15m") Duration offerTtl) {}
 
     /**
      * @param holdDuration how long a slot stays held for a patient who has not confirmed

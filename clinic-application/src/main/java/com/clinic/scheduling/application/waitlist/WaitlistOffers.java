@@ -35,7 +35,6 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,11 +78,7 @@ public class WaitlistOffers {
             ApplicationEventPublisher events,
             CommandGateway commands,
             Clock clock,
-            @Value("${clinic.waitlist.offer-ttl:PT15M}") Duration offerTtl) {
-        if (offerTtl.isNegative() || offerTtl.isZero() || offerTtl.compareTo(Duration.ofMinutes(30)) > 0) {
-            // An offer is a hold, and holds may last at most 30 minutes (AppointmentDecider.MAX_HOLD).
-            throw new IllegalArgumentException("clinic.waitlist.offer-ttl must be between 1 second and 30 minutes");
-        }
+            WaitlistSettings settings) {
         this.entries = entries;
         this.directory = directory;
         this.booking = booking;
@@ -92,7 +87,7 @@ public class WaitlistOffers {
         this.events = events;
         this.commands = commands;
         this.clock = clock;
-        this.offerTtl = offerTtl;
+        this.offerTtl = settings.offerTtl();
     }
 
     public Duration offerTtl() {

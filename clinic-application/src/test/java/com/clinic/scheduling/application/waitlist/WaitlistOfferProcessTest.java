@@ -96,7 +96,8 @@ class WaitlistOfferProcessTest {
             return !entriesThatMovedOn.contains(command.entryId());
         });
         CommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus).build();
-        offers = new WaitlistOffers(entries, directory, booking, slots, offerHolds, events, gateway, clock, TTL);
+        offers = new WaitlistOffers(
+                entries, directory, booking, slots, offerHolds, events, gateway, clock, new WaitlistSettings(TTL));
         process = new WaitlistOfferProcess(offers, offerHolds);
 
         directory.branches.put(BRANCH, new BranchFacts(BRANCH, CLINIC, RIYADH));
