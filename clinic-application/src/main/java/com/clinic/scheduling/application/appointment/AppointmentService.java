@@ -5,7 +5,7 @@ import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.directory.DirectoryFacts.DoctorFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.application.IdGenerator;
-import com.clinic.platform.application.axon.MetadataKeys;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
@@ -32,15 +32,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,7 +53,7 @@ public class AppointmentService implements WaitlistBooking {
     /** A recurring series is booked all-or-nothing; a year of weekly visits is the useful maximum. */
     public static final int MAX_SERIES = 52;
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final DirectoryFacts directory;
     private final AppointmentParties parties;
     private final AppointmentTypes types;
@@ -66,7 +63,7 @@ public class AppointmentService implements WaitlistBooking {
     private final IdGenerator ids;
 
     AppointmentService(
-            CommandGateway commands,
+            Commands commands,
             DirectoryFacts directory,
             AppointmentParties parties,
             AppointmentTypes types,
@@ -97,7 +94,7 @@ public class AppointmentService implements WaitlistBooking {
         Instant now = clock.instant();
         Instant until = now.plus(policy.holdDuration());
         UUID appointmentId = ids.next();
-        commands.sendAndWait(
+        commands.request(
                 new HoldSlot(appointmentId, patient.patientId(), slot, until, actor.userId(), Optional.empty(), now));
         return new Held(appointmentId, until);
     }
@@ -108,7 +105,7 @@ public class AppointmentService implements WaitlistBooking {
         PatientFacts patient = bookablePatient(actor, patientId);
         AppointmentSlot slot = resolve(actor, choice, patient);
         UUID appointmentId = ids.next();
-        commands.sendAndWait(new BookAppointment(
+        commands.request(new BookAppointment(
                 appointmentId, patient.patientId(), slot, actor.userId(), Optional.empty(), clock.instant()));
         return appointmentId;
     }
@@ -130,7 +127,7 @@ public class AppointmentService implements WaitlistBooking {
                     new SlotChoice(first.doctorId(), first.branchId(), first.appointmentTypeId(), start);
             AppointmentSlot slot = resolve(actor, occurrence, patient);
             UUID appointmentId = ids.next();
-            commands.sendAndWait(new BookAppointment(
+            commands.request(new BookAppointment(
                     appointmentId, patient.patientId(), slot, actor.userId(), Optional.of(seriesId), clock.instant()));
             booked.add(appointmentId);
         }
@@ -216,7 +213,7 @@ public class AppointmentService implements WaitlistBooking {
             AppointmentSlot slot = slotFor(new SlotChoice(doctorId, branchId, appointmentTypeId, start), patient.get());
             UUID appointmentId = ids.next();
             try {
-                commands.sendAndWait(new HoldSlot(
+                commands.request(new HoldSlot(
                         appointmentId,
                         patientId,
                         slot,
@@ -236,12 +233,12 @@ public class AppointmentService implements WaitlistBooking {
 
     @Override
     public void confirmOffer(UUID appointmentId, UUID actingUserId) {
-        isolated(() -> commands.sendAndWait(new ConfirmHold(appointmentId, actingUserId, clock.instant())));
+        isolated(() -> commands.request(new ConfirmHold(appointmentId, actingUserId, clock.instant())));
     }
 
     @Override
     public void releaseOffer(UUID appointmentId, UUID actingUserId) {
-        isolated(() -> commands.sendAndWait(new ReleaseHold(appointmentId, actingUserId, clock.instant())));
+        isolated(() -> commands.request(new ReleaseHold(appointmentId, actingUserId, clock.instant())));
     }
 
     private static <T> T isolated(Callable<T> step) {
@@ -387,12 +384,7 @@ public class AppointmentService implements WaitlistBooking {
     }
 
     private void send(AppointmentCommand command, Optional<Long> expectedVersion) {
-        if (expectedVersion.isEmpty()) {
-            commands.sendAndWait(command);
-            return;
-        }
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(MetadataKeys.EXPECTED_VERSION, expectedVersion.get())));
+        commands.request(command, expectedVersion);
     }
 
     /**

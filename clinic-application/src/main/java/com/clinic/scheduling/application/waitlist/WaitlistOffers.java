@@ -3,6 +3,7 @@ package com.clinic.scheduling.application.waitlist;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.directory.DirectoryFacts.DoctorFacts;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.scheduling.WaitlistOfferChanged;
 import com.clinic.scheduling.application.appointment.WaitlistBooking;
 import com.clinic.scheduling.application.availability.SlotQuery;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,7 +65,7 @@ public class WaitlistOffers {
     private final SlotSearch slots;
     private final OfferHolds offerHolds;
     private final ApplicationEventPublisher events;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Clock clock;
     private final Duration offerTtl;
 
@@ -76,7 +76,7 @@ public class WaitlistOffers {
             SlotSearch slots,
             OfferHolds offerHolds,
             ApplicationEventPublisher events,
-            CommandGateway commands,
+            Commands commands,
             Clock clock,
             WaitlistSettings settings) {
         this.entries = entries;
@@ -221,7 +221,7 @@ public class WaitlistOffers {
                         time.end(),
                         expiresAt,
                         freed.excluded());
-                Boolean accepted = commands.sendAndWait(new MakeOffer(candidate.entryId(), offer, now));
+                Boolean accepted = commands.request(new MakeOffer(candidate.entryId(), offer, now));
                 if (!Boolean.TRUE.equals(accepted)) {
                     // The entry got another offer or closed since the read model saw it.
                     booking.releaseOffer(held.get(), SYSTEM_USER);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.directory.DirectoryFacts.DoctorFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
+import com.clinic.platform.application.axon.Commands;
 import com.clinic.scheduling.WaitlistOfferChanged;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeDirectory;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeSlotSearch;
@@ -97,7 +98,15 @@ class WaitlistOfferProcessTest {
         });
         CommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus).build();
         offers = new WaitlistOffers(
-                entries, directory, booking, slots, offerHolds, events, gateway, clock, new WaitlistSettings(TTL));
+                entries,
+                directory,
+                booking,
+                slots,
+                offerHolds,
+                events,
+                new Commands(gateway),
+                clock,
+                new WaitlistSettings(TTL));
         process = new WaitlistOfferProcess(offers, offerHolds);
 
         directory.branches.put(BRANCH, new BranchFacts(BRANCH, CLINIC, RIYADH));
