@@ -110,7 +110,7 @@ public record IdentitySettings(
                 Duration.ofDays(14),
                 new SignInLimits(new Limit(5, window), new Limit(100, window), new Limit(20, window)),
                 new RegistrationLimits(new Limit(10, hour), new Limit(3, hour)),
-                new PasswordHashing(0, 32, Duration.ofSeconds(5)),
+                new PasswordHashing(0, 64, Duration.ofSeconds(5)),
                 new SessionCache(Duration.ofSeconds(15), 100_000, Duration.ofSeconds(1)),
                 Duration.ofSeconds(1));
     }

@@ -27,7 +27,7 @@ record IdentityProperties(
     /** Argon2's threads of their own (0: half the cores), its queue, and the longest wait to start (ADR 0013). */
     record PasswordHashing(
             @DefaultValue("0") @PositiveOrZero int concurrency,
-            @DefaultValue("32") @Positive int queue,
+            @DefaultValue("64") @Positive int queue,
             @DefaultValue("5s") Duration maxWait) {}
 
     /** The access check's cache (ADR 0014): staleness bound for a lost notification, size, listener poll. */
