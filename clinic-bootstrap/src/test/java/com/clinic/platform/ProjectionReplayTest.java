@@ -224,19 +224,9 @@ class ProjectionReplayTest {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             for (String table : PROJECTED_TABLES) {
-                List<String> rows = new ArrayList<>();
+                List<String> rows;
                 try (ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
-                    ResultSetMetaData columns = result.getMetaData();
-                    while (result.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int c = 1; c <= columns.getColumnCount(); c++) {
-                            row.append(columns.getColumnName(c))
-                                    .append('=')
-                                    .append(result.getString(c))
-                                    .append(';');
-                        }
-                        rows.add(row.toString());
-                    }
+                    rows = rows(result);
                 }
                 rows.sort(null);
                 tables.put(table, rows);
@@ -457,7 +447,6 @@ class ProjectionReplayTest {
 
     /** Every column of the audit index rows in {@code (after, upTo]}, one string per row. */
     private List<String> auditRows(long after, long upTo) throws SQLException {
-        List<String> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT * FROM audit_event_index WHERE global_index > ? AND global_index <= ?"
@@ -465,18 +454,24 @@ class ProjectionReplayTest {
             query.setLong(1, after);
             query.setLong(2, upTo);
             try (ResultSet result = query.executeQuery()) {
-                ResultSetMetaData columns = result.getMetaData();
-                while (result.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= columns.getColumnCount(); i++) {
-                        row.append(columns.getColumnName(i))
-                                .append('=')
-                                .append(result.getString(i))
-                                .append(' ');
-                    }
-                    rows.add(row.toString());
-                }
+                return rows(result);
             }
+        }
+    }
+
+    /** Each row as "column=value " pairs, in the result's order. */
+    private static List<String> rows(ResultSet result) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        ResultSetMetaData columns = result.getMetaData();
+        while (result.next()) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                row.append(columns.getColumnName(i))
+                        .append('=')
+                        .append(result.getString(i))
+                        .append(' ');
+            }
+            rows.add(row.toString());
         }
         return rows;
     }
