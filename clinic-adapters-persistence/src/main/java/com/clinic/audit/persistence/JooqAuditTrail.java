@@ -85,7 +85,7 @@ class JooqAuditTrail implements AuditTrail {
                 row.getAggregateidentifier(),
                 Instant.parse(row.getTimestamp()),
                 metadata(row.getMetadata()),
-                tree(row.getPayload()));
+                json(row.getPayload()));
     }
 
     private AuditMetadata metadata(byte[] stored) {
@@ -106,6 +106,20 @@ class JooqAuditTrail implements AuditTrail {
     private static Optional<String> text(JsonNode tree, String field) {
         JsonNode value = tree.get(field);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
+    }
+
+    /** Stored bytes as JSON text; anything unparseable is shown as a JSON string rather than failing the answer. */
+    private String json(byte[] stored) {
+        if (stored == null || stored.length == 0) {
+            return "null";
+        }
+        String text = new String(stored, StandardCharsets.UTF_8);
+        try {
+            json.readTree(stored);
+            return text;
+        } catch (JacksonException notJson) {
+            return json.writeValueAsString(text);
+        }
     }
 
     /** Stored bytes as JSON; anything unparseable is shown as text rather than failing the whole answer. */

@@ -3,6 +3,7 @@ package com.clinic.audit.rest;
 import com.clinic.audit.application.AuditEventFilter;
 import com.clinic.audit.application.AuditQueries;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.domain.Actor;
 import com.clinic.platform.rest.PageResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,7 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/audit")
-@PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
 public class AuditController {
 
     static final int DEFAULT_LIMIT = 50;
@@ -44,9 +44,10 @@ public class AuditController {
 
     @GetMapping("/aggregates/{type}/{id}/events")
     public AggregateHistoryResponse history(
+            @AuthenticationPrincipal Actor actor,
             @PathVariable @Pattern(regexp = AGGREGATE_TYPE) String type,
             @PathVariable @Size(min = 1, max = 255) String id) {
-        return AggregateHistoryResponse.of(queries.history(type, id));
+        return AggregateHistoryResponse.of(queries.history(actor, type, id));
     }
 
     /**
@@ -55,6 +56,7 @@ public class AuditController {
      */
     @GetMapping("/events")
     public PageResponse<AuditEventResponse> events(
+            @AuthenticationPrincipal Actor actor,
             @RequestParam(required = false) @Pattern(regexp = AGGREGATE_TYPE) String aggregateType,
             @RequestParam(required = false) @Pattern(regexp = EVENT_TYPE) String eventType,
             @RequestParam(required = false) UUID userId,
@@ -69,6 +71,6 @@ public class AuditController {
                 Optional.ofNullable(from),
                 Optional.ofNullable(to));
         PageRequest page = new PageRequest(limit, Optional.ofNullable(after).map(String::valueOf));
-        return PageResponse.of(queries.events(filter, page), AuditEventResponse::of);
+        return PageResponse.of(queries.events(actor, filter, page), AuditEventResponse::of);
     }
 }

@@ -2,8 +2,8 @@ package com.clinic.audit.rest;
 
 import com.clinic.audit.application.AuditEvent;
 import com.clinic.audit.application.AuditMetadata;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One stored event. {@code payload} is the stored JSON (personal data in it is ciphertext);
@@ -20,7 +20,8 @@ public record AuditEventResponse(
         String aggregateId,
         Instant timestamp,
         Metadata metadata,
-        JsonNode payload) {
+        // Already JSON (checked when read): written into the answer as it is, not as a string.
+        @JsonRawValue String payload) {
 
     /** Who caused the event, in which request; absent entries are null. */
     public record Metadata(
@@ -56,6 +57,6 @@ public record AuditEventResponse(
                 event.aggregateId(),
                 event.timestamp(),
                 Metadata.of(event.metadata()),
-                event.payload());
+                event.payloadJson());
     }
 }

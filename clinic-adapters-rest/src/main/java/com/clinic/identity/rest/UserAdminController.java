@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,7 +97,6 @@ class UserAdminController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
     ResponseEntity<CreateUserResponse> create(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateUserRequest body) {
         AccountAdministration.Invitation invitation = accounts.invite(
@@ -116,7 +114,6 @@ class UserAdminController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('ADMIN')")
     PageResponse<UserResponse> list(
             @AuthenticationPrincipal Actor actor,
             @RequestParam Optional<Role> role,
@@ -129,7 +126,6 @@ class UserAdminController {
     }
 
     @GetMapping("/{userId}")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<UserResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID userId) {
         UserAccountView view = accounts.get(actor, userId);
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(UserResponse.of(view));
@@ -137,7 +133,6 @@ class UserAdminController {
 
     /** Requires {@code If-Match} with the account's ETag, so two administrators cannot overwrite each other. */
     @PutMapping("/{userId}/role")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<AccountResponse> changeRole(
             @AuthenticationPrincipal Actor actor,
             @PathVariable UUID userId,
@@ -155,13 +150,11 @@ class UserAdminController {
     }
 
     @PostMapping("/{userId}/disable")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<AccountResponse> disable(@AuthenticationPrincipal Actor actor, @PathVariable UUID userId) {
         return respond(accounts.disable(actor, userId));
     }
 
     @PostMapping("/{userId}/enable")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<AccountResponse> enable(@AuthenticationPrincipal Actor actor, @PathVariable UUID userId) {
         return respond(accounts.enable(actor, userId));
     }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,7 +58,6 @@ class NotificationController {
             Instant readAt) {}
 
     @GetMapping
-    @PreAuthorize("isAuthenticated()")
     ResponseEntity<PageResponse<NotificationResponse>> list(
             @AuthenticationPrincipal Actor actor,
             @RequestParam(defaultValue = "false") boolean unread,
@@ -79,7 +77,6 @@ class NotificationController {
     }
 
     @PostMapping("/{notificationId}/read")
-    @PreAuthorize("isAuthenticated()")
     ResponseEntity<Void> markRead(@AuthenticationPrincipal Actor actor, @PathVariable UUID notificationId) {
         inbox.markRead(actor, notificationId);
         return ResponseEntity.noContent().build();

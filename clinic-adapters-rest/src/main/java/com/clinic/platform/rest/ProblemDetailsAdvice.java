@@ -1,6 +1,7 @@
 package com.clinic.platform.rest;
 
 import com.clinic.platform.application.Causes;
+import com.clinic.platform.application.access.AccessRefused;
 import com.clinic.platform.application.projection.WritesPausedForReplay;
 import com.clinic.platform.domain.Rejection;
 import jakarta.servlet.RequestDispatcher;
@@ -117,7 +118,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problems.problem(request, HttpStatus.CONFLICT, "concurrent-modification"));
     }
 
-    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    @ExceptionHandler({AccessRefused.class, AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> forbidden(RuntimeException denied, HttpServletRequest request) {
         return respond(problems.problem(request, HttpStatus.FORBIDDEN, "forbidden"));
     }

@@ -3,7 +3,6 @@ package com.clinic.audit.application;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One stored event as an auditor sees it. The payload is the stored JSON as is: personal data
@@ -14,6 +13,7 @@ import tools.jackson.databind.JsonNode;
  * @param aggregateType the aggregate's type as stored (for example {@code PatientAggregate}); empty for
  *     events not published by an aggregate
  * @param aggregateAlias the lower-case alias of the type (for example {@code patient}), see {@link AggregateTypes}
+ * @param payloadJson the stored payload as JSON text (a stored payload that is not JSON comes as a JSON string)
  */
 public record AuditEvent(
         long globalIndex,
@@ -26,7 +26,7 @@ public record AuditEvent(
         String aggregateId,
         Instant timestamp,
         AuditMetadata metadata,
-        JsonNode payload) {
+        String payloadJson) {
 
     public AuditEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -37,6 +37,6 @@ public record AuditEvent(
         Objects.requireNonNull(aggregateId, "aggregateId");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(metadata, "metadata");
-        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(payloadJson, "payloadJson");
     }
 }

@@ -3,29 +3,31 @@ package com.clinic.audit.application;
 import com.clinic.audit.application.port.AuditTrail;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.access.AccessPolicy;
+import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/**
- * What auditors may ask. Access is for the AUDITOR and ADMIN roles only, who see every event
- * regardless of clinic or branch; the HTTP adapter enforces the role.
- */
+/** What auditors may ask: every event regardless of clinic or branch (see {@link AuditOperation}). */
 @Service
 public class AuditQueries {
 
     private final AuditTrail trail;
+    private final AccessPolicy access;
 
-    public AuditQueries(AuditTrail trail) {
+    public AuditQueries(AuditTrail trail, AccessPolicy access) {
         this.trail = trail;
+        this.access = access;
     }
 
     /**
      * The full history of one aggregate. Answers 404 both when the identifier has no events and when
      * it belongs to another aggregate type, so a caller cannot probe identifiers across types.
      */
-    public AggregateHistory history(String aggregateType, String aggregateId) {
+    public AggregateHistory history(Actor actor, String aggregateType, String aggregateId) {
+        access.requireRole(actor, AuditOperation.READ_AUDIT_TRAIL);
         List<AuditEvent> events = trail.eventsOf(aggregateId);
         String storedType =
                 events.isEmpty() ? null : events.getFirst().aggregateType().orElse(null);
@@ -41,7 +43,8 @@ public class AuditQueries {
     }
 
     /** One page of the global stream, ascending by global index; the cursor is the last global index served. */
-    public Page<AuditEvent> events(AuditEventFilter filter, PageRequest page) {
+    public Page<AuditEvent> events(Actor actor, AuditEventFilter filter, PageRequest page) {
+        access.requireRole(actor, AuditOperation.READ_AUDIT_TRAIL);
         if (filter.from().isPresent()
                 && filter.to().isPresent()
                 && filter.from().get().isAfter(filter.to().get())) {

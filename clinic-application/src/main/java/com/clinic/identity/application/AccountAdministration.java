@@ -11,6 +11,8 @@ import com.clinic.identity.domain.UserAccountCommand;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.access.AccessPolicy;
+import com.clinic.platform.application.access.Target;
 import com.clinic.platform.application.crypto.FieldCipher;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
@@ -21,7 +23,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountAdministration {
 
     /** Roles a manager may hand out: only those below manager. */
-    private static final Set<Role> MANAGER_INVITABLE = EnumSet.of(Role.DOCTOR, Role.RECEPTIONIST);
+    private static final Set<Role> BRANCH_STAFF = EnumSet.of(Role.DOCTOR, Role.RECEPTIONIST);
 
     public record Invite(String email, Role role, Optional<UUID> clinicId, Optional<UUID> branchId) {}
 
@@ -51,6 +52,7 @@ public class AccountAdministration {
     private final IdGenerator ids;
     private final Clock clock;
     private final IdentitySettings settings;
+    private final AccessPolicy access;
 
     public AccountAdministration(
             AccountCommands commands,
@@ -61,7 +63,9 @@ public class AccountAdministration {
             FieldCipher cipher,
             IdGenerator ids,
             Clock clock,
-            IdentitySettings settings) {
+            IdentitySettings settings,
+            AccessPolicy access) {
+        this.access = access;
         this.commands = commands;
         this.credentials = credentials;
         this.sessions = sessions;
@@ -159,23 +163,17 @@ public class AccountAdministration {
         }
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (!actor.is(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
-        }
+    private void requireAdmin(Actor actor) {
+        access.requireRole(actor, IdentityOperation.ADMINISTER_ACCOUNTS);
     }
 
-    private static void requireMayInvite(Actor actor, Invite invite) {
-        if (actor.is(Role.ADMIN)) {
-            return;
-        }
-        // The branch is checked to be of this clinic next, so the clinic decides the manager's reach.
-        boolean managerWithinOwnClinic = actor.is(Role.MANAGER)
-                && MANAGER_INVITABLE.contains(invite.role())
-                && invite.clinicId().filter(actor::worksInClinic).isPresent();
-        if (!managerWithinOwnClinic) {
-            throw new AccessDeniedException("may not invite this role here");
-        }
+    /** The invited account's clinic places it; that its branch is one of that clinic's is checked next. */
+    private void requireMayInvite(Actor actor, Invite invite) {
+        IdentityOperation operation = BRANCH_STAFF.contains(invite.role())
+                ? IdentityOperation.INVITE_BRANCH_STAFF
+                : IdentityOperation.INVITE_ANY_STAFF;
+        access.require(
+                actor, operation, new Target(invite.clinicId(), invite.branchId(), Optional.empty(), Optional.empty()));
     }
 
     /** The role's scope is complete (422), its clinic exists and its branch is one of that clinic's (404). */

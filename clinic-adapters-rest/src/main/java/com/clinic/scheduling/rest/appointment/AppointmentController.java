@@ -19,7 +19,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AppointmentController {
 
-    private static final String BOOKERS = "hasAnyRole('ADMIN','MANAGER','RECEPTIONIST','DOCTOR','PATIENT')";
-    private static final String DESK = "hasAnyRole('ADMIN','MANAGER','RECEPTIONIST')";
-    private static final String CARE = "hasAnyRole('ADMIN','MANAGER','RECEPTIONIST','DOCTOR')";
-
     private final AppointmentService appointments;
     private final AppointmentQueryService queries;
 
@@ -56,7 +51,6 @@ class AppointmentController {
     record SeriesResponse(List<UUID> appointmentIds) {}
 
     @PostMapping("/api/v1/appointments/holds")
-    @PreAuthorize(BOOKERS)
     ResponseEntity<HoldResponse> hold(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Book request) {
         AppointmentService.Held held = appointments.hold(
@@ -66,7 +60,6 @@ class AppointmentController {
     }
 
     @PostMapping("/api/v1/appointments")
-    @PreAuthorize(BOOKERS)
     ResponseEntity<BookedResponse> book(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Book request) {
         UUID appointmentId = appointments.book(
@@ -75,7 +68,6 @@ class AppointmentController {
     }
 
     @PostMapping("/api/v1/appointments/series")
-    @PreAuthorize(BOOKERS)
     ResponseEntity<SeriesResponse> series(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Series request) {
         List<UUID> ids = appointments.bookWeeklySeries(
@@ -84,21 +76,18 @@ class AppointmentController {
     }
 
     @GetMapping("/api/v1/appointments/{appointmentId}")
-    @PreAuthorize(BOOKERS)
     ResponseEntity<AppointmentView> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         AppointmentView view = queries.find(actor, appointmentId);
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/confirm")
-    @PreAuthorize(BOOKERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         appointments.confirm(actor, appointmentId);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/reschedule")
-    @PreAuthorize(BOOKERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reschedule(
             @AuthenticationPrincipal Actor actor,
@@ -109,7 +98,6 @@ class AppointmentController {
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/cancel")
-    @PreAuthorize(BOOKERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancel(
             @AuthenticationPrincipal Actor actor,
@@ -120,35 +108,30 @@ class AppointmentController {
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/check-in")
-    @PreAuthorize(DESK)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void checkIn(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         appointments.checkIn(actor, appointmentId);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/start")
-    @PreAuthorize(CARE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void start(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         appointments.startConsultation(actor, appointmentId);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/complete")
-    @PreAuthorize(CARE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         appointments.complete(actor, appointmentId);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/no-show")
-    @PreAuthorize(DESK)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void noShow(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         appointments.markNoShow(actor, appointmentId);
     }
 
     @GetMapping("/api/v1/doctors/{doctorId}/agenda")
-    @PreAuthorize(CARE)
     Map<String, Object> agenda(
             @AuthenticationPrincipal Actor actor,
             @PathVariable UUID doctorId,
@@ -166,7 +149,6 @@ class AppointmentController {
     }
 
     @GetMapping("/api/v1/branches/{branchId}/calendar")
-    @PreAuthorize(DESK)
     Map<String, Object> calendar(
             @AuthenticationPrincipal Actor actor,
             @PathVariable UUID branchId,
@@ -185,18 +167,16 @@ class AppointmentController {
     }
 
     @GetMapping("/api/v1/me/appointments")
-    @PreAuthorize("hasRole('PATIENT')")
     PageResponse<AppointmentView> mine(
             @AuthenticationPrincipal Actor actor,
             @RequestParam(defaultValue = "upcoming") When when,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) String after) {
-        return PageResponse.of(queries.ofPatient(
-                actor, Optional.empty(), when == When.upcoming, new PageRequest(limit, Optional.ofNullable(after))));
+        return PageResponse.of(
+                queries.mine(actor, when == When.upcoming, new PageRequest(limit, Optional.ofNullable(after))));
     }
 
     @GetMapping("/api/v1/patients/{patientId}/appointments")
-    @PreAuthorize(BOOKERS)
     PageResponse<AppointmentView> ofPatient(
             @AuthenticationPrincipal Actor actor,
             @PathVariable UUID patientId,
@@ -204,10 +184,7 @@ class AppointmentController {
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) String after) {
         return PageResponse.of(queries.ofPatient(
-                actor,
-                Optional.of(patientId),
-                when == When.upcoming,
-                new PageRequest(limit, Optional.ofNullable(after))));
+                actor, patientId, when == When.upcoming, new PageRequest(limit, Optional.ofNullable(after))));
     }
 
     /** Which of a patient's appointments to list. */

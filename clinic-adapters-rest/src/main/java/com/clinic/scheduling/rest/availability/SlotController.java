@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,7 +61,6 @@ class SlotController {
     record Slots(List<SlotResponse> items) {}
 
     @GetMapping("/api/v1/slots")
-    @PreAuthorize("isAuthenticated()")
     Slots search(
             @RequestParam(required = false) UUID doctorId,
             @RequestParam(required = false) String specialty,

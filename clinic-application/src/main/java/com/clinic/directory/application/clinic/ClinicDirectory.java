@@ -1,7 +1,7 @@
 package com.clinic.directory.application.clinic;
 
+import com.clinic.directory.application.DirectoryOperation;
 import com.clinic.directory.application.FieldChecks;
-import com.clinic.directory.application.Scopes;
 import com.clinic.directory.application.port.BranchView;
 import com.clinic.directory.application.port.ClinicView;
 import com.clinic.directory.application.port.DirectoryReadModel;
@@ -15,10 +15,11 @@ import com.clinic.directory.domain.clinic.ClinicCommand.UpdateClinic;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.access.AccessPolicy;
+import com.clinic.platform.application.access.Target;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.platform.domain.Role;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -31,11 +32,18 @@ import org.springframework.stereotype.Service;
 public class ClinicDirectory {
 
     private final Commands commands;
+    private final AccessPolicy access;
     private final DirectoryReadModel readModel;
     private final PhoneNumbers phones;
     private final IdGenerator ids;
 
-    public ClinicDirectory(Commands commands, DirectoryReadModel readModel, PhoneNumbers phones, IdGenerator ids) {
+    public ClinicDirectory(
+            Commands commands,
+            DirectoryReadModel readModel,
+            PhoneNumbers phones,
+            IdGenerator ids,
+            AccessPolicy access) {
+        this.access = access;
         this.commands = commands;
         this.readModel = readModel;
         this.phones = phones;
@@ -43,7 +51,7 @@ public class ClinicDirectory {
     }
 
     public ClinicView createClinic(Actor actor, SiteInput input) {
-        Scopes.requireRole(actor, Role.ADMIN);
+        access.requireRole(actor, DirectoryOperation.CREATE_CLINIC);
         SiteProfile profile = profile(input, Optional.empty());
         UUID clinicId = ids.next();
         commands.send(new CreateClinic(clinicId, profile));
@@ -51,7 +59,7 @@ public class ClinicDirectory {
     }
 
     public long updateClinic(Actor actor, UUID clinicId, SiteInput input, Optional<Long> expectedVersion) {
-        Scopes.requireClinicAdministration(actor, clinicId);
+        access.require(actor, DirectoryOperation.ADMINISTER_CLINIC, Target.clinic(clinicId));
         return commands.send(new UpdateClinic(clinicId, profile(input, Optional.empty())), expectedVersion);
     }
 
@@ -64,7 +72,7 @@ public class ClinicDirectory {
     }
 
     public BranchView openBranch(Actor actor, UUID clinicId, SiteInput input) {
-        Scopes.requireClinicAdministration(actor, clinicId);
+        access.require(actor, DirectoryOperation.ADMINISTER_CLINIC, Target.clinic(clinicId));
         ClinicView clinic = clinic(clinicId);
         SiteProfile profile = profile(input, Optional.of(clinic.currency()));
         UUID branchId = ids.next();
@@ -74,7 +82,7 @@ public class ClinicDirectory {
 
     public long updateBranch(
             Actor actor, UUID clinicId, UUID branchId, SiteInput input, Optional<Long> expectedVersion) {
-        Scopes.requireClinicAdministration(actor, clinicId);
+        access.require(actor, DirectoryOperation.ADMINISTER_CLINIC, Target.clinic(clinicId));
         BranchView branch = branch(clinicId, branchId);
         Optional<String> clinicCurrency = input.currency().isPresent()
                 ? Optional.empty()

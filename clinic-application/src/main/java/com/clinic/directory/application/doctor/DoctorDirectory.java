@@ -1,7 +1,7 @@
 package com.clinic.directory.application.doctor;
 
+import com.clinic.directory.application.DirectoryOperation;
 import com.clinic.directory.application.FieldChecks;
-import com.clinic.directory.application.Scopes;
 import com.clinic.directory.application.port.BranchView;
 import com.clinic.directory.application.port.DirectoryReadModel;
 import com.clinic.directory.application.port.DoctorReadModel;
@@ -17,6 +17,8 @@ import com.clinic.identity.UserAccounts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.access.AccessPolicy;
+import com.clinic.platform.application.access.Target;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
@@ -46,13 +48,16 @@ public class DoctorDirectory {
     private final DirectoryReadModel sites;
     private final UserAccounts accounts;
     private final IdGenerator ids;
+    private final AccessPolicy access;
 
     public DoctorDirectory(
             Commands commands,
             DoctorReadModel doctors,
             DirectoryReadModel sites,
             UserAccounts accounts,
-            IdGenerator ids) {
+            IdGenerator ids,
+            AccessPolicy access) {
+        this.access = access;
         this.commands = commands;
         this.doctors = doctors;
         this.sites = sites;
@@ -61,7 +66,7 @@ public class DoctorDirectory {
     }
 
     public DoctorView register(Actor actor, UUID userId, UUID clinicId, DoctorInput input) {
-        Scopes.requireClinicAdministration(actor, clinicId);
+        access.require(actor, DirectoryOperation.ADMINISTER_CLINIC, Target.clinic(clinicId));
         if (sites.clinic(clinicId).isEmpty()) {
             throw new Rejection.NotFound("clinic.not-found");
         }
@@ -83,19 +88,26 @@ public class DoctorDirectory {
     }
 
     public long update(Actor actor, UUID doctorId, DoctorInput input, Optional<Long> expectedVersion) {
-        DoctorView doctor = doctor(doctorId);
-        Scopes.requireClinicAdministration(actor, doctor.clinicId());
+        DoctorView doctor = administeredDoctor(actor, doctorId);
         return commands.send(new UpdateDoctorProfile(doctorId, profile(doctor.clinicId(), input)), expectedVersion);
     }
 
     public long deactivate(Actor actor, UUID doctorId, Optional<Long> expectedVersion) {
-        Scopes.requireClinicAdministration(actor, doctor(doctorId).clinicId());
+        administeredDoctor(actor, doctorId);
         return commands.send(new DeactivateDoctor(doctorId), expectedVersion);
     }
 
     public long activate(Actor actor, UUID doctorId, Optional<Long> expectedVersion) {
-        Scopes.requireClinicAdministration(actor, doctor(doctorId).clinicId());
+        administeredDoctor(actor, doctorId);
         return commands.send(new ActivateDoctor(doctorId), expectedVersion);
+    }
+
+    /** The role is checked before the doctor is looked up, so an unknown id tells a patient nothing. */
+    private DoctorView administeredDoctor(Actor actor, UUID doctorId) {
+        access.requireRole(actor, DirectoryOperation.ADMINISTER_CLINIC);
+        DoctorView doctor = doctor(doctorId);
+        access.require(actor, DirectoryOperation.ADMINISTER_CLINIC, Target.clinic(doctor.clinicId()));
+        return doctor;
     }
 
     public DoctorView doctor(UUID doctorId) {

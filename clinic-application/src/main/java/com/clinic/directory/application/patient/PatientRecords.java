@@ -1,7 +1,7 @@
 package com.clinic.directory.application.patient;
 
+import com.clinic.directory.application.DirectoryOperation;
 import com.clinic.directory.application.FieldChecks;
-import com.clinic.directory.application.Scopes;
 import com.clinic.directory.application.port.BranchView;
 import com.clinic.directory.application.port.DirectoryReadModel;
 import com.clinic.directory.application.port.PatientPersonalData;
@@ -18,18 +18,20 @@ import com.clinic.identity.UserAccounts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.access.AccessPolicy;
+import com.clinic.platform.application.access.AccessRefused;
+import com.clinic.platform.application.access.Reach;
+import com.clinic.platform.application.access.Target;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.application.crypto.FieldCipher;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Ciphertext;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.platform.domain.Role;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +53,7 @@ public class PatientRecords {
     private final UserAccounts accounts;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AccessPolicy access;
 
     public PatientRecords(
             Commands commands,
@@ -62,7 +65,9 @@ public class PatientRecords {
             PhoneNumbers phones,
             UserAccounts accounts,
             IdGenerator ids,
-            Clock clock) {
+            Clock clock,
+            AccessPolicy access) {
+        this.access = access;
         this.commands = commands;
         this.patients = patients;
         this.sites = sites;
@@ -78,11 +83,9 @@ public class PatientRecords {
     /** Staff register a patient at a branch they work for. */
     @Transactional
     public PatientView register(Actor actor, UUID homeBranchId, PatientInput input) {
-        Scopes.requireRole(actor, Role.ADMIN, Role.MANAGER, Role.DOCTOR, Role.RECEPTIONIST);
+        access.requireRole(actor, DirectoryOperation.REGISTER_PATIENT);
         BranchView branch = homeBranch(homeBranchId);
-        if (!Scopes.coversBranch(actor, branch.clinicId(), branch.id())) {
-            throw new AccessDeniedException("branch " + homeBranchId + " is outside the caller's scope");
-        }
+        access.require(actor, DirectoryOperation.REGISTER_PATIENT, Target.branch(branch.clinicId(), branch.id()));
         return registerAt(branch, Optional.empty(), input, ids.next());
     }
 
@@ -120,40 +123,36 @@ public class PatientRecords {
      */
     @Transactional
     public void erase(Actor actor, UUID patientId) {
-        if (actor.is(Role.PATIENT)) {
-            patient(actor, patientId);
-        } else {
-            Scopes.requireRole(actor, Role.ADMIN);
-        }
+        access.require(actor, DirectoryOperation.ERASE_PATIENT, Target.patient(patientId));
         Optional<UUID> account = commands.request(new ErasePatient(patientId, clock.instant()));
         vault.shred(patientId);
         account.ifPresent(accounts::erasePatientAccount);
     }
 
     public PatientView patient(Actor actor, UUID patientId) {
-        Scopes.requireRole(actor, Role.ADMIN, Role.MANAGER, Role.DOCTOR, Role.RECEPTIONIST, Role.PATIENT);
+        access.requireRole(actor, DirectoryOperation.OPEN_PATIENT_RECORD);
         return patients.patient(patientId)
-                .filter(patient -> visibleTo(actor, patient))
+                .filter(patient -> access.permits(actor, DirectoryOperation.OPEN_PATIENT_RECORD, targetOf(patient)))
                 .orElseThrow(() -> new Rejection.NotFound("patient.not-found"));
     }
 
     /** The caller's own record, for patients. */
     public PatientView mine(Actor actor) {
-        Scopes.requireRole(actor, Role.PATIENT);
+        access.requireRole(actor, DirectoryOperation.OPEN_OWN_PATIENT_RECORD);
         return patients.patientOfUser(actor.userId()).orElseThrow(() -> new Rejection.NotFound("patient.not-found"));
     }
 
     /** Staff search within their scope, by name (partial, either language) and/or exact phone. */
     public Page<PatientSummary> search(Actor actor, Optional<String> name, Optional<String> phone, PageRequest page) {
-        Scopes.requireRole(actor, Role.ADMIN, Role.MANAGER, Role.DOCTOR, Role.RECEPTIONIST);
+        Reach reach = access.requireRole(actor, DirectoryOperation.SEARCH_PATIENTS);
         Optional<String> phoneIndex = phone.filter(p -> !p.isBlank()).map(p -> phones.toE164(p)
                 .map(fieldCipher::blindIndex)
                 .orElseThrow(() -> new Rejection.RuleViolated("directory.invalid-fields", "phone")));
-        Optional<UUID> clinicScope = actor.is(Role.ADMIN)
+        Optional<UUID> clinicScope = reach == Reach.ANYWHERE
                 ? Optional.empty()
-                : Optional.of(actor.clinicId().orElseThrow(Scopes::noScope));
-        Optional<UUID> branchScope = actor.isAnyOf(Role.DOCTOR, Role.RECEPTIONIST)
-                ? Optional.of(actor.branchId().orElseThrow(Scopes::noScope))
+                : Optional.of(actor.clinicId().orElseThrow(() -> unscoped(actor)));
+        Optional<UUID> branchScope = reach == Reach.OWN_BRANCH
+                ? Optional.of(actor.branchId().orElseThrow(() -> unscoped(actor)))
                 : Optional.empty();
         return patients.search(
                 new PatientReadModel.Search(
@@ -161,11 +160,14 @@ public class PatientRecords {
                 page);
     }
 
-    private static boolean visibleTo(Actor actor, PatientView patient) {
-        if (actor.is(Role.PATIENT)) {
-            return patient.userId().filter(actor.userId()::equals).isPresent();
-        }
-        return Scopes.coversBranch(actor, patient.clinicId(), patient.homeBranchId());
+    private static Target targetOf(PatientView patient) {
+        return Target.branch(patient.clinicId(), patient.homeBranchId()).ofPatient(patient.id());
+    }
+
+    /** A staff account that carries no clinic or branch cannot be scoped, so it searches nothing. */
+    private static AccessRefused unscoped(Actor actor) {
+        return new AccessRefused(
+                DirectoryOperation.SEARCH_PATIENTS.name(), "account " + actor.userId() + " has no scope");
     }
 
     BranchView homeBranch(UUID homeBranchId) {

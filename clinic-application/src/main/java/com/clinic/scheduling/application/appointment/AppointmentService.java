@@ -5,10 +5,13 @@ import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.directory.DirectoryFacts.DoctorFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.access.AccessPolicy;
+import com.clinic.platform.application.access.Reach;
+import com.clinic.platform.application.access.Target;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.application.SchedulingOperation;
 import com.clinic.scheduling.application.availability.AppointmentTypeView;
 import com.clinic.scheduling.application.availability.AppointmentTypes;
 import com.clinic.scheduling.application.availability.SlotSearch;
@@ -61,6 +64,7 @@ public class AppointmentService implements WaitlistBooking {
     private final AppointmentPolicy policy;
     private final Clock clock;
     private final IdGenerator ids;
+    private final AccessPolicy access;
 
     AppointmentService(
             Commands commands,
@@ -70,7 +74,8 @@ public class AppointmentService implements WaitlistBooking {
             SlotSearch slots,
             AppointmentPolicy policy,
             Clock clock,
-            IdGenerator ids) {
+            IdGenerator ids,
+            AccessPolicy access) {
         this.commands = commands;
         this.directory = directory;
         this.parties = parties;
@@ -79,6 +84,7 @@ public class AppointmentService implements WaitlistBooking {
         this.policy = policy;
         this.clock = clock;
         this.ids = ids;
+        this.access = access;
     }
 
     /** A slot as a client picks it from slot search. */
@@ -136,14 +142,14 @@ public class AppointmentService implements WaitlistBooking {
 
     @Transactional
     public void confirm(Actor actor, UUID appointmentId) {
-        Parties appointment = authorize(actor, appointmentId, Access.PATIENT_OR_DESK);
+        Parties appointment = authorize(actor, appointmentId, SchedulingOperation.CHANGE_APPOINTMENT);
         send(new ConfirmHold(appointment.appointmentId(), actor.userId(), clock.instant()), Optional.empty());
     }
 
     /** Moves the appointment; the old time is released only if the new one is won (one transaction). */
     @Transactional
     public void reschedule(Actor actor, UUID appointmentId, SlotChoice to, Optional<Long> expectedVersion) {
-        Parties appointment = authorize(actor, appointmentId, Access.PATIENT_OR_DESK);
+        Parties appointment = authorize(actor, appointmentId, SchedulingOperation.CHANGE_APPOINTMENT);
         PatientFacts patient = directory.patient(appointment.patientId()).orElseThrow(() -> notFound());
         AppointmentSlot slot = resolve(actor, to, patient);
         send(new Reschedule(appointmentId, slot, actor.userId(), clock.instant()), expectedVersion);
@@ -152,7 +158,7 @@ public class AppointmentService implements WaitlistBooking {
     @Transactional
     public void cancel(
             Actor actor, UUID appointmentId, CancellationReason reason, String note, Optional<Long> expectedVersion) {
-        authorize(actor, appointmentId, Access.PATIENT_OR_DESK);
+        authorize(actor, appointmentId, SchedulingOperation.CHANGE_APPOINTMENT);
         send(
                 new Cancel(
                         appointmentId,
@@ -166,25 +172,25 @@ public class AppointmentService implements WaitlistBooking {
 
     @Transactional
     public void checkIn(Actor actor, UUID appointmentId) {
-        authorize(actor, appointmentId, Access.DESK);
+        authorize(actor, appointmentId, SchedulingOperation.RECEIVE_PATIENT);
         send(new CheckIn(appointmentId, actor.userId(), clock.instant()), Optional.empty());
     }
 
     @Transactional
     public void startConsultation(Actor actor, UUID appointmentId) {
-        authorize(actor, appointmentId, Access.CARE);
+        authorize(actor, appointmentId, SchedulingOperation.TREAT_PATIENT);
         send(new StartConsultation(appointmentId, actor.userId(), clock.instant()), Optional.empty());
     }
 
     @Transactional
     public void complete(Actor actor, UUID appointmentId) {
-        authorize(actor, appointmentId, Access.CARE);
+        authorize(actor, appointmentId, SchedulingOperation.TREAT_PATIENT);
         send(new Complete(appointmentId, actor.userId(), clock.instant()), Optional.empty());
     }
 
     @Transactional
     public void markNoShow(Actor actor, UUID appointmentId) {
-        authorize(actor, appointmentId, Access.DESK);
+        authorize(actor, appointmentId, SchedulingOperation.RECEIVE_PATIENT);
         send(
                 new MarkNoShow(appointmentId, policy.noShowGrace(), false, actor.userId(), clock.instant()),
                 Optional.empty());
@@ -257,67 +263,36 @@ public class AppointmentService implements WaitlistBooking {
 
     // --- rules ---
 
-    private enum Access {
-        /** The patient themself, or the front desk and managers of the appointment's branch/clinic. */
-        PATIENT_OR_DESK,
-        /** Front desk and managers only. */
-        DESK,
-        /** The appointment's doctor, the front desk and managers. */
-        CARE
-    }
-
-    private Parties authorize(Actor actor, UUID appointmentId, Access access) {
+    private Parties authorize(Actor actor, UUID appointmentId, SchedulingOperation operation) {
+        access.requireRole(actor, operation);
         Parties appointment = parties.find(appointmentId).orElseThrow(() -> notFound());
-        boolean allowed =
-                switch (actor.role()) {
-                    case ADMIN -> true;
-                    case MANAGER, RECEPTIONIST -> actor.worksAt(appointment.clinicId(), appointment.branchId());
-                    case DOCTOR ->
-                        access == Access.CARE
-                                && actor.worksInClinic(appointment.clinicId())
-                                && directory
-                                        .doctorIdOfUser(actor.userId())
-                                        .filter(appointment.doctorId()::equals)
-                                        .isPresent();
-                    case PATIENT ->
-                        access == Access.PATIENT_OR_DESK
-                                && directory
-                                        .patientIdOfUser(actor.userId())
-                                        .filter(appointment.patientId()::equals)
-                                        .isPresent();
-                    case AUDITOR -> false;
-                };
-        if (!allowed) {
-            // Someone else's appointment does not exist, as far as this caller can tell.
-            throw notFound();
-        }
+        access.require(
+                actor,
+                operation,
+                Target.branch(appointment.clinicId(), appointment.branchId())
+                        .ofDoctor(appointment.doctorId())
+                        .ofPatient(appointment.patientId()));
         return appointment;
     }
 
+    /** The patient the booking is for: a patient books for themself, staff name a patient of their clinic. */
     private PatientFacts bookablePatient(Actor actor, Optional<UUID> requested) {
-        UUID patientId =
-                switch (actor.role()) {
-                    case PATIENT -> {
-                        UUID own = directory
-                                .patientIdOfUser(actor.userId())
-                                .orElseThrow(() -> new Rejection.RuleViolated("appointment.no-patient-record"));
-                        if (requested.isPresent() && !requested.get().equals(own)) {
-                            throw new Rejection.NotFound("patient.not-found");
-                        }
-                        yield own;
-                    }
-                    case ADMIN, MANAGER, RECEPTIONIST, DOCTOR ->
-                        requested.orElseThrow(() -> new Rejection.RuleViolated("appointment.patient-required"));
-                    case AUDITOR -> throw new Rejection.NotFound("patient.not-found");
-                };
+        Reach reach = access.requireRole(actor, SchedulingOperation.BOOK_FOR_PATIENT);
+        UUID patientId;
+        if (reach == Reach.OWN_PATIENT_RECORD && requested.isEmpty()) {
+            patientId = access.ownPatientRecord(actor)
+                    .orElseThrow(() -> new Rejection.RuleViolated("appointment.no-patient-record"));
+        } else {
+            patientId = requested.orElseThrow(() -> new Rejection.RuleViolated("appointment.patient-required"));
+        }
         PatientFacts patient =
                 directory.patient(patientId).orElseThrow(() -> new Rejection.NotFound("patient.not-found"));
+        access.require(
+                actor,
+                SchedulingOperation.BOOK_FOR_PATIENT,
+                Target.clinic(patient.clinicId()).ofPatient(patient.patientId()));
         if (patient.erased()) {
             throw new Rejection.Conflict("patient.erased");
-        }
-        // Staff book only patients of their own clinic; one of another clinic does not exist for them.
-        if (actor.isAnyOf(Role.MANAGER, Role.RECEPTIONIST, Role.DOCTOR) && !actor.worksInClinic(patient.clinicId())) {
-            throw new Rejection.NotFound("patient.not-found");
         }
         return patient;
     }
@@ -325,21 +300,10 @@ public class AppointmentService implements WaitlistBooking {
     /** Checks the choice against the doctor, branch, type and schedule, and the caller's reach. */
     private AppointmentSlot resolve(Actor actor, SlotChoice choice, PatientFacts patient) {
         BranchFacts branch = branchOf(choice.branchId());
-        boolean reachable =
-                switch (actor.role()) {
-                    case ADMIN, PATIENT -> true;
-                    case MANAGER, RECEPTIONIST -> actor.worksAt(branch.clinicId(), branch.branchId());
-                    case DOCTOR ->
-                        actor.worksInClinic(branch.clinicId())
-                                && directory
-                                        .doctorIdOfUser(actor.userId())
-                                        .filter(choice.doctorId()::equals)
-                                        .isPresent();
-                    case AUDITOR -> false;
-                };
-        if (!reachable) {
-            throw new Rejection.NotFound("branch.not-found");
-        }
+        access.require(
+                actor,
+                SchedulingOperation.BOOK_SLOT,
+                Target.branch(branch.clinicId(), branch.branchId()).ofDoctor(choice.doctorId()));
         if (!patient.clinicId().equals(branch.clinicId())) {
             throw new Rejection.RuleViolated("appointment.patient-of-another-clinic");
         }

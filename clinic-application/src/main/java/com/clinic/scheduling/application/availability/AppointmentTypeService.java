@@ -2,9 +2,12 @@ package com.clinic.scheduling.application.availability;
 
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.access.AccessPolicy;
+import com.clinic.platform.application.access.Target;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
+import com.clinic.scheduling.application.SchedulingOperation;
 import com.clinic.scheduling.domain.availability.AppointmentTypeCommand.CreateAppointmentType;
 import com.clinic.scheduling.domain.availability.AppointmentTypeCommand.DeactivateAppointmentType;
 import com.clinic.scheduling.domain.availability.AppointmentTypeCommand.UpdateAppointmentType;
@@ -26,13 +29,16 @@ public class AppointmentTypeService {
     private final DirectoryFacts directory;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AccessPolicy access;
 
     AppointmentTypeService(
             Commands commands,
             AppointmentTypeReadModel readModel,
             DirectoryFacts directory,
             IdGenerator ids,
-            Clock clock) {
+            Clock clock,
+            AccessPolicy access) {
+        this.access = access;
         this.commands = commands;
         this.readModel = readModel;
         this.directory = directory;
@@ -41,7 +47,7 @@ public class AppointmentTypeService {
     }
 
     public AppointmentTypeView create(Actor actor, UUID clinicId, AppointmentTypeInput input) {
-        AvailabilityAccess.requireTypeAdministrator(actor, clinicId);
+        access.require(actor, SchedulingOperation.ADMINISTER_APPOINTMENT_TYPES, Target.clinic(clinicId));
         if (!directory.clinicExists(clinicId)) {
             throw new Rejection.NotFound("clinic.not-found");
         }
@@ -69,8 +75,9 @@ public class AppointmentTypeService {
     }
 
     public long update(Actor actor, UUID typeId, AppointmentTypeInput input, Optional<Long> expectedVersion) {
+        access.requireRole(actor, SchedulingOperation.ADMINISTER_APPOINTMENT_TYPES);
         AppointmentTypeView type = get(typeId);
-        AvailabilityAccess.requireTypeAdministrator(actor, type.clinicId());
+        access.require(actor, SchedulingOperation.ADMINISTER_APPOINTMENT_TYPES, Target.clinic(type.clinicId()));
         return commands.send(
                 new UpdateAppointmentType(
                         typeId,
@@ -84,8 +91,9 @@ public class AppointmentTypeService {
     }
 
     public long deactivate(Actor actor, UUID typeId, Optional<Long> expectedVersion) {
+        access.requireRole(actor, SchedulingOperation.ADMINISTER_APPOINTMENT_TYPES);
         AppointmentTypeView type = get(typeId);
-        AvailabilityAccess.requireTypeAdministrator(actor, type.clinicId());
+        access.require(actor, SchedulingOperation.ADMINISTER_APPOINTMENT_TYPES, Target.clinic(type.clinicId()));
         return commands.send(new DeactivateAppointmentType(typeId, actor.userId(), clock.instant()), expectedVersion);
     }
 
@@ -100,6 +108,10 @@ public class AppointmentTypeService {
     public List<AppointmentTypeView> list(Actor actor, Optional<UUID> clinicId, boolean includeInactive) {
         UUID clinic = clinicId.or(actor::clinicId)
                 .orElseThrow(() -> new Rejection.RuleViolated("appointment-type.clinic-required"));
-        return readModel.ofClinic(clinic, includeInactive && AvailabilityAccess.administersTypes(actor, clinic));
+        return readModel.ofClinic(
+                clinic,
+                includeInactive
+                        && access.permits(
+                                actor, SchedulingOperation.ADMINISTER_APPOINTMENT_TYPES, Target.clinic(clinic)));
     }
 }

@@ -3,9 +3,12 @@ package com.clinic.scheduling.application.availability;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.access.AccessPolicy;
+import com.clinic.platform.application.access.Target;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
+import com.clinic.scheduling.application.SchedulingOperation;
 import com.clinic.scheduling.domain.availability.BilingualName;
 import com.clinic.scheduling.domain.availability.BranchCalendarCommand.CancelHoliday;
 import com.clinic.scheduling.domain.availability.BranchCalendarCommand.DeclareHoliday;
@@ -39,13 +42,16 @@ public class ScheduleService {
     private final DirectoryFacts directory;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AccessPolicy access;
 
     ScheduleService(
             Commands commands,
             AvailabilityReadModel readModel,
             DirectoryFacts directory,
             IdGenerator ids,
-            Clock clock) {
+            Clock clock,
+            AccessPolicy access) {
+        this.access = access;
         this.commands = commands;
         this.readModel = readModel;
         this.directory = directory;
@@ -136,8 +142,12 @@ public class ScheduleService {
     }
 
     public ScheduleView schedule(Actor actor, UUID doctorId, UUID branchId) {
+        access.requireRole(actor, SchedulingOperation.READ_SCHEDULES);
         BranchFacts branch = branch(branchId);
-        AvailabilityAccess.requireScheduleReader(actor, branch, doctorId, directory);
+        access.require(
+                actor,
+                SchedulingOperation.READ_SCHEDULES,
+                Target.branch(branch.clinicId(), branch.branchId()).ofDoctor(doctorId));
         return readModel.schedule(doctorId, branchId).orElseThrow(() -> new Rejection.NotFound("schedule.not-found"));
     }
 
@@ -167,8 +177,9 @@ public class ScheduleService {
     }
 
     private BranchFacts editableBranch(Actor actor, UUID branchId) {
+        access.requireRole(actor, SchedulingOperation.EDIT_SCHEDULES);
         BranchFacts branch = branch(branchId);
-        AvailabilityAccess.requireScheduleEditor(actor, branch);
+        access.require(actor, SchedulingOperation.EDIT_SCHEDULES, Target.branch(branch.clinicId(), branch.branchId()));
         return branch;
     }
 

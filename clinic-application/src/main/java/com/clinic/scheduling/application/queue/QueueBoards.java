@@ -2,10 +2,12 @@ package com.clinic.scheduling.application.queue;
 
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.platform.application.access.AccessPolicy;
+import com.clinic.platform.application.access.Target;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.scheduling.application.queue.QueueAccess.Action;
+import com.clinic.scheduling.application.SchedulingOperation;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel.BoardRows;
 import com.clinic.scheduling.application.queue.port.QueueBoardReadModel.Progress;
@@ -36,7 +38,7 @@ public class QueueBoards {
     private final QueueBoardReadModel readModel;
     private final DirectoryFacts directory;
     private final QueueTicketRoutes routes;
-    private final QueueAccess access;
+    private final AccessPolicy access;
     private final PersonalDataVault vault;
     private final QueueSettings settings;
     private final Clock clock;
@@ -45,7 +47,7 @@ public class QueueBoards {
             QueueBoardReadModel readModel,
             DirectoryFacts directory,
             QueueTicketRoutes routes,
-            QueueAccess access,
+            AccessPolicy access,
             PersonalDataVault vault,
             QueueSettings settings,
             Clock clock) {
@@ -66,15 +68,21 @@ public class QueueBoards {
 
     /** Checks that the actor may watch the board; answers the queue it is. */
     public QueueKey authoriseBoard(Actor actor, UUID doctorId, UUID branchId, LocalDate date) {
+        access.requireRole(actor, SchedulingOperation.QUEUE_VIEW);
         QueueKey key = new QueueKey(doctorId, branchId, date);
-        access.require(actor, Action.VIEW, key, branch(branchId));
+        access.require(actor, SchedulingOperation.QUEUE_VIEW, QueueTargets.of(key, branch(branchId)));
         return key;
     }
 
     /** Checks that the actor may follow the ticket; answers the queue it is in now. */
     public UUID authoriseTicket(Actor actor, UUID ticketId) {
+        access.requireRole(actor, SchedulingOperation.QUEUE_VIEW_TICKET);
         TicketRoute route = routes.find(ticketId).orElseThrow(() -> new Rejection.NotFound("queue.ticket-not-found"));
-        access.requireTicketView(actor, route.key(), branch(route.key().branchId()), route.patientId());
+        Target ticket = QueueTargets.of(route.key(), branch(route.key().branchId()));
+        access.require(
+                actor,
+                SchedulingOperation.QUEUE_VIEW_TICKET,
+                route.patientId().map(ticket::ofPatient).orElse(ticket));
         return route.queueId();
     }
 

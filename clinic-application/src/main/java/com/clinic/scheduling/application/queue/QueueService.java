@@ -3,12 +3,13 @@ package com.clinic.scheduling.application.queue;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.platform.application.IdGenerator;
+import com.clinic.platform.application.access.AccessPolicy;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Ciphertext;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.scheduling.application.queue.QueueAccess.Action;
+import com.clinic.scheduling.application.SchedulingOperation;
 import com.clinic.scheduling.application.queue.port.QueueTicketRoutes;
 import com.clinic.scheduling.application.queue.port.QueueTicketRoutes.TicketRoute;
 import com.clinic.scheduling.domain.appointment.AppointmentCommand;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The walk-in queue's commands, each checked against who is asking (see {@link QueueAccess}). A
+ * The walk-in queue's commands, each checked against who is asking (see {@link SchedulingOperation}). A
  * queue is always today's queue in the branch's own time zone. Tickets are addressed by id through
  * the write-side route, so they can be acted on the moment they are issued.
  */
@@ -53,7 +54,7 @@ public class QueueService {
     private final Commands commands;
     private final DirectoryFacts directory;
     private final QueueTicketRoutes routes;
-    private final QueueAccess access;
+    private final AccessPolicy access;
     private final PersonalDataVault vault;
     private final IdGenerator ids;
     private final Clock clock;
@@ -62,7 +63,7 @@ public class QueueService {
             Commands commands,
             DirectoryFacts directory,
             QueueTicketRoutes routes,
-            QueueAccess access,
+            AccessPolicy access,
             PersonalDataVault vault,
             IdGenerator ids,
             Clock clock) {
@@ -83,10 +84,11 @@ public class QueueService {
      * one gets a ticket only (nothing about them is recorded).
      */
     public IssuedTicket issueWalkIn(Actor actor, UUID doctorId, UUID branchId, Optional<UUID> patientId) {
+        access.requireRole(actor, SchedulingOperation.QUEUE_ISSUE_TICKET);
         BranchFacts branch = branch(branchId);
         Instant now = clock.instant();
         QueueKey key = new QueueKey(doctorId, branchId, LocalDate.ofInstant(now, branch.zone()));
-        access.require(actor, Action.ISSUE, key, branch);
+        access.require(actor, SchedulingOperation.QUEUE_ISSUE_TICKET, QueueTargets.of(key, branch));
         if (!directory.worksAt(doctorId, branchId)) {
             throw new Rejection.RuleViolated("queue.doctor-not-at-branch");
         }
@@ -101,10 +103,11 @@ public class QueueService {
 
     /** The doctor calls the head of today's queue. */
     public IssuedTicket callNext(Actor actor, UUID doctorId, UUID branchId) {
+        access.requireRole(actor, SchedulingOperation.QUEUE_CALL);
         BranchFacts branch = branch(branchId);
         Instant now = clock.instant();
         QueueKey key = new QueueKey(doctorId, branchId, LocalDate.ofInstant(now, branch.zone()));
-        access.require(actor, Action.CALL, key, branch);
+        access.require(actor, SchedulingOperation.QUEUE_CALL, QueueTargets.of(key, branch));
         UUID queueId = QueueIds.of(key);
         try {
             QueueTicketRef called = commands.request(new CallNext(queueId, actor.userId(), now));
@@ -115,17 +118,17 @@ public class QueueService {
     }
 
     public void recall(Actor actor, UUID ticketId) {
-        TicketRoute route = authorised(actor, ticketId, Action.ATTEND);
+        TicketRoute route = authorised(actor, ticketId, SchedulingOperation.QUEUE_ATTEND);
         commands.request(new RecallTicket(route.queueId(), ticketId, actor.userId(), clock.instant()));
     }
 
     public void skip(Actor actor, UUID ticketId) {
-        TicketRoute route = authorised(actor, ticketId, Action.ATTEND);
+        TicketRoute route = authorised(actor, ticketId, SchedulingOperation.QUEUE_ATTEND);
         commands.request(new SkipTicket(route.queueId(), ticketId, actor.userId(), clock.instant()));
     }
 
     public void noShow(Actor actor, UUID ticketId) {
-        TicketRoute route = authorised(actor, ticketId, Action.ATTEND);
+        TicketRoute route = authorised(actor, ticketId, SchedulingOperation.QUEUE_ATTEND);
         commands.request(new MarkTicketNoShow(route.queueId(), ticketId, actor.userId(), clock.instant()));
     }
 
@@ -134,7 +137,7 @@ public class QueueService {
      * with the patient's key (the ticket's own for an unregistered walk-in) before it enters an event.
      */
     public void prioritise(Actor actor, UUID ticketId, Priority priority, Optional<String> reason) {
-        TicketRoute route = authorised(actor, ticketId, Action.PRIORITISE);
+        TicketRoute route = authorised(actor, ticketId, SchedulingOperation.QUEUE_PRIORITISE);
         Optional<String> text = reason.map(String::strip).filter(value -> !value.isEmpty());
         if (priority != Priority.NORMAL && text.isEmpty()) {
             throw new Rejection.RuleViolated("queue.priority-reason-required");
@@ -163,7 +166,7 @@ public class QueueService {
      */
     @Transactional
     public IssuedTicket transfer(Actor actor, UUID ticketId, UUID toDoctorId) {
-        TicketRoute route = authorised(actor, ticketId, Action.TRANSFER);
+        TicketRoute route = authorised(actor, ticketId, SchedulingOperation.QUEUE_TRANSFER);
         if (toDoctorId.equals(route.key().doctorId())) {
             throw new Rejection.RuleViolated("queue.transfer-to-same-queue");
         }
@@ -182,7 +185,7 @@ public class QueueService {
 
     /** The consultation starts; a booked patient's appointment follows. */
     public void start(Actor actor, UUID ticketId) {
-        TicketRoute route = authorised(actor, ticketId, Action.SERVE);
+        TicketRoute route = authorised(actor, ticketId, SchedulingOperation.QUEUE_SERVE);
         Instant now = clock.instant();
         commands.request(new StartService(route.queueId(), ticketId, actor.userId(), now));
         route.appointmentId()
@@ -192,7 +195,7 @@ public class QueueService {
 
     /** The consultation ends; a booked patient's appointment follows. */
     public void finish(Actor actor, UUID ticketId) {
-        TicketRoute route = authorised(actor, ticketId, Action.SERVE);
+        TicketRoute route = authorised(actor, ticketId, SchedulingOperation.QUEUE_SERVE);
         Instant now = clock.instant();
         commands.request(new FinishService(route.queueId(), ticketId, actor.userId(), now));
         route.appointmentId()
@@ -216,9 +219,13 @@ public class QueueService {
         }
     }
 
-    private TicketRoute authorised(Actor actor, UUID ticketId, Action action) {
+    private TicketRoute authorised(Actor actor, UUID ticketId, SchedulingOperation operation) {
+        access.requireRole(actor, operation);
         TicketRoute route = routes.find(ticketId).orElseThrow(() -> new Rejection.NotFound("queue.ticket-not-found"));
-        access.require(actor, action, route.key(), branch(route.key().branchId()));
+        access.require(
+                actor,
+                operation,
+                QueueTargets.of(route.key(), branch(route.key().branchId())));
         return route;
     }
 

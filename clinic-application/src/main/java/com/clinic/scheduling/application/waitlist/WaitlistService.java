@@ -7,10 +7,14 @@ import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.access.AccessPolicy;
+import com.clinic.platform.application.access.AccessRefused;
+import com.clinic.platform.application.access.Reach;
+import com.clinic.platform.application.access.Target;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
-import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.application.SchedulingOperation;
 import com.clinic.scheduling.application.appointment.WaitlistBooking;
 import com.clinic.scheduling.application.availability.AppointmentTypes;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
@@ -28,7 +32,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +50,7 @@ public class WaitlistService {
     private final WaitlistBooking booking;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AccessPolicy access;
 
     public WaitlistService(
             Commands commands,
@@ -55,7 +59,9 @@ public class WaitlistService {
             AppointmentTypes appointmentTypes,
             WaitlistBooking booking,
             IdGenerator ids,
-            Clock clock) {
+            Clock clock,
+            AccessPolicy access) {
+        this.access = access;
         this.commands = commands;
         this.entries = entries;
         this.directory = directory;
@@ -75,8 +81,8 @@ public class WaitlistService {
             Instant joinedAt) {}
 
     public Joined join(Actor actor, JoinRequest request) {
-        requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
-        PatientFacts patient = patientFor(actor, request.patientId());
+        Reach reach = access.requireRole(actor, SchedulingOperation.JOIN_WAITLIST);
+        PatientFacts patient = patientFor(actor, reach, request.patientId());
         BranchFacts branch = directory
                 .branch(request.branchId())
                 .orElseThrow(() -> new Rejection.NotFound("waitlist.branch-not-found"));
@@ -99,7 +105,8 @@ public class WaitlistService {
             throw new Rejection.NotFound("waitlist.appointment-type-not-found");
         }
         Urgency urgency = request.urgency().orElse(Urgency.ROUTINE);
-        if (actor.is(Role.PATIENT) && urgency != Urgency.ROUTINE) {
+        if (urgency != Urgency.ROUTINE
+                && access.reachOf(actor, SchedulingOperation.TRIAGE_WAITLIST).isEmpty()) {
             // Triage is a clinical decision: patients join as routine, staff may raise it.
             throw new Rejection.RuleViolated("waitlist.urgency-for-staff");
         }
@@ -119,8 +126,7 @@ public class WaitlistService {
     }
 
     public void withdraw(Actor actor, UUID entryId) {
-        requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
-        WaitlistEntryView entry = visibleEntry(actor, entryId);
+        WaitlistEntryView entry = visibleEntry(actor, entryId, SchedulingOperation.MANAGE_WAITLIST_ENTRY);
         commands.request(new Withdraw(entry.entryId(), actor.userId(), clock.instant()));
     }
 
@@ -131,8 +137,7 @@ public class WaitlistService {
      */
     @Transactional
     public UUID accept(Actor actor, UUID entryId, Optional<UUID> appointmentId) {
-        requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
-        WaitlistEntryView entry = visibleEntry(actor, entryId);
+        WaitlistEntryView entry = visibleEntry(actor, entryId, SchedulingOperation.MANAGE_WAITLIST_ENTRY);
         UUID booked =
                 commands.request(new AcceptOffer(entry.entryId(), appointmentId, actor.userId(), clock.instant()));
         booking.confirmOffer(booked, actor.userId());
@@ -141,13 +146,12 @@ public class WaitlistService {
 
     /** Declines the live offer; the patient keeps their place and the slot goes to the next patient. */
     public void decline(Actor actor, UUID entryId, Optional<UUID> appointmentId) {
-        requireRole(actor, Role.PATIENT, Role.RECEPTIONIST, Role.MANAGER, Role.ADMIN);
-        WaitlistEntryView entry = visibleEntry(actor, entryId);
+        WaitlistEntryView entry = visibleEntry(actor, entryId, SchedulingOperation.MANAGE_WAITLIST_ENTRY);
         commands.request(new DeclineOffer(entry.entryId(), appointmentId, actor.userId(), clock.instant()));
     }
 
     public WaitlistEntryView get(Actor actor, UUID entryId) {
-        return visibleEntry(actor, entryId);
+        return visibleEntry(actor, entryId, SchedulingOperation.VIEW_WAITLIST);
     }
 
     /** Patients see their own entries; staff those of a branch (their own below manager) or clinic. */
@@ -158,49 +162,51 @@ public class WaitlistService {
             Optional<WaitlistEntryStatus> status,
             PageRequest page) {
         Optional<WaitlistReadModel.Filter> filter =
-                switch (actor.role()) {
+                switch (access.requireRole(actor, SchedulingOperation.VIEW_WAITLIST)) {
                     // A patient account without a patient record has no entries.
-                    case PATIENT ->
-                        directory
-                                .patientOfUser(actor.userId())
+                    case OWN_PATIENT_RECORD ->
+                        access.ownPatientRecord(actor)
                                 .map(self -> new WaitlistReadModel.Filter(
-                                        Optional.of(self.patientId()), Optional.empty(), branchId, doctorId, status));
-                    case RECEPTIONIST, DOCTOR -> {
-                        UUID clinic = actor.clinicId().orElseThrow(WaitlistService::noScope);
-                        UUID own = actor.branchId().orElseThrow(WaitlistService::noScope);
-                        if (branchId.isPresent() && !actor.worksAt(clinic, branchId.get())) {
-                            throw new AccessDeniedException("another branch's waiting list");
+                                        Optional.of(self), Optional.empty(), branchId, doctorId, status));
+                    case OWN_BRANCH -> {
+                        UUID clinic = actor.clinicId().orElseThrow(() -> unscoped(actor));
+                        UUID own = actor.branchId().orElseThrow(() -> unscoped(actor));
+                        // Another branch's list exists, and is refused as such.
+                        if (branchId.isPresent()
+                                && !access.permits(
+                                        actor,
+                                        SchedulingOperation.VIEW_WAITLIST,
+                                        Target.branch(clinic, branchId.get()))) {
+                            throw new AccessRefused(SchedulingOperation.VIEW_WAITLIST.name(), "another branch's list");
                         }
                         // Both clinic and branch, so a branch outside the account's clinic lists nothing.
                         yield Optional.of(new WaitlistReadModel.Filter(
                                 Optional.empty(), Optional.of(clinic), Optional.of(own), doctorId, status));
                     }
-                    case MANAGER -> {
-                        UUID clinic = actor.clinicId().orElseThrow(WaitlistService::noScope);
+                    case OWN_CLINIC -> {
+                        UUID clinic = actor.clinicId().orElseThrow(() -> unscoped(actor));
                         yield Optional.of(new WaitlistReadModel.Filter(
                                 Optional.empty(), Optional.of(clinic), branchId, doctorId, status));
                     }
-                    case ADMIN, AUDITOR ->
+                    case ANYWHERE ->
                         Optional.of(new WaitlistReadModel.Filter(
                                 Optional.empty(), Optional.empty(), branchId, doctorId, status));
+                    case OWN_DOCTOR_RECORD -> throw unscoped(actor);
                 };
         return filter.map(f -> entries.list(f, page)).orElseGet(() -> new Page<>(List.of(), Optional.empty()));
     }
 
-    private PatientFacts patientFor(Actor actor, Optional<UUID> requested) {
-        if (actor.is(Role.PATIENT)) {
-            PatientFacts self = directory
-                    .patientOfUser(actor.userId())
+    private PatientFacts patientFor(Actor actor, Reach reach, Optional<UUID> requested) {
+        UUID patientId;
+        if (reach == Reach.OWN_PATIENT_RECORD && requested.isEmpty()) {
+            patientId = access.ownPatientRecord(actor)
                     .orElseThrow(() -> new Rejection.NotFound("waitlist.patient-not-found"));
-            if (requested.isPresent() && !requested.get().equals(self.patientId())) {
-                throw new AccessDeniedException("patients join the waiting list only for themselves");
-            }
-            return requireLiving(self);
+        } else {
+            patientId = requested.orElseThrow(() -> new Rejection.RuleViolated("waitlist.patient-required"));
         }
-        UUID patientId = requested.orElseThrow(() -> new Rejection.RuleViolated("waitlist.patient-required"));
         PatientFacts patient = directory
                 .patient(patientId)
-                .filter(found -> staffCovers(actor, found))
+                .filter(found -> access.permits(actor, SchedulingOperation.JOIN_WAITLIST, homeOf(found)))
                 .orElseThrow(() -> new Rejection.NotFound("waitlist.patient-not-found"));
         return requireLiving(patient);
     }
@@ -226,47 +232,32 @@ public class WaitlistService {
         }
     }
 
-    /** The entry if the caller may see it; otherwise not found, so its existence is not revealed. */
-    private WaitlistEntryView visibleEntry(Actor actor, UUID entryId) {
+    /**
+     * The entry if the caller may reach it, by where it waits or by its patient's home branch;
+     * otherwise not found, so its existence is not revealed.
+     */
+    private WaitlistEntryView visibleEntry(Actor actor, UUID entryId, SchedulingOperation operation) {
+        access.requireRole(actor, operation);
         return entries.entry(entryId)
-                .filter(entry -> mayAccess(actor, entry))
+                .filter(entry -> access.permits(
+                                actor,
+                                operation,
+                                Target.branch(entry.clinicId(), entry.branchId())
+                                        .ofPatient(entry.patientId()))
+                        || directory
+                                .patient(entry.patientId())
+                                .filter(patient -> access.permits(actor, operation, homeOf(patient)))
+                                .isPresent())
                 .orElseThrow(() -> new Rejection.NotFound("waitlist.entry-not-found"));
     }
 
-    private boolean mayAccess(Actor actor, WaitlistEntryView entry) {
-        return switch (actor.role()) {
-            case PATIENT ->
-                directory
-                        .patientOfUser(actor.userId())
-                        .filter(self -> self.patientId().equals(entry.patientId()))
-                        .isPresent();
-            case RECEPTIONIST, DOCTOR ->
-                actor.worksAt(entry.clinicId(), entry.branchId())
-                        || directory
-                                .patient(entry.patientId())
-                                .filter(patient -> staffCovers(actor, patient))
-                                .isPresent();
-            case MANAGER -> actor.worksInClinic(entry.clinicId());
-            case ADMIN, AUDITOR -> true;
-        };
+    private static Target homeOf(PatientFacts patient) {
+        return Target.branch(patient.clinicId(), patient.homeBranchId()).ofPatient(patient.patientId());
     }
 
-    /** Staff reach the patients of their branch (receptionists, doctors) or clinic (managers). */
-    private static boolean staffCovers(Actor actor, PatientFacts patient) {
-        return switch (actor.role()) {
-            case ADMIN -> true;
-            case MANAGER, RECEPTIONIST, DOCTOR -> actor.worksAt(patient.clinicId(), patient.homeBranchId());
-            case PATIENT, AUDITOR -> false;
-        };
-    }
-
-    private static void requireRole(Actor actor, Role... roles) {
-        if (!actor.isAnyOf(roles)) {
-            throw new AccessDeniedException("role " + actor.role() + " may not do this");
-        }
-    }
-
-    private static AccessDeniedException noScope() {
-        return new AccessDeniedException("the account has no clinic or branch to scope by");
+    /** A staff account that carries no clinic or branch cannot be scoped, so it sees nothing. */
+    private static AccessRefused unscoped(Actor actor) {
+        return new AccessRefused(
+                SchedulingOperation.VIEW_WAITLIST.name(), "account " + actor.userId() + " has no scope");
     }
 }

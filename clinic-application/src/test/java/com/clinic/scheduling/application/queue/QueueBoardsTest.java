@@ -2,6 +2,7 @@ package com.clinic.scheduling.application.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinic.platform.application.access.FixedActorRecords;
 import com.clinic.platform.application.crypto.KeyMaterial;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.domain.Actor;
@@ -44,7 +45,7 @@ class QueueBoardsTest {
             readModel,
             directory,
             routes,
-            new QueueAccess(directory),
+            new FixedActorRecords().policy(),
             vault,
             QueueSettings.DEFAULTS,
             Clock.fixed(NOW, ZoneOffset.UTC));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.directory.DirectoryFacts.DoctorFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
+import com.clinic.platform.application.access.AccessRefused;
+import com.clinic.platform.application.access.FixedActorRecords;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
@@ -35,7 +37,6 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.access.AccessDeniedException;
 
 /** Who may do what on the waiting list, and that accepting books the held slot. */
 class WaitlistServiceTest {
@@ -94,7 +95,8 @@ class WaitlistServiceTest {
                 id -> Optional.of(type).filter(t -> t.appointmentTypeId().equals(id)),
                 booking,
                 UUID::randomUUID,
-                java.time.Clock.fixed(NOW, ZONE));
+                java.time.Clock.fixed(NOW, ZONE),
+                new FixedActorRecords().patient(PATIENT_USER, PATIENT).policy());
         directory.branches.put(BRANCH, new BranchFacts(BRANCH, CLINIC, ZONE));
         directory.doctors.put(
                 DOCTOR, new DoctorFacts(DOCTOR, UUID.randomUUID(), CLINIC, Set.of(BRANCH), Set.of("cardiology"), true));
@@ -160,9 +162,10 @@ class WaitlistServiceTest {
     }
 
     @Test
-    void patientsJoinOnlyForThemselves() {
+    void patientsJoinOnlyForThemselvesAndAnyOtherPatientIsNotFound() {
         assertThatThrownBy(() -> service.join(patient, joinRequest(Optional.of(UUID.randomUUID()), Optional.empty())))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(Rejection.NotFound.class)
+                .hasMessage("waitlist.patient-not-found");
     }
 
     @Test
@@ -185,7 +188,7 @@ class WaitlistServiceTest {
     @Test
     void doctorsDoNotPutPatientsOnTheWaitingList() {
         assertThatThrownBy(() -> service.join(doctor, joinRequest(Optional.of(PATIENT), Optional.empty())))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(AccessRefused.class);
     }
 
     @Test
@@ -265,6 +268,6 @@ class WaitlistServiceTest {
         assertThat(service.get(receptionist, entryId).entryId()).isEqualTo(entryId);
         assertThatThrownBy(() -> service.get(otherReceptionist, entryId)).isInstanceOf(Rejection.NotFound.class);
         assertThatThrownBy(() -> service.decline(doctor, entryId, Optional.empty()))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(AccessRefused.class);
     }
 }
