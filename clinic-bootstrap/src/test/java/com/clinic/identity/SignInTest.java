@@ -9,6 +9,7 @@ import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.support.Api;
 import com.clinic.support.IntegrationTest;
 import com.clinic.support.Sessions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,6 +41,9 @@ class SignInTest {
     UUID clinic;
 
     UUID branch;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     void createClinic() {
@@ -81,6 +86,51 @@ class SignInTest {
         assertThat(me.json("clinicId").asString()).isEqualTo(clinic.toString());
         assertThat(me.json("branchId").asString()).isEqualTo(branch.toString());
         assertThat(me.json("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aSignInAnswersADeviceTokenThatRanksTheNextSignInOfThatLoginFirst() {
+        Sessions.Session doctor = Sessions.staff(api, Role.DOCTOR, clinic, branch);
+        Api.Response first = fromOwnAddress(api).post("/api/v1/auth/login", login(doctor.login(), doctor.password()));
+        String device = first.json("deviceToken").asString();
+        assertThat(device).isNotBlank();
+
+        double before = knownDeviceHashes();
+        Api.Response again =
+                fromOwnAddress(api).post("/api/v1/auth/login", withDevice(doctor.login(), doctor.password(), device));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json("deviceToken").asString()).isNotBlank().isNotEqualTo(device);
+        assertThat(knownDeviceHashes()).isEqualTo(before + 1);
+
+        // It is no credential: the password is still checked, and another login's token ranks nothing.
+        Api.Response wrong =
+                fromOwnAddress(api).post("/api/v1/auth/login", withDevice(doctor.login(), "Wrong-Passw0rd!", device));
+        assertThat(wrong.status()).isEqualTo(401);
+        Sessions.Session colleague = Sessions.staff(api, Role.DOCTOR, clinic, branch);
+        Api.Response borrowed = fromOwnAddress(api)
+                .post("/api/v1/auth/login", withDevice(colleague.login(), colleague.password(), device));
+        assertThat(borrowed.status()).isEqualTo(200);
+        Api.Response forged = fromOwnAddress(api)
+                .post("/api/v1/auth/login", withDevice(doctor.login(), doctor.password(), "1.forged.token"));
+        assertThat(forged.status()).isEqualTo(200);
+        assertThat(knownDeviceHashes()).isEqualTo(before + 2);
+        var refreshed = api.post(
+                "/api/v1/auth/refresh",
+                Map.of("refreshToken", again.json("refreshToken").asString()));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.json("deviceToken").asString(""))
+                .as("a refresh hands out no device token")
+                .isEmpty();
+    }
+
+    private static Map<String, String> withDevice(String login, String password, String deviceToken) {
+        return Map.of("login", login, "password", password, "deviceToken", deviceToken);
+    }
+
+    private double knownDeviceHashes() {
+        return meters.get("clinic.identity.password.hashing.known.device")
+                .counter()
+                .count();
     }
 
     @Test

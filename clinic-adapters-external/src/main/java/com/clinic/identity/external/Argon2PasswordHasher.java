@@ -32,6 +32,7 @@ class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final HashingPool pool;
     private final Timer hashes;
+    private final Counter knownDevices;
 
     @Autowired
     Argon2PasswordHasher(IdentitySettings settings, ObjectProvider<MeterRegistry> meters) {
@@ -46,6 +47,9 @@ class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         Counter refused = Counter.builder("clinic.identity.password.hashing.refused")
                 .description("Password hashes refused: the queue was full of more urgent ones, or the wait too long")
+                .register(registry);
+        this.knownDevices = Counter.builder("clinic.identity.password.hashing.known.device")
+                .description("Sign-in hashes ranked first because they came with a valid device token")
                 .register(registry);
         this.hashes = Timer.builder("clinic.identity.password.hashing")
                 .description("Argon2id hashes computed (registration, sign-in, password change)")
@@ -65,6 +69,9 @@ class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
     }
 
     <T> T bounded(int priority, Supplier<T> work) {
+        if (priority == KNOWN_DEVICE) {
+            knownDevices.increment();
+        }
         return pool.run(priority, () -> hashes.record(work));
     }
 

@@ -3,6 +3,7 @@ package com.clinic.identity.external;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clinic.identity.application.port.PasswordHasher;
 import com.clinic.platform.application.Overloaded;
 import java.time.Duration;
 import java.util.List;
@@ -115,5 +116,30 @@ class HashingPoolTest {
         assertThat(first.get()).isEqualTo("first");
         assertThat(second.get()).isEqualTo("second");
         assertThat(ran).containsExactly("second", "first");
+    }
+
+    @Test
+    void aKnownDeviceRunsBeforeAQueueFullOfFreshClientsAndTakesTheOldestFreshOnesPlace() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> busy = occupy(release);
+        // A botnet's first wave: every address is new, so each ranks as high as any new client can.
+        CompletableFuture<String> firstFresh = queue("first fresh", PasswordHasher.FIRST);
+        CompletableFuture<String> secondFresh = queue("second fresh", PasswordHasher.FIRST);
+
+        CompletableFuture<String> returning = submit("returning user", PasswordHasher.KNOWN_DEVICE);
+
+        assertThatThrownBy(firstFresh::get)
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(Overloaded.class);
+        // Later fresh guesses push out fresh ones, never the known device.
+        CompletableFuture<String> lateFresh = submit("late fresh", PasswordHasher.FIRST);
+        assertThatThrownBy(secondFresh::get)
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(Overloaded.class);
+        release.countDown();
+        assertThat(busy.get()).isEqualTo("busy");
+        assertThat(returning.get()).isEqualTo("returning user");
+        assertThat(lateFresh.get()).isEqualTo("late fresh");
+        assertThat(ran).containsExactly("returning user", "late fresh");
     }
 }

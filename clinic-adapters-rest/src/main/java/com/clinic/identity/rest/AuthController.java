@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,19 +21,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
+    /** {@code deviceToken}: the one the previous sign-in of this login on this device answered with, if any. */
     record LoginRequest(
-            @NotBlank @Size(max = 320) String login, @NotBlank @Size(max = 1024) @VerbatimText String password) {}
+            @NotBlank @Size(max = 320) String login,
+            @NotBlank @Size(max = 1024) @VerbatimText String password,
+            @Size(max = 200) String deviceToken) {}
 
     record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {}
 
     record ActivateRequest(
             @NotBlank @Size(max = 256) String token, @NotBlank @Size(max = 1024) @VerbatimText String password) {}
 
-    record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
+    /** {@code deviceToken} is answered to a password sign-in only (null after a refresh): keep it for the next. */
+    record TokenResponse(
+            String accessToken, String tokenType, long expiresIn, String refreshToken, String deviceToken) {
 
         static TokenResponse of(TokenPair tokens) {
             return new TokenResponse(
-                    tokens.accessToken(), "Bearer", tokens.expiresIn().toSeconds(), tokens.refreshToken());
+                    tokens.accessToken(),
+                    "Bearer",
+                    tokens.expiresIn().toSeconds(),
+                    tokens.refreshToken(),
+                    tokens.deviceToken().orElse(null));
         }
     }
 
@@ -47,7 +57,8 @@ class AuthController {
     /** {@code login} is an e-mail address or an E.164 phone number. */
     @PostMapping("/login")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        return noStore(TokenResponse.of(sessions.login(body.login(), body.password(), request.getRemoteAddr())));
+        return noStore(TokenResponse.of(sessions.login(
+                body.login(), body.password(), request.getRemoteAddr(), Optional.ofNullable(body.deviceToken()))));
     }
 
     /** Rotates the refresh token: the presented one is used up, and presenting it again ends the session. */

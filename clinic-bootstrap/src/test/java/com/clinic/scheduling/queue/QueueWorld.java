@@ -216,7 +216,10 @@ final class QueueWorld {
 
         User signIn(UUID userId, String login, Actor actor) {
             return new User(
-                    userId, actor, sessions.login(login, PASSWORD, "127.0.0.1").accessToken());
+                    userId,
+                    actor,
+                    sessions.login(login, PASSWORD, "127.0.0.1", Optional.empty())
+                            .accessToken());
         }
     }
 }
