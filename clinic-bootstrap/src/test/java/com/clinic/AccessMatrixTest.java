@@ -46,6 +46,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -170,20 +171,21 @@ class AccessMatrixTest {
         Set<String> tabled = new LinkedHashSet<>();
         table().forEach(row -> tabled.add(row.operation()));
 
-        assertThat(COLUMNS).as("a column for every role").containsExactlyInAnyOrder(Role.values());
-
-        assertThat(difference(documented, tabled))
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(COLUMNS).as("a column for every role").containsExactlyInAnyOrder(Role.values());
+        softly.assertThat(difference(documented, tabled))
                 .as("documented operations missing from " + TABLE)
                 .isEmpty();
-        assertThat(difference(tabled, documented))
+        softly.assertThat(difference(tabled, documented))
                 .as("operations in " + TABLE + " that the OpenAPI document does not have")
                 .isEmpty();
-        assertThat(difference(tabled, probes.keySet()))
+        softly.assertThat(difference(tabled, probes.keySet()))
                 .as("operations in " + TABLE + " that this test cannot call yet")
                 .isEmpty();
-        assertThat(difference(probes.keySet(), tabled))
+        softly.assertThat(difference(probes.keySet(), tabled))
                 .as("operations this test calls that " + TABLE + " does not list")
                 .isEmpty();
+        softly.assertAll();
     }
 
     @TestFactory
