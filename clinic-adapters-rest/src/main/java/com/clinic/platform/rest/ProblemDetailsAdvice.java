@@ -1,7 +1,6 @@
 package com.clinic.platform.rest;
 
 import com.clinic.platform.application.Causes;
-import com.clinic.platform.application.access.AccessRefused;
 import com.clinic.platform.application.projection.WritesPausedForReplay;
 import com.clinic.platform.domain.Rejection;
 import jakarta.servlet.RequestDispatcher;
@@ -12,14 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,8 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -47,10 +39,11 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * The one place where failures become HTTP: business rejections (409 conflicting state, 422 rule
- * violation, 404), stale versions (412), bad input (400 with every bad field listed), writes refused
- * during a projection replay (503 with Retry-After), and anything unexpected (500 with a generic,
- * localized message; the cause is only logged, never returned).
+ * Where framework failures become HTTP: bad input (400 with every bad field listed), Spring MVC's own
+ * refusals (405, 406, 415 …), an unreachable database (503), and anything unexpected (500 with a
+ * generic, localized message; the cause is only logged, never returned). What a command's use case
+ * answers (rejections, stale versions, refusals of access) is {@link CommandProblemAdvice}'s; a
+ * context's own failures are its own advice's (e.g. identity's sign-in refusals).
  *
  * <p>Every answer is {@code application/problem+json} whatever the request's {@code Accept} says: a
  * client asking for XML, or sending an unparsable {@code Accept}, still learns what went wrong
@@ -62,65 +55,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final ProblemWriter problems;
+    private final CommandProblemAdvice commands;
 
-    public ProblemDetailsAdvice(ProblemWriter problems) {
+    public ProblemDetailsAdvice(ProblemWriter problems, CommandProblemAdvice commands) {
         this.problems = problems;
-    }
-
-    @ExceptionHandler(Rejection.class)
-    ResponseEntity<ProblemDetail> rejection(Rejection rejection, HttpServletRequest request) {
-        HttpStatus status =
-                switch (rejection) {
-                    case Rejection.Conflict c -> HttpStatus.CONFLICT;
-                    case Rejection.RuleViolated r -> HttpStatus.UNPROCESSABLE_CONTENT;
-                    case Rejection.NotFound n -> HttpStatus.NOT_FOUND;
-                };
-        return respond(problems.problem(
-                request, status, rejection.code(), rejection.arguments().toArray()));
-    }
-
-    /** A projection replay is rebuilding read models that commands are validated against. */
-    @ExceptionHandler(WritesPausedForReplay.class)
-    ResponseEntity<ProblemDetail> writesPaused(WritesPausedForReplay paused, HttpServletRequest request) {
-        ProblemDetail problem = problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, WritesPausedForReplay.CODE);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(WritesPausedForReplay.RETRY_AFTER.toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException stale, HttpServletRequest request) {
-        return respond(problems.problem(request, HttpStatus.PRECONDITION_FAILED, "stale-version"));
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException missing, HttpServletRequest request) {
-        return respond(problems.problem(request, HttpStatus.NOT_FOUND, "not-found"));
-    }
-
-    /**
-     * Two commands raced to create or change the same aggregate; the loser may retry. Only a
-     * unique or exclusion violation (SQLSTATE 23505, 23P01) means that: a not-null, foreign-key or
-     * check violation is a defect of ours, answered 500 without internals and logged as an error.
-     */
-    @ExceptionHandler({EventStoreException.class, ConcurrencyException.class, DataIntegrityViolationException.class})
-    ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException conflict, HttpServletRequest request) {
-        if (ServiceUnavailable.isTransient(conflict)) {
-            // Axon reports any failed append as an EventStoreException, a lost connection included.
-            return unexpected(conflict, request);
-        }
-        if (conflict instanceof DataIntegrityViolationException && !meansConflict(conflict)) {
-            log.error("Integrity violation serving {} {}", request.getMethod(), originalUri(request), conflict);
-            return respond(problems.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal"));
-        }
-        log.info("Concurrent write rejected: {}", conflict.toString());
-        return respond(problems.problem(request, HttpStatus.CONFLICT, "concurrent-modification"));
-    }
-
-    @ExceptionHandler({AccessRefused.class, AccessDeniedException.class, AuthorizationDeniedException.class})
-    ResponseEntity<ProblemDetail> forbidden(RuntimeException denied, HttpServletRequest request) {
-        return respond(problems.problem(request, HttpStatus.FORBIDDEN, "forbidden"));
+        this.commands = commands;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -137,21 +76,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
         if (ServiceUnavailable.isTransient(failure)) {
-            ServiceUnavailable.log(request, failure);
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, ServiceUnavailable.RETRY_AFTER_SECONDS)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable"));
+            return ServiceUnavailable.answer(problems, request, failure);
         }
         // A rejection raised inside a handler that runs in the command's unit of work (a subscribing
         // projection guarding an invariant) reaches us wrapped; it is still a business answer.
         List<Throwable> chain = Causes.chain(failure);
         for (Throwable cause : chain.subList(1, chain.size())) {
             if (cause instanceof Rejection rejection) {
-                return rejection(rejection, request);
+                return commands.rejection(rejection, request);
             }
             if (cause instanceof WritesPausedForReplay paused) {
-                return writesPaused(paused, request);
+                return commands.writesPaused(paused, request);
             }
         }
         if (failure instanceof ErrorResponse known) {
@@ -262,14 +197,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         || cause instanceof BadRequestException
                         || cause instanceof MultipartException
                         || cause instanceof RequestRejectedException);
-    }
-
-    /** SQLSTATE 23505 (unique) or 23P01 (exclusion): a row that another write claimed first. */
-    static boolean meansConflict(Throwable violation) {
-        return Causes.chain(violation).stream()
-                .filter(java.sql.SQLException.class::isInstance)
-                .map(cause -> ((java.sql.SQLException) cause).getSQLState())
-                .anyMatch(state -> "23505".equals(state) || "23P01".equals(state));
     }
 
     /** The path the client asked for, also while serving the container's error page. */

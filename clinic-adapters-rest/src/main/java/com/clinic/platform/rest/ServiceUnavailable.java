@@ -19,6 +19,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -90,6 +93,15 @@ public class ServiceUnavailable extends OncePerRequestFilter {
     }
 
     /** Logs a 503 with its cause: pool exhausted, database unreachable, or this instance overloaded. */
+    /** The 503 problem for a transient failure, logged as what it was. */
+    static ResponseEntity<ProblemDetail> answer(ProblemWriter problems, HttpServletRequest request, Throwable failure) {
+        log(request, failure);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable"));
+    }
+
     static void log(HttpServletRequest request, Throwable failure) {
         log.warn(
                 "{} serving {} {}: {}",

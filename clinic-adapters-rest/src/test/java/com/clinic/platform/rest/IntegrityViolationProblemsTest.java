@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Only a violation that means "someone else claimed it first" is a 409; any other is our defect. */
 class IntegrityViolationProblemsTest {
 
-    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(new ProblemWriter(
+    private final CommandProblemAdvice advice = new CommandProblemAdvice(new ProblemWriter(
             new MessageBundles().messageSource(),
             new AcceptHeaderLocaleResolver(),
             JsonMapper.builder().build()));
