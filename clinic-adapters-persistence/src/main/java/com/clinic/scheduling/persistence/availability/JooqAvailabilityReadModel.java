@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -212,11 +211,7 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
 
     /** {@code period && tstzrange(start, end)}: answered by the GiST index on (doctor_id, period). */
     static Condition overlaps(TimeRange range) {
-        return DSL.condition(
-                "{0} && tstzrange({1}, {2}, '[)')",
-                PERIOD,
-                DSL.val(range.start().atOffset(ZoneOffset.UTC)),
-                DSL.val(range.end().atOffset(ZoneOffset.UTC)));
+        return DSL.condition("{0} && tstzrange({1}, {2}, '[)')", PERIOD, DSL.val(range.start()), DSL.val(range.end()));
     }
 
     /** Rows of one pattern share their validity; they are grouped back into the patterns. */
