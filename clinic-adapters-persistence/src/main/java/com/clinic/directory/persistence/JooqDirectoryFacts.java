@@ -14,8 +14,6 @@ import static org.jooq.impl.DSL.selectOne;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.persistence.jooq.tables.records.PatientViewRecord;
 import com.clinic.identity.StaffScopeDirectory;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,9 +26,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -40,8 +37,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
-
-    private static final Logger log = LoggerFactory.getLogger(JooqDirectoryFacts.class);
 
     private final DSLContext db;
 
@@ -67,9 +62,7 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
         return db.select(BRANCH_VIEW.CLINIC_ID, BRANCH_VIEW.TIME_ZONE)
                 .from(BRANCH_VIEW)
                 .where(BRANCH_VIEW.BRANCH_ID.eq(branchId))
-                .fetchOptional()
-                .flatMap(
-                        row -> zone(branchId, row.value2()).map(zone -> new BranchFacts(branchId, row.value1(), zone)));
+                .fetchOptional(Records.mapping((clinicId, zone) -> new BranchFacts(branchId, clinicId, zone)));
     }
 
     @Override
@@ -190,21 +183,14 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
                             DOCTOR_SPECIALTY.DOCTOR_ID.eq(DOCTOR_BRANCH.DOCTOR_ID),
                             DOCTOR_SPECIALTY.SPECIALTY.eq(specialty.get()))));
         }
-        return db
-                .select(DOCTOR_BRANCH.DOCTOR_ID, DOCTOR_BRANCH.BRANCH_ID, BRANCH_VIEW.TIME_ZONE)
+        return db.select(DOCTOR_BRANCH.DOCTOR_ID, DOCTOR_BRANCH.BRANCH_ID, BRANCH_VIEW.TIME_ZONE)
                 .from(DOCTOR_BRANCH)
                 .join(DOCTOR_VIEW)
                 .on(DOCTOR_VIEW.DOCTOR_ID.eq(DOCTOR_BRANCH.DOCTOR_ID))
                 .join(BRANCH_VIEW)
                 .on(BRANCH_VIEW.BRANCH_ID.eq(DOCTOR_BRANCH.BRANCH_ID))
                 .where(where)
-                .fetch()
-                .stream()
-                .flatMap(
-                        row -> zone(row.value2(), row.value3())
-                                .map(zone -> new Placement(row.value1(), row.value2(), zone))
-                                .stream())
-                .toList();
+                .fetch(Records.mapping(Placement::new));
     }
 
     @Override
@@ -238,14 +224,5 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
                 Optional.ofNullable(row.getUserId()),
                 row.getPreferredLanguage(),
                 Boolean.TRUE.equals(row.getErased()));
-    }
-
-    private static Optional<ZoneId> zone(UUID branchId, String zoneId) {
-        try {
-            return Optional.of(ZoneId.of(zoneId));
-        } catch (DateTimeException invalid) {
-            log.error("Branch {} has an invalid time zone '{}'", branchId, zoneId);
-            return Optional.empty();
-        }
     }
 }
