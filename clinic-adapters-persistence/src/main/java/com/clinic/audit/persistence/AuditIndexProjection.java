@@ -120,9 +120,8 @@ class AuditIndexProjection {
                         DSL.field("{0}::timestamptz", SQLDataType.INSTANT, DOMAINEVENTENTRY.TIMESTAMP),
                         DSL.noCondition())
                 .execute();
-        Long head = db.select(DSL.max(AUDIT_EVENT_INDEX.GLOBAL_INDEX))
-                .from(AUDIT_EVENT_INDEX)
-                .fetchOne(0, Long.class);
+        Long head = db.fetchValue(
+                DSL.select(DSL.max(AUDIT_EVENT_INDEX.GLOBAL_INDEX)).from(AUDIT_EVENT_INDEX));
         if (head == null) {
             return;
         }

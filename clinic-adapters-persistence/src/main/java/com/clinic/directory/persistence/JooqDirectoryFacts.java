@@ -25,7 +25,6 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -89,11 +88,11 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
         Field<Set<UUID>> branches = multiset(select(DOCTOR_BRANCH.BRANCH_ID)
                         .from(DOCTOR_BRANCH)
                         .where(DOCTOR_BRANCH.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID)))
-                .convertFrom(rows -> new HashSet<>(rows.map(Record1::value1)));
+                .convertFrom(rows -> rows.collect(Records.intoSet()));
         Field<Set<String>> specialties = multiset(select(DOCTOR_SPECIALTY.SPECIALTY)
                         .from(DOCTOR_SPECIALTY)
                         .where(DOCTOR_SPECIALTY.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID)))
-                .convertFrom(rows -> new HashSet<>(rows.map(Record1::value1)));
+                .convertFrom(rows -> rows.collect(Records.intoSet()));
         return db.select(
                         DOCTOR_VIEW.DOCTOR_ID,
                         DOCTOR_VIEW.USER_ID,
@@ -105,13 +104,9 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
                 .where(which)
                 .orderBy(DOCTOR_VIEW.ACTIVE.desc(), DOCTOR_VIEW.DOCTOR_ID)
                 .limit(1)
-                .fetchOptional(row -> new DoctorFacts(
-                        row.value1(),
-                        row.value2(),
-                        row.value3(),
-                        row.value4(),
-                        row.value5(),
-                        Boolean.TRUE.equals(row.value6())));
+                .fetchOptional(Records.mapping(
+                        (doctorId, userId, clinicId, branchIds, specialtyNames, active) -> new DoctorFacts(
+                                doctorId, userId, clinicId, branchIds, specialtyNames, Boolean.TRUE.equals(active))));
     }
 
     @Override
@@ -207,10 +202,14 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
                 .unionAll(select(DSL.inline(false), DOCTOR_VIEW.DOCTOR_ID, DOCTOR_VIEW.NAME_AR, DOCTOR_VIEW.NAME_EN)
                         .from(DOCTOR_VIEW)
                         .where(DOCTOR_VIEW.DOCTOR_ID.eq(DSL.any(ids(doctorIds)))))
+                .fetch(Records.mapping(NameRow::new))
                 .forEach(row ->
-                        (row.value1() ? patients : doctors).put(row.value2(), new Names(row.value3(), row.value4())));
+                        (row.patient() ? patients : doctors).put(row.id(), new Names(row.nameAr(), row.nameEn())));
         return new NameBook(patients, doctors);
     }
+
+    /** One row of the names union: whose name it is, the patient's or the doctor's id, the name. */
+    private record NameRow(boolean patient, UUID id, String nameAr, String nameEn) {}
 
     private static UUID[] ids(Collection<UUID> ids) {
         return new HashSet<>(ids).toArray(UUID[]::new);

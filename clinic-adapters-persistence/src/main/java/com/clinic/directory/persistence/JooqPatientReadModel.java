@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -79,7 +80,7 @@ class JooqPatientReadModel implements PatientReadModel {
                 .where(DSL.and(conditions))
                 .orderBy(PATIENT_VIEW.NAME_EN, PATIENT_VIEW.PATIENT_ID)
                 .limit(page.limit() + 1)
-                .fetch(row -> new PatientSummary(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
+                .fetch(Records.mapping(PatientSummary::new));
         return Keyset.page(rows, page, p -> new Keyset.Position(p.nameEn(), p.id()));
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -85,7 +86,7 @@ class JooqCredentialStore implements CredentialStore {
         return db.select(USER_CREDENTIAL.USER_ID, USER_CREDENTIAL.ACTIVATION_EXPIRES_AT)
                 .from(USER_CREDENTIAL)
                 .where(USER_CREDENTIAL.ACTIVATION_TOKEN_HASH.eq(tokenHash))
-                .fetchOptional(row -> new PendingActivation(row.value1(), row.value2()));
+                .fetchOptional(Records.mapping(PendingActivation::new));
     }
 
     @Override

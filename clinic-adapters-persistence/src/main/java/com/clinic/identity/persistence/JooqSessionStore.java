@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -63,10 +64,9 @@ class JooqSessionStore implements SessionStore {
         return db.select(REFRESH_TOKEN.FAMILY_ID, REFRESH_TOKEN.USED_AT, REFRESH_TOKEN.REVOKED_AT)
                 .from(REFRESH_TOKEN)
                 .where(REFRESH_TOKEN.TOKEN_HASH.eq(tokenHash))
-                .fetchOptional()
-                .<RefreshUse>map(row -> row.value2() != null && row.value3() == null
-                        ? new RefreshUse.Reused(row.value1())
-                        : new RefreshUse.Rejected())
+                .fetchOptional(Records.mapping((familyId, usedAt, revokedAt) -> usedAt != null && revokedAt == null
+                        ? new RefreshUse.Reused(familyId)
+                        : new RefreshUse.Rejected()))
                 .orElseGet(RefreshUse.Rejected::new);
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -76,7 +77,7 @@ class JooqQueueBoardReadModel implements QueueBoardReadModel {
                         QUEUE_CONSULTATION_DURATION.FINISHED_AT.ge(since))
                 .orderBy(QUEUE_CONSULTATION_DURATION.FINISHED_AT.desc())
                 .limit(limit)
-                .fetch(row -> Duration.ofSeconds(row.value1()));
+                .fetch(Records.mapping(seconds -> Duration.ofSeconds(seconds)));
     }
 
     private static TicketRow toRow(QueueBoardTicketRecord row) {

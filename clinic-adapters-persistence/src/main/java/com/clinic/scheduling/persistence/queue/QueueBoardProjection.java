@@ -29,7 +29,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.jooq.DSLContext;
-import org.jooq.Record4;
+import org.jooq.Records;
 import org.springframework.stereotype.Component;
 
 /**
@@ -215,14 +215,14 @@ class QueueBoardProjection {
             int seconds = seconds(event.duration());
             db.insertInto(QUEUE_CONSULTATION_DURATION)
                     .set(QUEUE_CONSULTATION_DURATION.CONSULTATION_ID, consultation)
-                    .set(QUEUE_CONSULTATION_DURATION.DOCTOR_ID, queue.value1())
-                    .set(QUEUE_CONSULTATION_DURATION.BRANCH_ID, queue.value2())
+                    .set(QUEUE_CONSULTATION_DURATION.DOCTOR_ID, queue.get(QUEUE_BOARD.DOCTOR_ID))
+                    .set(QUEUE_CONSULTATION_DURATION.BRANCH_ID, queue.get(QUEUE_BOARD.BRANCH_ID))
                     .set(QUEUE_CONSULTATION_DURATION.FINISHED_AT, event.at())
                     .set(QUEUE_CONSULTATION_DURATION.DURATION_SECONDS, seconds)
                     .onConflict(QUEUE_CONSULTATION_DURATION.CONSULTATION_ID)
                     .doUpdate()
-                    .set(QUEUE_CONSULTATION_DURATION.DOCTOR_ID, queue.value1())
-                    .set(QUEUE_CONSULTATION_DURATION.BRANCH_ID, queue.value2())
+                    .set(QUEUE_CONSULTATION_DURATION.DOCTOR_ID, queue.get(QUEUE_BOARD.DOCTOR_ID))
+                    .set(QUEUE_CONSULTATION_DURATION.BRANCH_ID, queue.get(QUEUE_BOARD.BRANCH_ID))
                     .set(QUEUE_CONSULTATION_DURATION.FINISHED_AT, event.at())
                     .set(QUEUE_CONSULTATION_DURATION.DURATION_SECONDS, seconds)
                     .execute();
@@ -280,16 +280,16 @@ class QueueBoardProjection {
     }
 
     private void reposition(UUID queueId) {
-        List<Record4<UUID, String, Instant, Integer>> waiting = db.select(
+        List<Waiting> waiting = db.select(
                         QUEUE_BOARD_TICKET.TICKET_ID,
                         QUEUE_BOARD_TICKET.PRIORITY,
                         QUEUE_BOARD_TICKET.EFFECTIVE_AT,
                         QUEUE_BOARD_TICKET.TICKET_NUMBER)
                 .from(QUEUE_BOARD_TICKET)
                 .where(QUEUE_BOARD_TICKET.QUEUE_ID.eq(queueId), QUEUE_BOARD_TICKET.PROGRESS.eq(Progress.WAITING.name()))
-                .fetch();
-        List<Record4<UUID, String, Instant, Integer>> ordered = QueueOrder.sort(
-                waiting, row -> new QueueOrder.Place(Priority.valueOf(row.value2()), row.value3(), row.value4()));
+                .fetch(Records.mapping((ticketId, priority, effectiveAt, number) ->
+                        new Waiting(ticketId, new QueueOrder.Place(Priority.valueOf(priority), effectiveAt, number))));
+        List<Waiting> ordered = QueueOrder.sort(waiting, Waiting::place);
         db.update(QUEUE_BOARD_TICKET)
                 .setNull(QUEUE_BOARD_TICKET.WAITING_POSITION)
                 .where(
@@ -301,7 +301,7 @@ class QueueBoardProjection {
         for (int index = 0; index < ordered.size(); index++) {
             updates.add(db.update(QUEUE_BOARD_TICKET)
                     .set(QUEUE_BOARD_TICKET.WAITING_POSITION, index + 1)
-                    .where(ticket(queueId, ordered.get(index).value1())));
+                    .where(ticket(queueId, ordered.get(index).ticketId())));
         }
         if (!updates.isEmpty()) {
             db.batch(updates).execute();
@@ -324,4 +324,7 @@ class QueueBoardProjection {
     private static int seconds(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(0, duration.toSeconds()));
     }
+
+    /** A waiting ticket and its place in the order. */
+    private record Waiting(UUID ticketId, QueueOrder.Place place) {}
 }
