@@ -44,11 +44,15 @@ class JooqPatientReadModel implements PatientReadModel {
                 .fetchOptional(this::view);
     }
 
+    /**
+     * A login can keep an erased record next to a living one (the erased row keeps its user id), so the
+     * living record comes first, as in {@link JooqDirectoryFacts#patientOfUser}.
+     */
     @Override
     public Optional<PatientView> patientOfUser(UUID userId) {
         return db.selectFrom(PATIENT_VIEW)
                 .where(PATIENT_VIEW.USER_ID.eq(userId))
-                .orderBy(PATIENT_VIEW.PATIENT_ID)
+                .orderBy(PATIENT_VIEW.ERASED, PATIENT_VIEW.PATIENT_ID)
                 .limit(1)
                 .fetchOptional(this::view);
     }
