@@ -7,8 +7,7 @@ import com.clinic.audit.application.AggregateTypes;
 import com.clinic.audit.persistence.jooq.tables.records.AuditEventIndexRecord;
 import com.clinic.platform.application.axon.MetadataKeys;
 import com.clinic.platform.persistence.ProjectionWrites;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -92,7 +91,7 @@ class AuditIndexProjection {
         writes.execute(index(
                         DSL.val(alias, SQLDataType.VARCHAR(255)),
                         DSL.val(userId(event), SQLDataType.UUID),
-                        DSL.val(OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC)),
+                        DSL.val(event.getTimestamp()),
                         DOMAINEVENTENTRY.EVENTIDENTIFIER.eq(event.getIdentifier()))
                 .onConflictDoNothing());
     }
@@ -118,12 +117,11 @@ class AuditIndexProjection {
         int rows = index(
                         alias,
                         metadataUserId,
-                        DSL.field("{0}::timestamptz", SQLDataType.OFFSETDATETIME, DOMAINEVENTENTRY.TIMESTAMP),
+                        DSL.field("{0}::timestamptz", SQLDataType.INSTANT, DOMAINEVENTENTRY.TIMESTAMP),
                         DSL.noCondition())
                 .execute();
-        Long head = db.select(DSL.max(AUDIT_EVENT_INDEX.GLOBAL_INDEX))
-                .from(AUDIT_EVENT_INDEX)
-                .fetchOne(0, Long.class);
+        Long head = db.fetchValue(
+                DSL.select(DSL.max(AUDIT_EVENT_INDEX.GLOBAL_INDEX)).from(AUDIT_EVENT_INDEX));
         if (head == null) {
             return;
         }
@@ -155,7 +153,7 @@ class AuditIndexProjection {
      * does not hold as such come from the caller (bound values per event, or SQL for the rebuild).
      */
     private InsertOnDuplicateStep<AuditEventIndexRecord> index(
-            Field<String> alias, Field<UUID> userId, Field<OffsetDateTime> occurredAt, Condition which) {
+            Field<String> alias, Field<UUID> userId, Field<Instant> occurredAt, Condition which) {
         return db.insertInto(
                         AUDIT_EVENT_INDEX,
                         AUDIT_EVENT_INDEX.GLOBAL_INDEX,

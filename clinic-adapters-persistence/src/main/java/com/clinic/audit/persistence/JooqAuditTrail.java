@@ -12,8 +12,6 @@ import com.clinic.audit.application.port.AuditTrail;
 import com.clinic.platform.application.axon.MetadataKeys;
 import com.clinic.platform.persistence.jooq.tables.records.DomainevententryRecord;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +58,8 @@ class JooqAuditTrail implements AuditTrail {
         filter.eventSimpleName().ifPresent(name -> where.add(AUDIT_EVENT_INDEX.EVENT_TYPE.eq(name)));
         filter.exactPayloadType().ifPresent(type -> where.add(AUDIT_EVENT_INDEX.PAYLOAD_TYPE.eq(type)));
         filter.userId().ifPresent(user -> where.add(AUDIT_EVENT_INDEX.USER_ID.eq(user)));
-        filter.from().ifPresent(from -> where.add(AUDIT_EVENT_INDEX.OCCURRED_AT.ge(from.atOffset(ZoneOffset.UTC))));
-        filter.to().ifPresent(to -> where.add(AUDIT_EVENT_INDEX.OCCURRED_AT.lt(to.atOffset(ZoneOffset.UTC))));
+        filter.from().ifPresent(from -> where.add(AUDIT_EVENT_INDEX.OCCURRED_AT.ge(from)));
+        filter.to().ifPresent(to -> where.add(AUDIT_EVENT_INDEX.OCCURRED_AT.lt(to)));
         return db.select(DOMAINEVENTENTRY.fields())
                 .from(AUDIT_EVENT_INDEX)
                 .join(DOMAINEVENTENTRY)
@@ -83,7 +81,7 @@ class JooqAuditTrail implements AuditTrail {
                 type,
                 type.map(AggregateTypes::alias),
                 row.getAggregateidentifier(),
-                Instant.parse(row.getTimestamp()),
+                row.getTimestamp(),
                 metadata(row.getMetadata()),
                 json(row.getPayload()));
     }

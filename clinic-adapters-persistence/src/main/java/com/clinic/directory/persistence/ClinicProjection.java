@@ -8,6 +8,7 @@ import com.clinic.directory.domain.branch.BranchEvent.BranchOpened;
 import com.clinic.directory.domain.branch.BranchEvent.BranchUpdated;
 import com.clinic.directory.domain.clinic.ClinicEvent.ClinicCreated;
 import com.clinic.directory.domain.clinic.ClinicEvent.ClinicUpdated;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +66,7 @@ class ClinicProjection {
         values.put(CLINIC_VIEW.NAME_EN, profile.name().en());
         values.put(CLINIC_VIEW.ADDRESS, profile.address());
         values.put(CLINIC_VIEW.PHONE, profile.phoneE164());
-        values.put(CLINIC_VIEW.TIME_ZONE, profile.timeZone());
+        values.put(CLINIC_VIEW.TIME_ZONE, zone(profile));
         values.put(CLINIC_VIEW.CURRENCY, profile.currency());
         values.put(CLINIC_VIEW.WORKING_DAYS, WorkingDays.write(profile.workingDays()));
         values.put(CLINIC_VIEW.VERSION, version);
@@ -86,7 +87,7 @@ class ClinicProjection {
         values.put(BRANCH_VIEW.NAME_EN, profile.name().en());
         values.put(BRANCH_VIEW.ADDRESS, profile.address());
         values.put(BRANCH_VIEW.PHONE, profile.phoneE164());
-        values.put(BRANCH_VIEW.TIME_ZONE, profile.timeZone());
+        values.put(BRANCH_VIEW.TIME_ZONE, zone(profile));
         values.put(BRANCH_VIEW.CURRENCY, profile.currency());
         values.put(BRANCH_VIEW.WORKING_DAYS, WorkingDays.write(profile.workingDays()));
         values.put(BRANCH_VIEW.VERSION, version);
@@ -98,5 +99,10 @@ class ClinicProjection {
                 .set(values)
                 .where(BRANCH_VIEW.VERSION.lt(version))
                 .execute();
+    }
+
+    /** The profile carries the zone as the IANA id the application checked; the column holds a ZoneId. */
+    private static ZoneId zone(SiteProfile profile) {
+        return ZoneId.of(profile.timeZone());
     }
 }

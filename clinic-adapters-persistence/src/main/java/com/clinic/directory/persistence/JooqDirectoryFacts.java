@@ -14,8 +14,6 @@ import static org.jooq.impl.DSL.selectOne;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.persistence.jooq.tables.records.PatientViewRecord;
 import com.clinic.identity.StaffScopeDirectory;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,10 +25,8 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -40,8 +36,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
-
-    private static final Logger log = LoggerFactory.getLogger(JooqDirectoryFacts.class);
 
     private final DSLContext db;
 
@@ -67,9 +61,7 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
         return db.select(BRANCH_VIEW.CLINIC_ID, BRANCH_VIEW.TIME_ZONE)
                 .from(BRANCH_VIEW)
                 .where(BRANCH_VIEW.BRANCH_ID.eq(branchId))
-                .fetchOptional()
-                .flatMap(
-                        row -> zone(branchId, row.value2()).map(zone -> new BranchFacts(branchId, row.value1(), zone)));
+                .fetchOptional(Records.mapping((clinicId, zone) -> new BranchFacts(branchId, clinicId, zone)));
     }
 
     @Override
@@ -96,11 +88,11 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
         Field<Set<UUID>> branches = multiset(select(DOCTOR_BRANCH.BRANCH_ID)
                         .from(DOCTOR_BRANCH)
                         .where(DOCTOR_BRANCH.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID)))
-                .convertFrom(rows -> new HashSet<>(rows.map(Record1::value1)));
+                .convertFrom(rows -> rows.collect(Records.intoSet()));
         Field<Set<String>> specialties = multiset(select(DOCTOR_SPECIALTY.SPECIALTY)
                         .from(DOCTOR_SPECIALTY)
                         .where(DOCTOR_SPECIALTY.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID)))
-                .convertFrom(rows -> new HashSet<>(rows.map(Record1::value1)));
+                .convertFrom(rows -> rows.collect(Records.intoSet()));
         return db.select(
                         DOCTOR_VIEW.DOCTOR_ID,
                         DOCTOR_VIEW.USER_ID,
@@ -112,13 +104,9 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
                 .where(which)
                 .orderBy(DOCTOR_VIEW.ACTIVE.desc(), DOCTOR_VIEW.DOCTOR_ID)
                 .limit(1)
-                .fetchOptional(row -> new DoctorFacts(
-                        row.value1(),
-                        row.value2(),
-                        row.value3(),
-                        row.value4(),
-                        row.value5(),
-                        Boolean.TRUE.equals(row.value6())));
+                .fetchOptional(Records.mapping(
+                        (doctorId, userId, clinicId, branchIds, specialtyNames, active) -> new DoctorFacts(
+                                doctorId, userId, clinicId, branchIds, specialtyNames, Boolean.TRUE.equals(active))));
     }
 
     @Override
@@ -190,21 +178,14 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
                             DOCTOR_SPECIALTY.DOCTOR_ID.eq(DOCTOR_BRANCH.DOCTOR_ID),
                             DOCTOR_SPECIALTY.SPECIALTY.eq(specialty.get()))));
         }
-        return db
-                .select(DOCTOR_BRANCH.DOCTOR_ID, DOCTOR_BRANCH.BRANCH_ID, BRANCH_VIEW.TIME_ZONE)
+        return db.select(DOCTOR_BRANCH.DOCTOR_ID, DOCTOR_BRANCH.BRANCH_ID, BRANCH_VIEW.TIME_ZONE)
                 .from(DOCTOR_BRANCH)
                 .join(DOCTOR_VIEW)
                 .on(DOCTOR_VIEW.DOCTOR_ID.eq(DOCTOR_BRANCH.DOCTOR_ID))
                 .join(BRANCH_VIEW)
                 .on(BRANCH_VIEW.BRANCH_ID.eq(DOCTOR_BRANCH.BRANCH_ID))
                 .where(where)
-                .fetch()
-                .stream()
-                .flatMap(
-                        row -> zone(row.value2(), row.value3())
-                                .map(zone -> new Placement(row.value1(), row.value2(), zone))
-                                .stream())
-                .toList();
+                .fetch(Records.mapping(Placement::new));
     }
 
     @Override
@@ -221,10 +202,14 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
                 .unionAll(select(DSL.inline(false), DOCTOR_VIEW.DOCTOR_ID, DOCTOR_VIEW.NAME_AR, DOCTOR_VIEW.NAME_EN)
                         .from(DOCTOR_VIEW)
                         .where(DOCTOR_VIEW.DOCTOR_ID.eq(DSL.any(ids(doctorIds)))))
+                .fetch(Records.mapping(NameRow::new))
                 .forEach(row ->
-                        (row.value1() ? patients : doctors).put(row.value2(), new Names(row.value3(), row.value4())));
+                        (row.patient() ? patients : doctors).put(row.id(), new Names(row.nameAr(), row.nameEn())));
         return new NameBook(patients, doctors);
     }
+
+    /** One row of the names union: whose name it is, the patient's or the doctor's id, the name. */
+    private record NameRow(boolean patient, UUID id, String nameAr, String nameEn) {}
 
     private static UUID[] ids(Collection<UUID> ids) {
         return new HashSet<>(ids).toArray(UUID[]::new);
@@ -238,14 +223,5 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
                 Optional.ofNullable(row.getUserId()),
                 row.getPreferredLanguage(),
                 Boolean.TRUE.equals(row.getErased()));
-    }
-
-    private static Optional<ZoneId> zone(UUID branchId, String zoneId) {
-        try {
-            return Optional.of(ZoneId.of(zoneId));
-        } catch (DateTimeException invalid) {
-            log.error("Branch {} has an invalid time zone '{}'", branchId, zoneId);
-            return Optional.empty();
-        }
     }
 }

@@ -75,7 +75,7 @@ class JooqDirectoryReadModel implements DirectoryReadModel {
                 row.getNameEn(),
                 row.getAddress(),
                 row.getPhone(),
-                row.getTimeZone(),
+                row.getTimeZone().getId(),
                 row.getCurrency(),
                 WorkingDays.read(row.getWorkingDays()),
                 row.getVersion());
@@ -89,7 +89,7 @@ class JooqDirectoryReadModel implements DirectoryReadModel {
                 row.getNameEn(),
                 row.getAddress(),
                 row.getPhone(),
-                row.getTimeZone(),
+                row.getTimeZone().getId(),
                 row.getCurrency(),
                 WorkingDays.read(row.getWorkingDays()),
                 row.getVersion());

@@ -24,7 +24,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.SelectField;
 import org.jooq.SelectSeekStep2;
@@ -38,17 +37,17 @@ class JooqDoctorReadModel implements DoctorReadModel {
                     .from(DOCTOR_BRANCH)
                     .where(DOCTOR_BRANCH.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID))
                     .orderBy(DOCTOR_BRANCH.BRANCH_ID))
-            .convertFrom(rows -> rows.map(Record1::value1));
+            .convertFrom(rows -> rows.collect(Records.intoList()));
     private static final Field<List<String>> SPECIALTIES = multiset(select(DOCTOR_SPECIALTY.SPECIALTY)
                     .from(DOCTOR_SPECIALTY)
                     .where(DOCTOR_SPECIALTY.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID))
                     .orderBy(DOCTOR_SPECIALTY.SPECIALTY))
-            .convertFrom(rows -> rows.map(Record1::value1));
+            .convertFrom(rows -> rows.collect(Records.intoList()));
     private static final Field<List<String>> LANGUAGES = multiset(select(DOCTOR_LANGUAGE.LANGUAGE)
                     .from(DOCTOR_LANGUAGE)
                     .where(DOCTOR_LANGUAGE.DOCTOR_ID.eq(DOCTOR_VIEW.DOCTOR_ID))
                     .orderBy(DOCTOR_LANGUAGE.LANGUAGE))
-            .convertFrom(rows -> rows.map(Record1::value1));
+            .convertFrom(rows -> rows.collect(Records.intoList()));
     private static final Field<List<DoctorView.FeeView>> FEES = multiset(
                     select(DOCTOR_FEE.BRANCH_ID, DOCTOR_FEE.AMOUNT, DOCTOR_FEE.CURRENCY)
                             .from(DOCTOR_FEE)

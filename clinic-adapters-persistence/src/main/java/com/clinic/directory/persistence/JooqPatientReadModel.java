@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -43,11 +44,15 @@ class JooqPatientReadModel implements PatientReadModel {
                 .fetchOptional(this::view);
     }
 
+    /**
+     * A login can keep an erased record next to a living one (the erased row keeps its user id), so the
+     * living record comes first, as in {@link JooqDirectoryFacts#patientOfUser}.
+     */
     @Override
     public Optional<PatientView> patientOfUser(UUID userId) {
         return db.selectFrom(PATIENT_VIEW)
                 .where(PATIENT_VIEW.USER_ID.eq(userId))
-                .orderBy(PATIENT_VIEW.PATIENT_ID)
+                .orderBy(PATIENT_VIEW.ERASED, PATIENT_VIEW.PATIENT_ID)
                 .limit(1)
                 .fetchOptional(this::view);
     }
@@ -79,7 +84,7 @@ class JooqPatientReadModel implements PatientReadModel {
                 .where(DSL.and(conditions))
                 .orderBy(PATIENT_VIEW.NAME_EN, PATIENT_VIEW.PATIENT_ID)
                 .limit(page.limit() + 1)
-                .fetch(row -> new PatientSummary(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
+                .fetch(Records.mapping(PatientSummary::new));
         return Keyset.page(rows, page, p -> new Keyset.Position(p.nameEn(), p.id()));
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -56,9 +57,9 @@ class JooqCredentialStore implements CredentialStore {
                                 credential.activationTokenHash().orElse(null))
                         .set(
                                 USER_CREDENTIAL.ACTIVATION_EXPIRES_AT,
-                                Times.utc(credential.activationExpiresAt().orElse(null)))
-                        .set(USER_CREDENTIAL.CREATED_AT, Times.utc(credential.createdAt()))
-                        .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(credential.createdAt()))
+                                credential.activationExpiresAt().orElse(null))
+                        .set(USER_CREDENTIAL.CREATED_AT, credential.createdAt())
+                        .set(USER_CREDENTIAL.UPDATED_AT, credential.createdAt())
                         .onConflictDoNothing()
                         .execute()
                 == 1;
@@ -85,7 +86,7 @@ class JooqCredentialStore implements CredentialStore {
         return db.select(USER_CREDENTIAL.USER_ID, USER_CREDENTIAL.ACTIVATION_EXPIRES_AT)
                 .from(USER_CREDENTIAL)
                 .where(USER_CREDENTIAL.ACTIVATION_TOKEN_HASH.eq(tokenHash))
-                .fetchOptional(row -> new PendingActivation(row.value1(), Times.instant(row.value2())));
+                .fetchOptional(Records.mapping(PendingActivation::new));
     }
 
     @Override
@@ -94,7 +95,7 @@ class JooqCredentialStore implements CredentialStore {
                 .set(USER_CREDENTIAL.PASSWORD_HASH, passwordHash)
                 .setNull(USER_CREDENTIAL.ACTIVATION_TOKEN_HASH)
                 .setNull(USER_CREDENTIAL.ACTIVATION_EXPIRES_AT)
-                .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(at))
+                .set(USER_CREDENTIAL.UPDATED_AT, at)
                 .where(USER_CREDENTIAL.USER_ID.eq(userId))
                 .execute();
     }
@@ -103,7 +104,7 @@ class JooqCredentialStore implements CredentialStore {
     public void changePasswordHash(UUID userId, String passwordHash, Instant at) {
         db.update(USER_CREDENTIAL)
                 .set(USER_CREDENTIAL.PASSWORD_HASH, passwordHash)
-                .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(at))
+                .set(USER_CREDENTIAL.UPDATED_AT, at)
                 .where(USER_CREDENTIAL.USER_ID.eq(userId))
                 .execute();
     }
@@ -119,8 +120,8 @@ class JooqCredentialStore implements CredentialStore {
                 .setNull(USER_CREDENTIAL.ACTIVATION_TOKEN_HASH)
                 .setNull(USER_CREDENTIAL.ACTIVATION_EXPIRES_AT)
                 .set(USER_CREDENTIAL.DISABLED, true)
-                .set(USER_CREDENTIAL.ERASED_AT, Times.utc(at))
-                .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(at))
+                .set(USER_CREDENTIAL.ERASED_AT, at)
+                .set(USER_CREDENTIAL.UPDATED_AT, at)
                 .where(USER_CREDENTIAL.USER_ID.eq(userId))
                 .execute();
     }
@@ -140,7 +141,7 @@ class JooqCredentialStore implements CredentialStore {
                 .set(USER_CREDENTIAL.BRANCH_ID, branchId.orElse(null))
                 .set(USER_CREDENTIAL.ACTIVATED, activated)
                 .set(USER_CREDENTIAL.DISABLED, disabled)
-                .set(USER_CREDENTIAL.UPDATED_AT, Times.utc(at))
+                .set(USER_CREDENTIAL.UPDATED_AT, at)
                 .where(USER_CREDENTIAL.USER_ID.eq(userId))
                 .execute();
         cache.accountChanged(userId);

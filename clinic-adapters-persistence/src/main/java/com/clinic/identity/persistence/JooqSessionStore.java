@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,7 +31,7 @@ class JooqSessionStore implements SessionStore {
         db.insertInto(AUTH_SESSION)
                 .set(AUTH_SESSION.SESSION_ID, sessionId)
                 .set(AUTH_SESSION.USER_ID, userId)
-                .set(AUTH_SESSION.CREATED_AT, Times.utc(at))
+                .set(AUTH_SESSION.CREATED_AT, at)
                 .execute();
     }
 
@@ -40,20 +41,20 @@ class JooqSessionStore implements SessionStore {
                 .set(REFRESH_TOKEN.TOKEN_HASH, tokenHash)
                 .set(REFRESH_TOKEN.FAMILY_ID, sessionId)
                 .set(REFRESH_TOKEN.USER_ID, userId)
-                .set(REFRESH_TOKEN.ISSUED_AT, Times.utc(issuedAt))
-                .set(REFRESH_TOKEN.EXPIRES_AT, Times.utc(expiresAt))
+                .set(REFRESH_TOKEN.ISSUED_AT, issuedAt)
+                .set(REFRESH_TOKEN.EXPIRES_AT, expiresAt)
                 .execute();
     }
 
     @Override
     public RefreshUse useRefreshToken(String tokenHash, Instant now) {
         Optional<RefreshUse> rotated = db.update(REFRESH_TOKEN)
-                .set(REFRESH_TOKEN.USED_AT, Times.utc(now))
+                .set(REFRESH_TOKEN.USED_AT, now)
                 .where(
                         REFRESH_TOKEN.TOKEN_HASH.eq(tokenHash),
                         REFRESH_TOKEN.USED_AT.isNull(),
                         REFRESH_TOKEN.REVOKED_AT.isNull(),
-                        REFRESH_TOKEN.EXPIRES_AT.gt(Times.utc(now)))
+                        REFRESH_TOKEN.EXPIRES_AT.gt(now))
                 .returning(REFRESH_TOKEN.FAMILY_ID, REFRESH_TOKEN.USER_ID)
                 .fetchOptional()
                 .map(row -> new RefreshUse.Rotated(row.getFamilyId(), row.getUserId()));
@@ -63,10 +64,9 @@ class JooqSessionStore implements SessionStore {
         return db.select(REFRESH_TOKEN.FAMILY_ID, REFRESH_TOKEN.USED_AT, REFRESH_TOKEN.REVOKED_AT)
                 .from(REFRESH_TOKEN)
                 .where(REFRESH_TOKEN.TOKEN_HASH.eq(tokenHash))
-                .fetchOptional()
-                .<RefreshUse>map(row -> row.value2() != null && row.value3() == null
-                        ? new RefreshUse.Reused(row.value1())
-                        : new RefreshUse.Rejected())
+                .fetchOptional(Records.mapping((familyId, usedAt, revokedAt) -> usedAt != null && revokedAt == null
+                        ? new RefreshUse.Reused(familyId)
+                        : new RefreshUse.Rejected()))
                 .orElseGet(RefreshUse.Rejected::new);
     }
 
@@ -81,13 +81,13 @@ class JooqSessionStore implements SessionStore {
     @Override
     public void revokeSession(UUID sessionId, String reason, Instant at) {
         db.update(AUTH_SESSION)
-                .set(AUTH_SESSION.REVOKED_AT, Times.utc(at))
+                .set(AUTH_SESSION.REVOKED_AT, at)
                 .set(AUTH_SESSION.REVOKE_REASON, reason)
                 .where(AUTH_SESSION.SESSION_ID.eq(sessionId), AUTH_SESSION.REVOKED_AT.isNull())
                 .execute();
         cache.sessionChanged(sessionId);
         db.update(REFRESH_TOKEN)
-                .set(REFRESH_TOKEN.REVOKED_AT, Times.utc(at))
+                .set(REFRESH_TOKEN.REVOKED_AT, at)
                 .where(REFRESH_TOKEN.FAMILY_ID.eq(sessionId), REFRESH_TOKEN.REVOKED_AT.isNull())
                 .execute();
     }
@@ -95,14 +95,14 @@ class JooqSessionStore implements SessionStore {
     @Override
     public void revokeAllSessionsOf(UUID userId, String reason, Instant at) {
         db.update(AUTH_SESSION)
-                .set(AUTH_SESSION.REVOKED_AT, Times.utc(at))
+                .set(AUTH_SESSION.REVOKED_AT, at)
                 .set(AUTH_SESSION.REVOKE_REASON, reason)
                 .where(AUTH_SESSION.USER_ID.eq(userId), AUTH_SESSION.REVOKED_AT.isNull())
                 .returning(AUTH_SESSION.SESSION_ID)
                 .fetch(AUTH_SESSION.SESSION_ID)
                 .forEach(cache::sessionChanged);
         db.update(REFRESH_TOKEN)
-                .set(REFRESH_TOKEN.REVOKED_AT, Times.utc(at))
+                .set(REFRESH_TOKEN.REVOKED_AT, at)
                 .where(REFRESH_TOKEN.FAMILY_ID.in(
                         db.select(AUTH_SESSION.SESSION_ID).from(AUTH_SESSION).where(AUTH_SESSION.USER_ID.eq(userId))))
                 .and(REFRESH_TOKEN.REVOKED_AT.isNull())

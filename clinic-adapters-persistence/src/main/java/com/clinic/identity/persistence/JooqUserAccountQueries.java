@@ -81,7 +81,7 @@ class JooqUserAccountQueries implements UserAccountQueries {
                 Optional.ofNullable(row.get(USER_CREDENTIAL.EMAIL_ENCRYPTED)).map(cipher::decrypt),
                 Optional.ofNullable(row.get(USER_CREDENTIAL.PHONE_ENCRYPTED)).map(cipher::decrypt),
                 row.get(USER_ACCOUNT_VIEW.VERSION),
-                Times.instant(row.get(USER_ACCOUNT_VIEW.CREATED_AT)));
+                row.get(USER_ACCOUNT_VIEW.CREATED_AT));
     }
 
     private static String encodeCursor(UUID userId) {

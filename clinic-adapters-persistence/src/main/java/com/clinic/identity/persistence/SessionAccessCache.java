@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,7 +130,7 @@ class SessionAccessCache implements PostgresChannelListener.Receiver {
         return db.select(AUTH_SESSION.USER_ID, AUTH_SESSION.REVOKED_AT)
                 .from(AUTH_SESSION)
                 .where(AUTH_SESSION.SESSION_ID.eq(sessionId))
-                .fetchOptional(row -> new SessionRow(row.value1(), row.value2() != null));
+                .fetchOptional(Records.mapping((userId, revokedAt) -> new SessionRow(userId, revokedAt != null)));
     }
 
     private Optional<AccountRow> loadAccount(UUID userId) {
@@ -141,11 +142,11 @@ class SessionAccessCache implements PostgresChannelListener.Receiver {
                         USER_CREDENTIAL.DISABLED)
                 .from(USER_CREDENTIAL)
                 .where(USER_CREDENTIAL.USER_ID.eq(userId))
-                .fetchOptional(row -> new AccountRow(
-                        Role.valueOf(row.value1()),
-                        Optional.ofNullable(row.value2()),
-                        Optional.ofNullable(row.value3()),
-                        row.value4() && !row.value5()));
+                .fetchOptional(Records.mapping((role, clinicId, branchId, activated, disabled) -> new AccountRow(
+                        Role.valueOf(role),
+                        Optional.ofNullable(clinicId),
+                        Optional.ofNullable(branchId),
+                        activated && !disabled)));
     }
 
     private static void afterCompletion(Runnable eviction) {

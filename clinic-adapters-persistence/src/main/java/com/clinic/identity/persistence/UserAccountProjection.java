@@ -132,8 +132,8 @@ class UserAccountProjection {
                 .set(USER_ACCOUNT_VIEW.CLINIC_ID, clinicId)
                 .set(USER_ACCOUNT_VIEW.BRANCH_ID, branchId)
                 .set(USER_ACCOUNT_VIEW.VERSION, version)
-                .set(USER_ACCOUNT_VIEW.CREATED_AT, Times.utc(at))
-                .set(USER_ACCOUNT_VIEW.UPDATED_AT, Times.utc(at))
+                .set(USER_ACCOUNT_VIEW.CREATED_AT, at)
+                .set(USER_ACCOUNT_VIEW.UPDATED_AT, at)
                 .onConflictDoNothing()
                 .execute();
     }
@@ -141,7 +141,7 @@ class UserAccountProjection {
     private UpdateSetMoreStep<?> update(UUID userId, long version, Instant at) {
         return db.update(USER_ACCOUNT_VIEW)
                 .set(USER_ACCOUNT_VIEW.VERSION, version)
-                .set(USER_ACCOUNT_VIEW.UPDATED_AT, Times.utc(at));
+                .set(USER_ACCOUNT_VIEW.UPDATED_AT, at);
     }
 
     private static org.jooq.Condition current(UUID userId, long version) {

@@ -13,8 +13,6 @@ import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -55,7 +53,7 @@ class JooqInAppNotifications implements InAppDelivery, InAppInbox {
                 .set(IN_APP_NOTIFICATION.RECIPIENT_USER_ID, notice.recipientUserId())
                 .set(IN_APP_NOTIFICATION.TEMPLATE, notice.template())
                 .set(IN_APP_NOTIFICATION.PARAMETERS, JSON.json(JSON_MAPPER.writeValueAsString(notice.parameters())))
-                .set(IN_APP_NOTIFICATION.CREATED_AT, notice.at().atOffset(ZoneOffset.UTC))
+                .set(IN_APP_NOTIFICATION.CREATED_AT, notice.at())
                 .execute();
     }
 
@@ -84,9 +82,7 @@ class JooqInAppNotifications implements InAppDelivery, InAppInbox {
     @Override
     public boolean markRead(UUID notificationId, UUID recipientUserId, Instant at) {
         int updated = db.update(IN_APP_NOTIFICATION)
-                .set(
-                        IN_APP_NOTIFICATION.READ_AT,
-                        DSL.coalesce(IN_APP_NOTIFICATION.READ_AT, DSL.val(at.atOffset(ZoneOffset.UTC))))
+                .set(IN_APP_NOTIFICATION.READ_AT, DSL.coalesce(IN_APP_NOTIFICATION.READ_AT, DSL.val(at)))
                 .where(
                         IN_APP_NOTIFICATION.ID.eq(notificationId),
                         IN_APP_NOTIFICATION.RECIPIENT_USER_ID.eq(recipientUserId))
@@ -99,15 +95,14 @@ class JooqInAppNotifications implements InAppDelivery, InAppInbox {
                 row.getId(),
                 row.getTemplate(),
                 JSON_MAPPER.readValue(row.getParameters().data(), PARAMETERS),
-                row.getCreatedAt().toInstant(),
-                Optional.ofNullable(row.getReadAt()).map(OffsetDateTime::toInstant));
+                row.getCreatedAt(),
+                Optional.ofNullable(row.getReadAt()));
     }
 
-    private record Position(OffsetDateTime createdAt, UUID id) {}
+    private record Position(Instant createdAt, UUID id) {}
 
     private static String encode(InAppNotificationRecord row) {
-        long micros =
-                ChronoUnit.MICROS.between(Instant.EPOCH, row.getCreatedAt().toInstant());
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, row.getCreatedAt());
         String raw = micros + "|" + row.getId();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
@@ -119,7 +114,7 @@ class JooqInAppNotifications implements InAppDelivery, InAppInbox {
                 throw new IllegalArgumentException("cursor has " + parts.length + " parts");
             }
             Instant created = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
-            return new Position(created.atOffset(ZoneOffset.UTC), UUID.fromString(parts[1]));
+            return new Position(created, UUID.fromString(parts[1]));
         } catch (IllegalArgumentException malformed) {
             throw new Rejection.RuleViolated("page.cursor-invalid");
         }

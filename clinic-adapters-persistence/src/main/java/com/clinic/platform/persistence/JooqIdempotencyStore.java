@@ -54,7 +54,7 @@ class JooqIdempotencyStore implements IdempotencyStore {
                 .set(IDEMPOTENCY_RECORD.STATUS, response.status())
                 .set(IDEMPOTENCY_RECORD.HEADERS, encodeHeaders(response.headers()))
                 .set(IDEMPOTENCY_RECORD.BODY, response.body())
-                .set(IDEMPOTENCY_RECORD.COMPLETED_AT, DSL.currentOffsetDateTime())
+                .set(IDEMPOTENCY_RECORD.COMPLETED_AT, DSL.currentInstant())
                 .where(IDEMPOTENCY_RECORD.SCOPE.eq(scope), IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key))
                 .execute();
     }

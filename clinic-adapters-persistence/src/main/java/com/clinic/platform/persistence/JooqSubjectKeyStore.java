@@ -7,6 +7,7 @@ import com.clinic.platform.application.crypto.SubjectKeyStore;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 /** Subject data keys in PostgreSQL; writes join the caller's transaction, so a key and its first use commit together. */
@@ -24,7 +25,7 @@ class JooqSubjectKeyStore implements SubjectKeyStore {
         return db.select(SUBJECT_KEY.MASTER_KEY_ID, SUBJECT_KEY.WRAPPED_KEY)
                 .from(SUBJECT_KEY)
                 .where(SUBJECT_KEY.SUBJECT_ID.eq(subjectId))
-                .fetchOptional(row -> new WrappedKey(row.value1(), row.value2()));
+                .fetchOptional(Records.mapping(WrappedKey::new));
     }
 
     @Override

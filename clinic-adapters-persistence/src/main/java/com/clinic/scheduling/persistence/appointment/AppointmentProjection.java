@@ -16,8 +16,6 @@ import com.clinic.scheduling.domain.appointment.AppointmentEvent.SlotHeld;
 import com.clinic.scheduling.domain.appointment.AppointmentSlot;
 import com.clinic.scheduling.persistence.jooq.tables.records.AppointmentViewRecord;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -50,7 +48,7 @@ class AppointmentProjection {
     @EventHandler
     void on(SlotHeld event, @SequenceNumber long version, @Timestamp Instant at) {
         writes.execute(create(event.appointmentId(), event.patientId(), event.slot(), "HELD", version, at)
-                .set(APPOINTMENT_VIEW.HOLD_UNTIL, utc(event.holdUntil()))
+                .set(APPOINTMENT_VIEW.HOLD_UNTIL, event.holdUntil())
                 .set(APPOINTMENT_VIEW.WAITLIST_ENTRY_ID, event.waitlistEntryId().orElse(null))
                 .set(APPOINTMENT_VIEW.BOOKED_BY, event.heldBy())
                 .onConflictDoNothing());
@@ -67,7 +65,7 @@ class AppointmentProjection {
     @EventHandler
     void on(HoldConfirmed event, @SequenceNumber long version, @Timestamp Instant at) {
         writes.execute(change(event.appointmentId(), "BOOKED", version, at)
-                .set(APPOINTMENT_VIEW.HOLD_UNTIL, (OffsetDateTime) null)
+                .set(APPOINTMENT_VIEW.HOLD_UNTIL, (Instant) null)
                 .where(current(event.appointmentId(), version)));
     }
 
@@ -83,8 +81,8 @@ class AppointmentProjection {
                 .set(APPOINTMENT_VIEW.DOCTOR_ID, event.to().doctorId())
                 .set(APPOINTMENT_VIEW.BRANCH_ID, event.to().branchId())
                 .set(APPOINTMENT_VIEW.APPOINTMENT_TYPE_ID, event.to().appointmentTypeId())
-                .set(APPOINTMENT_VIEW.START_AT, utc(event.to().time().start()))
-                .set(APPOINTMENT_VIEW.END_AT, utc(event.to().time().end()))
+                .set(APPOINTMENT_VIEW.START_AT, event.to().time().start())
+                .set(APPOINTMENT_VIEW.END_AT, event.to().time().end())
                 .set(APPOINTMENT_VIEW.VIRTUAL, event.to().virtual())
                 .where(current(event.appointmentId(), version)));
     }
@@ -100,21 +98,21 @@ class AppointmentProjection {
     @EventHandler
     void on(PatientCheckedIn event, @SequenceNumber long version, @Timestamp Instant at) {
         writes.execute(change(event.appointmentId(), "CHECKED_IN", version, at)
-                .set(APPOINTMENT_VIEW.CHECKED_IN_AT, utc(event.at()))
+                .set(APPOINTMENT_VIEW.CHECKED_IN_AT, event.at())
                 .where(current(event.appointmentId(), version)));
     }
 
     @EventHandler
     void on(ConsultationStarted event, @SequenceNumber long version, @Timestamp Instant at) {
         writes.execute(change(event.appointmentId(), "IN_CONSULTATION", version, at)
-                .set(APPOINTMENT_VIEW.STARTED_AT, utc(event.at()))
+                .set(APPOINTMENT_VIEW.STARTED_AT, event.at())
                 .where(current(event.appointmentId(), version)));
     }
 
     @EventHandler
     void on(AppointmentCompleted event, @SequenceNumber long version, @Timestamp Instant at) {
         writes.execute(change(event.appointmentId(), "COMPLETED", version, at)
-                .set(APPOINTMENT_VIEW.COMPLETED_AT, utc(event.at()))
+                .set(APPOINTMENT_VIEW.COMPLETED_AT, event.at())
                 .where(current(event.appointmentId(), version)));
     }
 
@@ -139,12 +137,12 @@ class AppointmentProjection {
                 .set(APPOINTMENT_VIEW.BRANCH_ID, slot.branchId())
                 .set(APPOINTMENT_VIEW.CLINIC_ID, slot.clinicId())
                 .set(APPOINTMENT_VIEW.APPOINTMENT_TYPE_ID, slot.appointmentTypeId())
-                .set(APPOINTMENT_VIEW.START_AT, utc(slot.time().start()))
-                .set(APPOINTMENT_VIEW.END_AT, utc(slot.time().end()))
+                .set(APPOINTMENT_VIEW.START_AT, slot.time().start())
+                .set(APPOINTMENT_VIEW.END_AT, slot.time().end())
                 .set(APPOINTMENT_VIEW.STATUS, status)
                 .set(APPOINTMENT_VIEW.VIRTUAL, slot.virtual())
                 .set(APPOINTMENT_VIEW.VERSION, version)
-                .set(APPOINTMENT_VIEW.UPDATED_AT, utc(at));
+                .set(APPOINTMENT_VIEW.UPDATED_AT, at);
     }
 
     private UpdateSetMoreStep<AppointmentViewRecord> change(
@@ -152,14 +150,10 @@ class AppointmentProjection {
         return db.update(APPOINTMENT_VIEW)
                 .set(APPOINTMENT_VIEW.STATUS, status)
                 .set(APPOINTMENT_VIEW.VERSION, version)
-                .set(APPOINTMENT_VIEW.UPDATED_AT, utc(at));
+                .set(APPOINTMENT_VIEW.UPDATED_AT, at);
     }
 
     private static Condition current(UUID appointmentId, long version) {
         return APPOINTMENT_VIEW.APPOINTMENT_ID.eq(appointmentId).and(APPOINTMENT_VIEW.VERSION.lt(version));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

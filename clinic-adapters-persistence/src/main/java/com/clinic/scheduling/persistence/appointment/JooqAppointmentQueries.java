@@ -12,8 +12,6 @@ import com.clinic.scheduling.application.appointment.AppointmentQueries;
 import com.clinic.scheduling.application.appointment.AppointmentView;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -56,8 +54,8 @@ class JooqAppointmentQueries implements AppointmentQueries {
         Condition where = APPOINTMENT_VIEW
                 .DOCTOR_ID
                 .eq(doctorId)
-                .and(APPOINTMENT_VIEW.START_AT.ge(utc(from)))
-                .and(APPOINTMENT_VIEW.START_AT.lt(utc(to)))
+                .and(APPOINTMENT_VIEW.START_AT.ge(from))
+                .and(APPOINTMENT_VIEW.START_AT.lt(to))
                 .and(APPOINTMENT_VIEW.STATUS.notIn(NOT_ON_AGENDA));
         if (branchId.isPresent()) {
             where = where.and(APPOINTMENT_VIEW.BRANCH_ID.eq(branchId.get()));
@@ -72,8 +70,8 @@ class JooqAppointmentQueries implements AppointmentQueries {
         Condition where = APPOINTMENT_VIEW
                 .BRANCH_ID
                 .eq(branchId)
-                .and(APPOINTMENT_VIEW.START_AT.ge(utc(from)))
-                .and(APPOINTMENT_VIEW.START_AT.lt(utc(to)))
+                .and(APPOINTMENT_VIEW.START_AT.ge(from))
+                .and(APPOINTMENT_VIEW.START_AT.lt(to))
                 .and(APPOINTMENT_VIEW.STATUS.notIn(NOT_ON_AGENDA));
         if (doctorId.isPresent()) {
             where = where.and(APPOINTMENT_VIEW.DOCTOR_ID.eq(doctorId.get()));
@@ -89,11 +87,11 @@ class JooqAppointmentQueries implements AppointmentQueries {
         Condition where = APPOINTMENT_VIEW
                 .PATIENT_ID
                 .eq(patientId)
-                .and(upcoming ? APPOINTMENT_VIEW.START_AT.ge(utc(now)) : APPOINTMENT_VIEW.START_AT.lt(utc(now)));
+                .and(upcoming ? APPOINTMENT_VIEW.START_AT.ge(now) : APPOINTMENT_VIEW.START_AT.lt(now));
         if (page.after().isPresent()) {
             Cursor cursor = Cursor.decode(page.after().get());
             var key = DSL.row(APPOINTMENT_VIEW.START_AT, APPOINTMENT_VIEW.APPOINTMENT_ID);
-            var at = DSL.row(DSL.val(utc(cursor.start())), DSL.val(cursor.appointmentId()));
+            var at = DSL.row(DSL.val(cursor.start()), DSL.val(cursor.appointmentId()));
             where = where.and(upcoming ? key.gt(at) : key.lt(at));
         }
         var order = upcoming
@@ -128,7 +126,6 @@ class JooqAppointmentQueries implements AppointmentQueries {
         var a = APPOINTMENT_VIEW;
         Names patient = names.patient(r.get(a.PATIENT_ID));
         Names doctor = names.doctor(r.get(a.DOCTOR_ID));
-        OffsetDateTime holdUntil = r.get(a.HOLD_UNTIL);
         return new AppointmentView(
                 r.get(a.APPOINTMENT_ID),
                 r.get(a.PATIENT_ID),
@@ -140,19 +137,15 @@ class JooqAppointmentQueries implements AppointmentQueries {
                 r.get(a.BRANCH_ID),
                 r.get(a.CLINIC_ID),
                 r.get(a.APPOINTMENT_TYPE_ID),
-                r.get(a.START_AT).toInstant(),
-                r.get(a.END_AT).toInstant(),
+                r.get(a.START_AT),
+                r.get(a.END_AT),
                 r.get(a.STATUS),
-                holdUntil == null ? null : holdUntil.toInstant(),
+                r.get(a.HOLD_UNTIL),
                 r.get(a.VIRTUAL),
                 r.get(a.SERIES_ID),
                 r.get(a.CANCEL_REASON),
                 r.get(a.LATE_CANCEL),
                 r.get(a.VERSION));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** Opaque keyset cursor: the last row's start and id. */

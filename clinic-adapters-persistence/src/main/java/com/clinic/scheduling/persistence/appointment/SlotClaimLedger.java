@@ -10,8 +10,7 @@ import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentResc
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.HoldExpired;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.SlotHeld;
 import com.clinic.scheduling.domain.appointment.AppointmentSlot;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -94,8 +93,8 @@ public class SlotClaimLedger {
     }
 
     private void claim(UUID appointmentId, AppointmentSlot slot) {
-        OffsetDateTime from = slot.blocked().start().atOffset(ZoneOffset.UTC);
-        OffsetDateTime to = slot.blocked().end().atOffset(ZoneOffset.UTC);
+        Instant from = slot.blocked().start();
+        Instant to = slot.blocked().end();
         for (int lane = 0; lane < slot.capacity(); lane++) {
             // ON CONFLICT DO NOTHING also applies to exclusion constraints: a taken lane is skipped
             // without aborting the transaction, and a concurrent claim waits for the other to commit.
@@ -122,8 +121,8 @@ public class SlotClaimLedger {
                         + "VALUES (?, ?, tstzrange(CAST(? AS timestamptz), CAST(? AS timestamptz), '[)')) ON CONFLICT DO NOTHING",
                 appointmentId,
                 patientId,
-                slot.time().start().atOffset(ZoneOffset.UTC),
-                slot.time().end().atOffset(ZoneOffset.UTC));
+                slot.time().start(),
+                slot.time().end());
         if (inserted != 1) {
             throw new Rejection.Conflict("appointment.patient-busy");
         }

@@ -23,22 +23,21 @@ import com.clinic.scheduling.domain.availability.WorkingHours;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -91,13 +90,13 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
                         .from(i)
                         .where(i.SCHEDULE_ID.eq(p.SCHEDULE_ID), i.EFFECTIVE_FROM.eq(p.EFFECTIVE_FROM))
                         .orderBy(i.DAY_OF_WEEK, i.START_TIME))
-                .convertFrom(rows -> rows.map(row -> interval(row.value1(), row.value2(), row.value3())));
+                .convertFrom(rows -> rows.map(Records.mapping(JooqAvailabilityReadModel::interval)));
         Field<List<WorkingHours>> periods = multiset(select(p.EFFECTIVE_FROM, p.EFFECTIVE_TO, intervals)
                         .from(p)
                         .where(p.SCHEDULE_ID.eq(s.SCHEDULE_ID))
                         .orderBy(p.EFFECTIVE_FROM))
-                .convertFrom(rows -> rows.map(
-                        row -> new WorkingHours(row.value3(), row.value1(), Optional.ofNullable(row.value2()))));
+                .convertFrom(rows -> rows.map(Records.mapping((effectiveFrom, effectiveTo, weekly) ->
+                        new WorkingHours(weekly, effectiveFrom, Optional.ofNullable(effectiveTo)))));
         Field<List<ScheduleView.Entry>> timeOff = multiset(select(
                                 SCHEDULE_TIME_OFF.TIME_OFF_ID,
                                 SCHEDULE_TIME_OFF.START_LOCAL,
@@ -105,8 +104,7 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
                         .from(SCHEDULE_TIME_OFF)
                         .where(SCHEDULE_TIME_OFF.SCHEDULE_ID.eq(s.SCHEDULE_ID))
                         .orderBy(SCHEDULE_TIME_OFF.START_LOCAL))
-                .convertFrom(rows -> rows.map(
-                        row -> new ScheduleView.Entry(row.value1(), new LocalPeriod(row.value2(), row.value3()))));
+                .convertFrom(rows -> rows.map(Records.mapping(JooqAvailabilityReadModel::entry)));
         Field<List<ScheduleView.Entry>> extraSessions = multiset(select(
                                 SCHEDULE_EXTRA_SESSION.SESSION_ID,
                                 SCHEDULE_EXTRA_SESSION.START_LOCAL,
@@ -114,8 +112,7 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
                         .from(SCHEDULE_EXTRA_SESSION)
                         .where(SCHEDULE_EXTRA_SESSION.SCHEDULE_ID.eq(s.SCHEDULE_ID))
                         .orderBy(SCHEDULE_EXTRA_SESSION.START_LOCAL))
-                .convertFrom(rows -> rows.map(
-                        row -> new ScheduleView.Entry(row.value1(), new LocalPeriod(row.value2(), row.value3()))));
+                .convertFrom(rows -> rows.map(Records.mapping(JooqAvailabilityReadModel::entry)));
         return db.select(s.SCHEDULE_ID, s.DOCTOR_ID, s.BRANCH_ID, periods, timeOff, extraSessions, s.VERSION)
                 .from(s)
                 .where(s.DOCTOR_ID.eq(doctorId), s.BRANCH_ID.eq(branchId))
@@ -177,17 +174,16 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
                                 e.START_LOCAL.ge(from.atStartOfDay()),
                                 e.START_LOCAL.lt(to.plusDays(1).atStartOfDay())))
                 .convertFrom(rows -> rows.map(Records.mapping(LocalPeriod::new)));
-        Field<List<LocalDate>> holidays = multiset(select(h.HOLIDAY_DATE)
+        Field<Set<LocalDate>> holidays = multiset(select(h.HOLIDAY_DATE)
                         .from(h)
                         .where(h.BRANCH_ID.eq(s.BRANCH_ID), h.HOLIDAY_DATE.between(from, to)))
-                .convertFrom(rows -> rows.map(Record1::value1));
+                .convertFrom(rows -> rows.collect(Records.intoSet()));
         // Claims of the doctor at every branch: a doctor is in one place at a time.
         Field<List<ClaimedTime>> claims = multiset(select(CLAIM_LANE, PERIOD_START, PERIOD_END)
                         .from(SLOT_CLAIM)
                         .where(CLAIM_DOCTOR.eq(s.DOCTOR_ID), overlaps(claimed)))
-                .convertFrom(rows -> rows.map(row -> new ClaimedTime(
-                        row.value1(),
-                        new TimeRange(Instant.ofEpochMilli(row.value2()), Instant.ofEpochMilli(row.value3())))));
+                .convertFrom(rows -> rows.map(Records.mapping((lane, startMillis, endMillis) -> new ClaimedTime(
+                        lane, new TimeRange(Instant.ofEpochMilli(startMillis), Instant.ofEpochMilli(endMillis))))));
 
         // The pairs travel as two parallel arrays: two bind values, however many doctors the clinic has.
         Table<Record> candidates = DSL.table(
@@ -199,24 +195,20 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
                 .from(candidates)
                 .join(s)
                 .on(s.DOCTOR_ID.eq(CANDIDATE_DOCTOR), s.BRANCH_ID.eq(CANDIDATE_BRANCH))
-                .fetch(row -> new ScheduledDoctor(
-                        row.value1(),
-                        row.value2(),
-                        zones.get(new Placed(row.value1(), row.value2())),
-                        workingHours(row.value3()),
-                        row.value4(),
-                        row.value5(),
-                        new HashSet<>(row.value6()),
-                        row.value7()));
+                .fetch(Records.mapping((doctorId, branchId, weekly, away, extra, closed, taken) -> new ScheduledDoctor(
+                        doctorId,
+                        branchId,
+                        zones.get(new Placed(doctorId, branchId)),
+                        workingHours(weekly),
+                        away,
+                        extra,
+                        closed,
+                        taken)));
     }
 
     /** {@code period && tstzrange(start, end)}: answered by the GiST index on (doctor_id, period). */
     static Condition overlaps(TimeRange range) {
-        return DSL.condition(
-                "{0} && tstzrange({1}, {2}, '[)')",
-                PERIOD,
-                DSL.val(range.start().atOffset(ZoneOffset.UTC)),
-                DSL.val(range.end().atOffset(ZoneOffset.UTC)));
+        return DSL.condition("{0} && tstzrange({1}, {2}, '[)')", PERIOD, DSL.val(range.start()), DSL.val(range.end()));
     }
 
     /** Rows of one pattern share their validity; they are grouped back into the patterns. */
@@ -242,6 +234,10 @@ class JooqAvailabilityReadModel implements AvailabilityReadModel {
 
     private static WeeklyInterval interval(short isoDay, LocalTime start, LocalTime end) {
         return new WeeklyInterval(DayOfWeek.of(isoDay), start, end);
+    }
+
+    private static ScheduleView.Entry entry(UUID id, LocalDateTime start, LocalDateTime end) {
+        return new ScheduleView.Entry(id, new LocalPeriod(start, end));
     }
 
     private record Placed(UUID doctorId, UUID branchId) {}

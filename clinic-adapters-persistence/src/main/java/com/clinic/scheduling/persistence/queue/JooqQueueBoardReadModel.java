@@ -11,13 +11,12 @@ import com.clinic.scheduling.domain.queue.QueueKey;
 import com.clinic.scheduling.persistence.jooq.tables.records.QueueBoardTicketRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -75,10 +74,10 @@ class JooqQueueBoardReadModel implements QueueBoardReadModel {
                 .from(QUEUE_CONSULTATION_DURATION)
                 .where(
                         QUEUE_CONSULTATION_DURATION.DOCTOR_ID.eq(doctorId),
-                        QUEUE_CONSULTATION_DURATION.FINISHED_AT.ge(OffsetDateTime.ofInstant(since, ZoneOffset.UTC)))
+                        QUEUE_CONSULTATION_DURATION.FINISHED_AT.ge(since))
                 .orderBy(QUEUE_CONSULTATION_DURATION.FINISHED_AT.desc())
                 .limit(limit)
-                .fetch(row -> Duration.ofSeconds(row.value1()));
+                .fetch(Records.mapping(seconds -> Duration.ofSeconds(seconds)));
     }
 
     private static TicketRow toRow(QueueBoardTicketRecord row) {
@@ -92,16 +91,12 @@ class JooqQueueBoardReadModel implements QueueBoardReadModel {
                 Optional.ofNullable(row.getPriorityReason()).map(Ciphertext::new),
                 Progress.valueOf(row.getProgress()),
                 Optional.ofNullable(row.getWaitingPosition()),
-                row.getEffectiveAt().toInstant(),
-                row.getJoinedAt().toInstant(),
-                instant(row.getCalledAt()),
+                row.getEffectiveAt(),
+                row.getJoinedAt(),
+                Optional.ofNullable(row.getCalledAt()),
                 row.getRecalls(),
                 row.getSkips(),
-                instant(row.getServiceStartedAt()),
-                instant(row.getLeftAt()));
-    }
-
-    private static Optional<Instant> instant(OffsetDateTime time) {
-        return Optional.ofNullable(time).map(OffsetDateTime::toInstant);
+                Optional.ofNullable(row.getServiceStartedAt()),
+                Optional.ofNullable(row.getLeftAt()));
     }
 }

@@ -39,7 +39,7 @@ class JooqQueueTicketRoutes implements QueueTicketRoutes {
                 .set(QUEUE_TICKET_ROUTE.BRANCH_ID, route.key().branchId())
                 .set(QUEUE_TICKET_ROUTE.QUEUE_DATE, route.key().date())
                 .set(QUEUE_TICKET_ROUTE.TICKET_NUMBER, route.number())
-                .set(QUEUE_TICKET_ROUTE.ROUTED_AT, DSL.currentOffsetDateTime())
+                .set(QUEUE_TICKET_ROUTE.ROUTED_AT, DSL.currentInstant())
                 .execute();
     }
 

@@ -21,8 +21,6 @@ import com.clinic.scheduling.domain.queue.QueueEvent.TicketTransferred;
 import com.clinic.scheduling.domain.queue.QueueOrder;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +29,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.jooq.DSLContext;
-import org.jooq.Record4;
+import org.jooq.Records;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,7 +62,7 @@ class QueueBoardProjection {
                 .set(QUEUE_BOARD.QUEUE_DATE, event.key().date())
                 .set(QUEUE_BOARD.LAST_NUMBER, 0)
                 .set(QUEUE_BOARD.VERSION, version)
-                .set(QUEUE_BOARD.UPDATED_AT, time(event.at()))
+                .set(QUEUE_BOARD.UPDATED_AT, event.at())
                 .onConflict(QUEUE_BOARD.QUEUE_ID)
                 .doNothing()
                 .execute();
@@ -92,8 +90,8 @@ class QueueBoardProjection {
                 .set(QUEUE_BOARD_TICKET.PRIORITY, event.priority().name())
                 .set(QUEUE_BOARD_TICKET.PRIORITY_REASON, sealed(event.priorityReason()))
                 .set(QUEUE_BOARD_TICKET.PROGRESS, Progress.WAITING.name())
-                .set(QUEUE_BOARD_TICKET.EFFECTIVE_AT, time(event.effectiveAt()))
-                .set(QUEUE_BOARD_TICKET.JOINED_AT, time(event.at()))
+                .set(QUEUE_BOARD_TICKET.EFFECTIVE_AT, event.effectiveAt())
+                .set(QUEUE_BOARD_TICKET.JOINED_AT, event.at())
                 .set(QUEUE_BOARD_TICKET.RECALLS, 0)
                 .set(QUEUE_BOARD_TICKET.SKIPS, 0)
                 .onConflict(QUEUE_BOARD_TICKET.QUEUE_ID, QUEUE_BOARD_TICKET.TICKET_ID)
@@ -102,8 +100,8 @@ class QueueBoardProjection {
                 .set(QUEUE_BOARD_TICKET.PRIORITY, event.priority().name())
                 .set(QUEUE_BOARD_TICKET.PRIORITY_REASON, sealed(event.priorityReason()))
                 .set(QUEUE_BOARD_TICKET.PROGRESS, Progress.WAITING.name())
-                .set(QUEUE_BOARD_TICKET.EFFECTIVE_AT, time(event.effectiveAt()))
-                .set(QUEUE_BOARD_TICKET.JOINED_AT, time(event.at()))
+                .set(QUEUE_BOARD_TICKET.EFFECTIVE_AT, event.effectiveAt())
+                .set(QUEUE_BOARD_TICKET.JOINED_AT, event.at())
                 .setNull(QUEUE_BOARD_TICKET.CALLED_AT)
                 .set(QUEUE_BOARD_TICKET.RECALLS, 0)
                 .set(QUEUE_BOARD_TICKET.SKIPS, 0)
@@ -133,7 +131,7 @@ class QueueBoardProjection {
         }
         db.update(QUEUE_BOARD_TICKET)
                 .set(QUEUE_BOARD_TICKET.PROGRESS, Progress.CALLED.name())
-                .set(QUEUE_BOARD_TICKET.CALLED_AT, time(event.at()))
+                .set(QUEUE_BOARD_TICKET.CALLED_AT, event.at())
                 .where(ticket(event.queueId(), event.ticketId()))
                 .execute();
         changed(event.queueId());
@@ -146,7 +144,7 @@ class QueueBoardProjection {
         }
         db.update(QUEUE_BOARD_TICKET)
                 .set(QUEUE_BOARD_TICKET.RECALLS, event.recalls())
-                .set(QUEUE_BOARD_TICKET.CALLED_AT, time(event.at()))
+                .set(QUEUE_BOARD_TICKET.CALLED_AT, event.at())
                 .where(ticket(event.queueId(), event.ticketId()))
                 .execute();
         changed(event.queueId());
@@ -159,7 +157,7 @@ class QueueBoardProjection {
         }
         db.update(QUEUE_BOARD_TICKET)
                 .set(QUEUE_BOARD_TICKET.PROGRESS, Progress.WAITING.name())
-                .set(QUEUE_BOARD_TICKET.EFFECTIVE_AT, time(event.effectiveAt()))
+                .set(QUEUE_BOARD_TICKET.EFFECTIVE_AT, event.effectiveAt())
                 .set(QUEUE_BOARD_TICKET.SKIPS, event.skips())
                 .setNull(QUEUE_BOARD_TICKET.CALLED_AT)
                 .where(ticket(event.queueId(), event.ticketId()))
@@ -174,7 +172,7 @@ class QueueBoardProjection {
         }
         db.update(QUEUE_BOARD_TICKET)
                 .set(QUEUE_BOARD_TICKET.PROGRESS, Progress.IN_SERVICE.name())
-                .set(QUEUE_BOARD_TICKET.SERVICE_STARTED_AT, time(event.at()))
+                .set(QUEUE_BOARD_TICKET.SERVICE_STARTED_AT, event.at())
                 .where(ticket(event.queueId(), event.ticketId()))
                 .execute();
         changed(event.queueId());
@@ -217,15 +215,15 @@ class QueueBoardProjection {
             int seconds = seconds(event.duration());
             db.insertInto(QUEUE_CONSULTATION_DURATION)
                     .set(QUEUE_CONSULTATION_DURATION.CONSULTATION_ID, consultation)
-                    .set(QUEUE_CONSULTATION_DURATION.DOCTOR_ID, queue.value1())
-                    .set(QUEUE_CONSULTATION_DURATION.BRANCH_ID, queue.value2())
-                    .set(QUEUE_CONSULTATION_DURATION.FINISHED_AT, time(event.at()))
+                    .set(QUEUE_CONSULTATION_DURATION.DOCTOR_ID, queue.get(QUEUE_BOARD.DOCTOR_ID))
+                    .set(QUEUE_CONSULTATION_DURATION.BRANCH_ID, queue.get(QUEUE_BOARD.BRANCH_ID))
+                    .set(QUEUE_CONSULTATION_DURATION.FINISHED_AT, event.at())
                     .set(QUEUE_CONSULTATION_DURATION.DURATION_SECONDS, seconds)
                     .onConflict(QUEUE_CONSULTATION_DURATION.CONSULTATION_ID)
                     .doUpdate()
-                    .set(QUEUE_CONSULTATION_DURATION.DOCTOR_ID, queue.value1())
-                    .set(QUEUE_CONSULTATION_DURATION.BRANCH_ID, queue.value2())
-                    .set(QUEUE_CONSULTATION_DURATION.FINISHED_AT, time(event.at()))
+                    .set(QUEUE_CONSULTATION_DURATION.DOCTOR_ID, queue.get(QUEUE_BOARD.DOCTOR_ID))
+                    .set(QUEUE_CONSULTATION_DURATION.BRANCH_ID, queue.get(QUEUE_BOARD.BRANCH_ID))
+                    .set(QUEUE_CONSULTATION_DURATION.FINISHED_AT, event.at())
                     .set(QUEUE_CONSULTATION_DURATION.DURATION_SECONDS, seconds)
                     .execute();
         }
@@ -243,7 +241,7 @@ class QueueBoardProjection {
                 .set(QUEUE_CONSULTATION_DURATION.CONSULTATION_ID, event.appointmentId())
                 .set(QUEUE_CONSULTATION_DURATION.DOCTOR_ID, event.slot().doctorId())
                 .set(QUEUE_CONSULTATION_DURATION.BRANCH_ID, event.slot().branchId())
-                .set(QUEUE_CONSULTATION_DURATION.FINISHED_AT, time(event.at()))
+                .set(QUEUE_CONSULTATION_DURATION.FINISHED_AT, event.at())
                 .set(QUEUE_CONSULTATION_DURATION.DURATION_SECONDS, seconds(length))
                 .onConflict(QUEUE_CONSULTATION_DURATION.CONSULTATION_ID)
                 .doNothing()
@@ -261,7 +259,7 @@ class QueueBoardProjection {
     private boolean advance(UUID queueId, long version, Instant at) {
         return db.update(QUEUE_BOARD)
                         .set(QUEUE_BOARD.VERSION, version)
-                        .set(QUEUE_BOARD.UPDATED_AT, time(at))
+                        .set(QUEUE_BOARD.UPDATED_AT, at)
                         .where(QUEUE_BOARD.QUEUE_ID.eq(queueId), QUEUE_BOARD.VERSION.lt(version))
                         .execute()
                 == 1;
@@ -270,7 +268,7 @@ class QueueBoardProjection {
     private void leave(UUID queueId, UUID ticketId, Progress progress, Instant at) {
         db.update(QUEUE_BOARD_TICKET)
                 .set(QUEUE_BOARD_TICKET.PROGRESS, progress.name())
-                .set(QUEUE_BOARD_TICKET.LEFT_AT, time(at))
+                .set(QUEUE_BOARD_TICKET.LEFT_AT, at)
                 .setNull(QUEUE_BOARD_TICKET.WAITING_POSITION)
                 .where(ticket(queueId, ticketId))
                 .execute();
@@ -282,18 +280,16 @@ class QueueBoardProjection {
     }
 
     private void reposition(UUID queueId) {
-        List<Record4<UUID, String, OffsetDateTime, Integer>> waiting = db.select(
+        List<Waiting> waiting = db.select(
                         QUEUE_BOARD_TICKET.TICKET_ID,
                         QUEUE_BOARD_TICKET.PRIORITY,
                         QUEUE_BOARD_TICKET.EFFECTIVE_AT,
                         QUEUE_BOARD_TICKET.TICKET_NUMBER)
                 .from(QUEUE_BOARD_TICKET)
                 .where(QUEUE_BOARD_TICKET.QUEUE_ID.eq(queueId), QUEUE_BOARD_TICKET.PROGRESS.eq(Progress.WAITING.name()))
-                .fetch();
-        List<Record4<UUID, String, OffsetDateTime, Integer>> ordered = QueueOrder.sort(
-                waiting,
-                row -> new QueueOrder.Place(
-                        Priority.valueOf(row.value2()), row.value3().toInstant(), row.value4()));
+                .fetch(Records.mapping((ticketId, priority, effectiveAt, number) ->
+                        new Waiting(ticketId, new QueueOrder.Place(Priority.valueOf(priority), effectiveAt, number))));
+        List<Waiting> ordered = QueueOrder.sort(waiting, Waiting::place);
         db.update(QUEUE_BOARD_TICKET)
                 .setNull(QUEUE_BOARD_TICKET.WAITING_POSITION)
                 .where(
@@ -305,7 +301,7 @@ class QueueBoardProjection {
         for (int index = 0; index < ordered.size(); index++) {
             updates.add(db.update(QUEUE_BOARD_TICKET)
                     .set(QUEUE_BOARD_TICKET.WAITING_POSITION, index + 1)
-                    .where(ticket(queueId, ordered.get(index).value1())));
+                    .where(ticket(queueId, ordered.get(index).ticketId())));
         }
         if (!updates.isEmpty()) {
             db.batch(updates).execute();
@@ -325,11 +321,10 @@ class QueueBoardProjection {
         return reason.map(Ciphertext::value).orElse(null);
     }
 
-    private static OffsetDateTime time(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
     private static int seconds(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(0, duration.toSeconds()));
     }
+
+    /** A waiting ticket and its place in the order. */
+    private record Waiting(UUID ticketId, QueueOrder.Place place) {}
 }

@@ -15,8 +15,6 @@ import com.clinic.scheduling.persistence.jooq.tables.WaitlistEntryView;
 import com.clinic.scheduling.persistence.jooq.tables.records.WaitlistEntryViewRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -126,7 +124,7 @@ class JooqWaitlistReadModel implements WaitlistReadModel {
                         row.getPatientId(),
                         criteria(row),
                         Urgency.valueOf(row.getUrgency()),
-                        row.getJoinedAt().toInstant()));
+                        row.getJoinedAt()));
     }
 
     @Override
@@ -161,9 +159,9 @@ class JooqWaitlistReadModel implements WaitlistReadModel {
                 .map(appointmentId -> new OfferView(
                         appointmentId,
                         row.getOfferDoctorId(),
-                        row.getOfferStart().toInstant(),
-                        row.getOfferEnd().toInstant(),
-                        row.getOfferExpiresAt().toInstant()));
+                        row.getOfferStart(),
+                        row.getOfferEnd(),
+                        row.getOfferExpiresAt()));
         return new com.clinic.scheduling.application.waitlist.port.WaitlistEntryView(
                 row.getEntryId(),
                 row.getPatientId(),
@@ -176,24 +174,24 @@ class JooqWaitlistReadModel implements WaitlistReadModel {
                 row.getWindowTo(),
                 TimesOfDay.parse(row.getTimesOfDay()),
                 Urgency.valueOf(row.getUrgency()),
-                row.getJoinedAt().toInstant(),
+                row.getJoinedAt(),
                 WaitlistEntryStatus.valueOf(row.getStatus()),
                 Optional.ofNullable(record.get(POSITION)),
                 offer,
                 Optional.ofNullable(row.getAppointmentId()),
-                Optional.ofNullable(row.getClosedAt()).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(row.getClosedAt()),
                 row.getVersion());
     }
 
     /** The keyset of the last row shown, opaque to clients. */
-    private record Cursor(short rank, OffsetDateTime joinedAt, UUID entryId) {
+    private record Cursor(short rank, Instant joinedAt, UUID entryId) {
 
         static Cursor of(WaitlistEntryViewRecord row) {
             return new Cursor(row.getUrgencyRank(), row.getJoinedAt(), row.getEntryId());
         }
 
         String encode() {
-            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, joinedAt.toInstant());
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, joinedAt);
             String raw = rank + "|" + micros + "|" + entryId;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
@@ -205,8 +203,7 @@ class JooqWaitlistReadModel implements WaitlistReadModel {
                     throw new IllegalArgumentException("cursor has " + parts.length + " parts");
                 }
                 Instant joined = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
-                return new Cursor(
-                        Short.parseShort(parts[0]), joined.atOffset(ZoneOffset.UTC), UUID.fromString(parts[2]));
+                return new Cursor(Short.parseShort(parts[0]), joined, UUID.fromString(parts[2]));
             } catch (IllegalArgumentException malformed) {
                 throw new Rejection.RuleViolated("page.cursor-invalid");
             }

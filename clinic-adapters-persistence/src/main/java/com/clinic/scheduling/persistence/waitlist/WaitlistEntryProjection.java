@@ -14,8 +14,6 @@ import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferMade;
 import com.clinic.scheduling.domain.waitlist.WaitlistEvent.PatientJoinedWaitlist;
 import com.clinic.scheduling.domain.waitlist.WaitlistOffer;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +54,7 @@ class WaitlistEntryProjection {
         values.put(WAITLIST_ENTRY_VIEW.TIMES_OF_DAY, TimesOfDay.format(criteria.timesOfDay()));
         values.put(WAITLIST_ENTRY_VIEW.URGENCY, event.urgency().name());
         values.put(WAITLIST_ENTRY_VIEW.URGENCY_RANK, (short) event.urgency().rank());
-        values.put(WAITLIST_ENTRY_VIEW.JOINED_AT, time(event.at()));
+        values.put(WAITLIST_ENTRY_VIEW.JOINED_AT, event.at());
         values.put(WAITLIST_ENTRY_VIEW.JOINED_BY, event.joinedBy());
         values.putAll(noOffer(WaitlistEntryStatus.WAITING));
         values.put(WAITLIST_ENTRY_VIEW.APPOINTMENT_ID, null);
@@ -79,9 +77,9 @@ class WaitlistEntryProjection {
         values.put(WAITLIST_ENTRY_VIEW.STATUS, WaitlistEntryStatus.OFFERED.name());
         values.put(WAITLIST_ENTRY_VIEW.OFFER_APPOINTMENT_ID, offer.appointmentId());
         values.put(WAITLIST_ENTRY_VIEW.OFFER_DOCTOR_ID, offer.doctorId());
-        values.put(WAITLIST_ENTRY_VIEW.OFFER_START, time(offer.start()));
-        values.put(WAITLIST_ENTRY_VIEW.OFFER_END, time(offer.end()));
-        values.put(WAITLIST_ENTRY_VIEW.OFFER_EXPIRES_AT, time(offer.expiresAt()));
+        values.put(WAITLIST_ENTRY_VIEW.OFFER_START, offer.start());
+        values.put(WAITLIST_ENTRY_VIEW.OFFER_END, offer.end());
+        values.put(WAITLIST_ENTRY_VIEW.OFFER_EXPIRES_AT, offer.expiresAt());
         update(event.entryId(), version, values);
     }
 
@@ -95,7 +93,7 @@ class WaitlistEntryProjection {
     void on(EntryFulfilled event, @SequenceNumber long version) {
         Map<Field<?>, Object> values = noOffer(WaitlistEntryStatus.FULFILLED);
         values.put(WAITLIST_ENTRY_VIEW.APPOINTMENT_ID, event.appointmentId());
-        values.put(WAITLIST_ENTRY_VIEW.CLOSED_AT, time(event.at()));
+        values.put(WAITLIST_ENTRY_VIEW.CLOSED_AT, event.at());
         update(event.entryId(), version, values);
     }
 
@@ -126,7 +124,7 @@ class WaitlistEntryProjection {
 
     private void closed(UUID entryId, WaitlistEntryStatus status, Instant at, long version) {
         Map<Field<?>, Object> values = noOffer(status);
-        values.put(WAITLIST_ENTRY_VIEW.CLOSED_AT, time(at));
+        values.put(WAITLIST_ENTRY_VIEW.CLOSED_AT, at);
         update(entryId, version, values);
     }
 
@@ -147,9 +145,5 @@ class WaitlistEntryProjection {
         values.put(WAITLIST_ENTRY_VIEW.OFFER_END, null);
         values.put(WAITLIST_ENTRY_VIEW.OFFER_EXPIRES_AT, null);
         return values;
-    }
-
-    static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }
