@@ -1,11 +1,15 @@
 package com.clinic.scheduling.application.waitlist;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.Placement;
 import com.clinic.platform.application.context.ReadModelBarrier;
 import com.clinic.scheduling.application.availability.AvailabilityReadModel;
 import com.clinic.scheduling.application.waitlist.port.OfferHolds;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCancelled;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentRescheduled;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.HoldExpired;
+import com.clinic.scheduling.domain.availability.BranchCalendarEvent.HolidayCancelled;
 import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.ExtraSessionAdded;
 import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.TimeOffRemoved;
 import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.WorkingHoursDefined;
@@ -15,7 +19,10 @@ import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryWithdrawn;
 import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferDeclined;
 import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferExpired;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -57,13 +64,19 @@ class WaitlistOfferProcess {
 
     private final WaitlistOffers offers;
     private final OfferHolds offerHolds;
+    private final DirectoryFacts directory;
     private final ReadModelBarrier readModels;
     private final Duration projectionWait;
 
     WaitlistOfferProcess(
-            WaitlistOffers offers, OfferHolds offerHolds, ReadModelBarrier readModels, WaitlistSettings settings) {
+            WaitlistOffers offers,
+            OfferHolds offerHolds,
+            DirectoryFacts directory,
+            ReadModelBarrier readModels,
+            WaitlistSettings settings) {
         this.offers = offers;
         this.offerHolds = offerHolds;
+        this.directory = directory;
         this.readModels = readModels;
         this.projectionWait = settings.projectionWait();
     }
@@ -109,6 +122,27 @@ class WaitlistOfferProcess {
     void on(TimeOffRemoved event, TrackingToken position) {
         awaitSlotSearch(position);
         matchAround(event.doctorId(), event.branchId(), event.period());
+    }
+
+    /**
+     * A branch holiday withdrawn reopens that day for every doctor working at the branch: each active
+     * one placed there is matched for the day, in the branch's zone. A doctor without hours that day
+     * simply has no slots in it.
+     */
+    @EventHandler
+    void on(HolidayCancelled event, TrackingToken position) {
+        awaitSlotSearch(position);
+        Optional<BranchFacts> branch = directory.branch(event.branchId());
+        if (branch.isEmpty()) {
+            return;
+        }
+        ZoneId zone = branch.get().zone();
+        Instant from = event.date().atStartOfDay(zone).toInstant();
+        Instant to = event.date().plusDays(1).atStartOfDay(zone).toInstant();
+        for (Placement placement : directory.placements(
+                branch.get().clinicId(), Optional.empty(), Optional.of(event.branchId()), Optional.empty())) {
+            offers.matchFreedCapacity(placement.doctorId(), event.branchId(), from, to);
+        }
     }
 
     /**

@@ -22,6 +22,8 @@ import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentResc
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.HoldExpired;
 import com.clinic.scheduling.domain.appointment.AppointmentSlot;
 import com.clinic.scheduling.domain.appointment.CancellationReason;
+import com.clinic.scheduling.domain.availability.BilingualName;
+import com.clinic.scheduling.domain.availability.BranchCalendarEvent.HolidayCancelled;
 import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.ExtraSessionAdded;
 import com.clinic.scheduling.domain.availability.LocalPeriod;
 import com.clinic.scheduling.domain.availability.Slot;
@@ -116,7 +118,8 @@ class WaitlistOfferProcessTest {
                 new Commands(gateway),
                 clock,
                 new WaitlistSettings(TTL, PROJECTION_WAIT));
-        process = new WaitlistOfferProcess(offers, offerHolds, readModels, new WaitlistSettings(TTL, PROJECTION_WAIT));
+        process = new WaitlistOfferProcess(
+                offers, offerHolds, directory, readModels, new WaitlistSettings(TTL, PROJECTION_WAIT));
 
         directory.branches.put(BRANCH, new BranchFacts(BRANCH, CLINIC, RIYADH));
         directory.doctors.put(
@@ -488,6 +491,49 @@ class WaitlistOfferProcessTest {
                 .isInstanceOf(WaitlistOfferProcess.SlotSearchBehind.class);
         assertThat(booking.holds).isEmpty();
         assertThat(offersSent).isEmpty();
+    }
+
+    @Test
+    void aCancelledBranchHolidayOffersTheReopenedDayOfEveryDoctorWorkingAtTheBranch() {
+        entries.waiting.clear();
+        UUID otherDoctor = UUID.randomUUID();
+        directory.doctors.put(
+                otherDoctor,
+                new DoctorFacts(otherDoctor, UUID.randomUUID(), CLINIC, Set.of(BRANCH), Set.of("cardiology"), true));
+        Candidate forDoctor = candidate(Urgency.ROUTINE, "2026-05-20T08:00:00Z", doctor(TYPE));
+        Candidate forOther = candidate(
+                Urgency.ROUTINE,
+                "2026-05-21T08:00:00Z",
+                WaitlistCriteria.forDoctor(
+                        otherDoctor, BRANCH, TYPE, SLOT_DAY.minusDays(2), SLOT_DAY.plusDays(7), List.of()));
+        Instant ten = SLOT_DAY.atTime(10, 0).atZone(RIYADH).toInstant();
+        Instant nextDay = SLOT_DAY.plusDays(1).atTime(10, 0).atZone(RIYADH).toInstant();
+        slots.slots.add(new Slot(DOCTOR, BRANCH, new TimeRange(ten, ten.plus(Duration.ofMinutes(30))), RIYADH, 1));
+        slots.slots.add(
+                new Slot(otherDoctor, BRANCH, new TimeRange(nextDay, nextDay.plus(Duration.ofMinutes(30))), RIYADH, 1));
+        slots.slots.add(new Slot(otherDoctor, BRANCH, new TimeRange(ten, ten.plus(Duration.ofMinutes(30))), RIYADH, 1));
+        TrackingToken position = new GlobalSequenceTrackingToken(77);
+
+        process.on(
+                new HolidayCancelled(
+                        UUID.randomUUID(),
+                        BRANCH,
+                        SLOT_DAY,
+                        new BilingualName("عطلة", "Holiday"),
+                        UUID.randomUUID(),
+                        NOW),
+                position);
+
+        assertThat(readModels.waited)
+                .extracting(FakeReadModels.Waited::processingGroup, FakeReadModels.Waited::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AvailabilityReadModel.PROJECTION, position));
+        assertThat(offersSent)
+                .as("each doctor's slot on the reopened day, not the day after")
+                .extracting(sent -> sent.entryId(), sent -> sent.offer().doctorId(), sent -> sent.offer()
+                        .start())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(forDoctor.entryId(), DOCTOR, ten),
+                        org.assertj.core.groups.Tuple.tuple(forOther.entryId(), otherDoctor, ten));
     }
 
     private static ExtraSessionAdded extraSession(LocalDateTime start, LocalDateTime end) {
