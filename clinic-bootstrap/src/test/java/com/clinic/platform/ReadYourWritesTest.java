@@ -8,6 +8,11 @@ import com.clinic.support.IntegrationTest;
 import com.clinic.support.Sessions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +33,9 @@ class ReadYourWritesTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private static Map<String, Object> site(String name) {
         return Map.of(
@@ -67,5 +75,47 @@ class ReadYourWritesTest {
         assertThat(admin.post("/api/v1/clinics", site("Gap")).status()).isEqualTo(201);
 
         assertThat(barrier.awaitCaughtUp(Duration.ofSeconds(5))).isTrue();
+    }
+
+    /**
+     * A process waiting for one projection to include one event: answered from this instance while the
+     * projection runs here, and from the token store while it does not (stopped here, or its segment owned
+     * by another instance), where the projection's position is committed with its rows.
+     */
+    @Test
+    void aProjectionNotRunningHereIsWaitedForThroughItsStoredPosition() {
+        Api admin = Api.on(port).as(Sessions.admin(Api.on(port)));
+        String group = "directory-clinics";
+        StreamingEventProcessor clinics =
+                processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
+        TrackingToken created =
+                eventOf(admin.post("/api/v1/clinics", site("Stored")).json("id").asString());
+        assertThat(barrier.awaitHandled(group, created, Duration.ofSeconds(5))).isTrue();
+
+        clinics.shutDown();
+        try {
+            assertThat(barrier.awaitHandled(group, created, Duration.ofSeconds(5)))
+                    .as("its stored position already includes what it handled before it stopped")
+                    .isTrue();
+            TrackingToken whileStopped = eventOf(
+                    admin.post("/api/v1/clinics", site("Stopped")).json("id").asString());
+            assertThat(barrier.awaitHandled(group, whileStopped, Duration.ofMillis(200)))
+                    .isFalse();
+
+            clinics.start();
+            assertThat(barrier.awaitHandled(group, whileStopped, Duration.ofSeconds(10)))
+                    .isTrue();
+        } finally {
+            if (!clinics.isRunning()) {
+                clinics.start();
+            }
+        }
+    }
+
+    /** The position a tracking processor hands its handlers with the aggregate's last event. */
+    private TrackingToken eventOf(String aggregateId) {
+        long index = jdbc.queryForObject(
+                "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, aggregateId);
+        return GapAwareTrackingToken.newInstance(index, Set.of());
     }
 }

@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +23,10 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -45,24 +51,41 @@ import org.springframework.stereotype.Component;
  * once every projection is past the head, the gaps below it are looked up once, and only those that
  * exist in the store are waited for. A gap that does not exist yet is an append still in flight, and
  * therefore not this write's, which committed before the head was taken.
+ *
+ * <p>{@link #awaitHandled} serves a process waiting for one projection to include one event. There the
+ * event's own global index is known, so the test is exact: the projection's position is at or past it
+ * and it is not among the position's gaps. When every segment of that projection runs here, the
+ * positions are this instance's (updated after each batch commits); otherwise (segments owned by
+ * another instance, or the processor stopped or failing here) they are read from {@code tokenentry},
+ * where a processor stores its token in the same transaction as the rows its batch wrote, so what is
+ * stored there is exactly what any instance's next read sees.
  */
 @Component
 class AxonReadModelBarrier implements ReadModelBarrier {
 
     private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
+    /** Between two reads of the token store: a process waiting on another instance costs a query each. */
+    private static final long STORED_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private static final Logger log = LoggerFactory.getLogger(AxonReadModelBarrier.class);
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final Serializer tokenSerializer;
     private final Timer lag;
 
     AxonReadModelBarrier(
-            EventStore eventStore, EventProcessingConfiguration processing, JdbcTemplate jdbc, MeterRegistry meters) {
+            EventStore eventStore,
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            Serializer tokenSerializer,
+            MeterRegistry meters) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.jdbc = jdbc;
+        this.tokenSerializer = tokenSerializer;
         // What clients would see as projection lag without read-your-writes: from the write's commit
         // until every projection here includes it. Percentiles over a long window, for benchmarks.
         this.lag = Timer.builder("clinic.projection.lag")
@@ -98,6 +121,104 @@ class AxonReadModelBarrier implements ReadModelBarrier {
         }
         lag.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return true;
+    }
+
+    @Override
+    public boolean awaitHandled(String processingGroup, TrackingToken position, Duration timeout) {
+        StreamingEventProcessor processor = processing
+                .eventProcessorByProcessingGroup(processingGroup, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException("No streaming processor runs " + processingGroup));
+        long event = eventIndex(position);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<List<TrackingToken>> local = localPositions(processor);
+            List<TrackingToken> positions = local.orElseGet(() -> storedPositions(processor.getName()));
+            if (!positions.isEmpty() && positions.stream().allMatch(at -> handled(at, event))) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(local.isPresent() ? PAUSE_NANOS : STORED_PAUSE_NANOS);
+        }
+    }
+
+    /** The global index of the event a handler was given this token with. */
+    static long eventIndex(TrackingToken position) {
+        TrackingToken token = WrappedToken.unwrapLowerBound(position);
+        OptionalLong index = token == null ? OptionalLong.empty() : token.position();
+        if (index.isEmpty()) {
+            throw new IllegalArgumentException("Not the position of an event in the store: " + position);
+        }
+        return index.getAsLong();
+    }
+
+    /**
+     * Whether a segment at this position has handled the event at this global index: at or past it,
+     * and not skipped over it (an event committed after later ones is a gap until it is seen). Axon's
+     * {@code covers} would also demand every other gap below be filled, which can take a minute.
+     */
+    static boolean handled(@Nullable TrackingToken position, long eventIndex) {
+        TrackingToken token = WrappedToken.unwrapLowerBound(position);
+        if (token == null) {
+            return false; // a segment that has not handled anything yet
+        }
+        OptionalLong at = token.position();
+        if (at.isEmpty() || at.getAsLong() < eventIndex) {
+            return false;
+        }
+        return !(token instanceof GapAwareTrackingToken gapAware
+                && gapAware.getGaps().contains(eventIndex));
+    }
+
+    /**
+     * The positions of the processor's segments as this instance knows them, when it runs all of them
+     * here and none is failing (a failing segment's claim is released, so another instance may be
+     * ahead of what this one last saw); otherwise empty, and the token store has to be asked.
+     */
+    private static Optional<List<TrackingToken>> localPositions(StreamingEventProcessor processor) {
+        if (!processor.isRunning() || processor.isError()) {
+            return Optional.empty();
+        }
+        Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
+        long whole = 1;
+        for (EventTrackerStatus status : statuses.values()) {
+            if (status.isErrorState()) {
+                return Optional.empty();
+            }
+            whole = Math.max(whole, status.getSegment().getMask() + 1L);
+        }
+        // Segments are fractions 1/(mask+1), powers of two: all of them run here when they add up to one.
+        long covered = 0;
+        List<TrackingToken> positions = new ArrayList<>();
+        for (EventTrackerStatus status : statuses.values()) {
+            covered += whole / (status.getSegment().getMask() + 1L);
+            positions.add(status.getTrackingToken());
+        }
+        return covered == whole ? Optional.of(positions) : Optional.empty();
+    }
+
+    /** Every segment's committed position, as the processor stored it (whoever owns the segment). */
+    private List<TrackingToken> storedPositions(String processorName) {
+        return jdbc.query(
+                "SELECT segment, token, tokentype, timestamp, owner FROM tokenentry WHERE processorname = ?",
+                (row, i) -> {
+                    byte[] token = row.getBytes("token");
+                    if (token == null) {
+                        return null;
+                    }
+                    // Read as the token store reads its entries, without claiming the segment.
+                    return new GenericTokenEntry<>(
+                                    token,
+                                    row.getString("tokentype"),
+                                    row.getString("timestamp"),
+                                    row.getString("owner"),
+                                    processorName,
+                                    row.getInt("segment"),
+                                    byte[].class)
+                            .getToken(tokenSerializer);
+                },
+                processorName);
     }
 
     /** One write's wait: the head it must see, and once known, the skipped events it must still see. */

@@ -19,7 +19,8 @@ class SchedulingConfiguration {
 
     @Bean
     WaitlistSettings waitlistSettings(SchedulingProperties properties) {
-        return new WaitlistSettings(properties.waitlist().offerTtl());
+        SchedulingProperties.Waitlist waitlist = properties.waitlist();
+        return new WaitlistSettings(waitlist.offerTtl(), waitlist.projectionWait());
     }
 
     @Bean

@@ -21,8 +21,12 @@ record SchedulingProperties(
         @DefaultValue @Valid Waitlist waitlist,
         @DefaultValue @Valid Queue queue) {
 
-    /** @param offerTtl how long an offered slot is held for the patient (at most 30 minutes) */
-    record Waitlist(@DefaultValue("15m") Duration offerTtl) {}
+    /**
+     * @param offerTtl how long an offered slot is held for the patient (at most 30 minutes)
+     * @param projectionWait how long the offer process waits for slot search to include new schedule
+     *     capacity before it retries the event later (under 10 seconds)
+     */
+    record Waitlist(@DefaultValue("15m") Duration offerTtl, @DefaultValue("5s") Duration projectionWait) {}
 
     /**
      * @param holdDuration how long a slot stays held for a patient who has not confirmed

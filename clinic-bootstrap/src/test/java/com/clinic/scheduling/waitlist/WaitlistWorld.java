@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.application.availability.AvailabilityReadModel;
 import com.clinic.scheduling.application.waitlist.JoinRequest;
 import com.clinic.scheduling.application.waitlist.WaitlistEntryAggregate;
 import com.clinic.scheduling.application.waitlist.WaitlistService;
@@ -148,23 +149,50 @@ final class WaitlistWorld {
 
     /**
      * Adds an extra session and returns once the offer process has handled it. The process finds the
-     * new slots through slot search, which reads the schedule's read model, kept by another event
-     * processor; so the process is held back until that model shows the session. Otherwise the
-     * process could look before the session is there and (correctly, for what it sees) offer nothing.
+     * new slots through slot search, whose read model another processor keeps; the process itself
+     * waits for that one to include the session before it searches.
      */
     void addExtraSession(LocalDateTime start, LocalDateTime end) {
-        StreamingEventProcessor process = offerProcess(context);
-        process.shutDown();
-        try {
-            String path = schedulePath(doctorId, branchId);
-            Api.Response added =
-                    admin.post(path + "/extra-sessions", Map.of("start", start.toString(), "end", end.toString()));
-            assertThat(added.status()).as(added.toString()).isEqualTo(201);
-            awaitSchedule(admin, path, added.header("ETag").orElseThrow());
-        } finally {
-            process.start();
-        }
+        postExtraSession(start, end);
         awaitOfferProcessCaughtUp(context);
+    }
+
+    /** Adds an extra session over HTTP, waiting for nothing but the answer. */
+    void postExtraSession(LocalDateTime start, LocalDateTime end) {
+        Api.Response added = admin.post(
+                schedulePath(doctorId, branchId) + "/extra-sessions",
+                Map.of("start", start.toString(), "end", end.toString()));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    }
+
+    /** The API as the administrator who made the world. */
+    Api admin() {
+        return admin;
+    }
+
+    /** The processor of the projection slot search reads schedules and holidays from. */
+    StreamingEventProcessor availabilityProjection() {
+        return context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(AvailabilityReadModel.PROJECTION, StreamingEventProcessor.class)
+                .orElseThrow();
+    }
+
+    /** The global index of the last event stored so far. */
+    long storeHead() {
+        return jdbc.queryForObject("select coalesce(max(globalindex), -1) from domainevententry", Long.class);
+    }
+
+    /**
+     * Waits until the offer process has either moved past this global index or stopped on an error
+     * before it (it then retries the event after a back-off).
+     */
+    void awaitOfferProcessPastOrFailing(long index) {
+        StreamingEventProcessor processor = offerProcess(context);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !processor.processingStatus().isEmpty()
+                        && processor.processingStatus().values().stream()
+                                .allMatch(status -> status.isErrorState()
+                                        || status.getCurrentPosition().orElse(-1) >= index));
     }
 
     /** A patient of the clinic who registered themself (so has a login) at the branch. */

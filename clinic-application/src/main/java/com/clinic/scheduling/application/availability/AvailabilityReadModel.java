@@ -11,6 +11,12 @@ import java.util.UUID;
 public interface AvailabilityReadModel {
 
     /**
+     * The processing group of the projection that builds schedules and holidays: whoever reads them
+     * right after a schedule or calendar event waits for this one ({@code ReadModelBarrier#awaitHandled}).
+     */
+    String PROJECTION = "scheduling-availability";
+
+    /**
      * Whose slots to look for: one doctor (at one branch, or at each branch they have a schedule
      * at), or the doctors of a specialty at a branch; always only branches of the type's clinic,
      * active doctors and doctors the directory still places at the branch.

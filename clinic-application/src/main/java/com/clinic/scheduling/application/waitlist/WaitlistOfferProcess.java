@@ -1,9 +1,15 @@
 package com.clinic.scheduling.application.waitlist;
 
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.Placement;
+import com.clinic.platform.application.context.ReadModelBarrier;
+import com.clinic.scheduling.application.availability.AvailabilityReadModel;
 import com.clinic.scheduling.application.waitlist.port.OfferHolds;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentCancelled;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentRescheduled;
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.HoldExpired;
+import com.clinic.scheduling.domain.availability.BranchCalendarEvent.HolidayCancelled;
 import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.ExtraSessionAdded;
 import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.TimeOffRemoved;
 import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.WorkingHoursDefined;
@@ -13,11 +19,15 @@ import com.clinic.scheduling.domain.waitlist.WaitlistEvent.EntryWithdrawn;
 import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferDeclined;
 import com.clinic.scheduling.domain.waitlist.WaitlistEvent.OfferExpired;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +42,13 @@ import org.springframework.stereotype.Component;
  * effects are holds and notifications, not a read model. See {@link WaitlistProcessingConfiguration}.
  * {@code @DisallowReplay} says so to Axon too: the processor does not support a reset, and the projection
  * administration lists it as a process that is paused, never replayed, while projections rebuild.
+ *
+ * <p>New schedule capacity is found through slot search, which reads the availability projection, a
+ * processor of its own that may not have handled the event yet: searching then would find nothing new,
+ * and the patient would never be offered that time. So each capacity event first waits, bounded by
+ * {@link WaitlistSettings#projectionWait()}, until that projection has handled the event's position;
+ * if it has not by then, the handler throws and the processor (its errors propagate) retries the
+ * event later instead of passing it.
  */
 @Component
 @DisallowReplay
@@ -47,10 +64,21 @@ class WaitlistOfferProcess {
 
     private final WaitlistOffers offers;
     private final OfferHolds offerHolds;
+    private final DirectoryFacts directory;
+    private final ReadModelBarrier readModels;
+    private final Duration projectionWait;
 
-    WaitlistOfferProcess(WaitlistOffers offers, OfferHolds offerHolds) {
+    WaitlistOfferProcess(
+            WaitlistOffers offers,
+            OfferHolds offerHolds,
+            DirectoryFacts directory,
+            ReadModelBarrier readModels,
+            WaitlistSettings settings) {
         this.offers = offers;
         this.offerHolds = offerHolds;
+        this.directory = directory;
+        this.readModels = readModels;
+        this.projectionWait = settings.projectionWait();
     }
 
     @EventHandler
@@ -78,19 +106,64 @@ class WaitlistOfferProcess {
 
     /** New or changed weekly hours may open time anywhere ahead; look as far as any type may book. */
     @EventHandler
-    void on(WorkingHoursDefined event) {
+    void on(WorkingHoursDefined event, TrackingToken position) {
+        awaitSlotSearch(position);
         offers.matchFreedCapacity(
                 event.doctorId(), event.branchId(), event.at(), event.at().plus(CAPACITY_HORIZON));
     }
 
     @EventHandler
-    void on(ExtraSessionAdded event) {
+    void on(ExtraSessionAdded event, TrackingToken position) {
+        awaitSlotSearch(position);
         matchAround(event.doctorId(), event.branchId(), event.period());
     }
 
     @EventHandler
-    void on(TimeOffRemoved event) {
+    void on(TimeOffRemoved event, TrackingToken position) {
+        awaitSlotSearch(position);
         matchAround(event.doctorId(), event.branchId(), event.period());
+    }
+
+    /**
+     * A branch holiday withdrawn reopens that day for every doctor working at the branch: each active
+     * one placed there is matched for the day, in the branch's zone. A doctor without hours that day
+     * simply has no slots in it.
+     */
+    @EventHandler
+    void on(HolidayCancelled event, TrackingToken position) {
+        awaitSlotSearch(position);
+        Optional<BranchFacts> branch = directory.branch(event.branchId());
+        if (branch.isEmpty()) {
+            return;
+        }
+        ZoneId zone = branch.get().zone();
+        Instant from = event.date().atStartOfDay(zone).toInstant();
+        Instant to = event.date().plusDays(1).atStartOfDay(zone).toInstant();
+        for (Placement placement : directory.placements(
+                branch.get().clinicId(), Optional.empty(), Optional.of(event.branchId()), Optional.empty())) {
+            offers.matchFreedCapacity(placement.doctorId(), event.branchId(), from, to);
+        }
+    }
+
+    /**
+     * Holds the event until slot search includes it (see the class comment). Thrown, the event comes
+     * again after the processor's back-off, with the process's token where it was.
+     */
+    private void awaitSlotSearch(TrackingToken position) {
+        if (!readModels.awaitHandled(AvailabilityReadModel.PROJECTION, position, projectionWait)) {
+            throw new SlotSearchBehind(position, projectionWait);
+        }
+    }
+
+    /** The availability projection has not handled a capacity event within the wait: retry it later. */
+    static final class SlotSearchBehind extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        SlotSearchBehind(TrackingToken position, Duration waited) {
+            super("The availability projection has not handled the event at " + position + " after " + waited
+                    + "; the offer process retries it later");
+        }
     }
 
     /**

@@ -1,13 +1,16 @@
 package com.clinic.scheduling.application.waitlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.directory.DirectoryFacts.DoctorFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.scheduling.WaitlistOfferChanged;
+import com.clinic.scheduling.application.availability.AvailabilityReadModel;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeDirectory;
+import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeReadModels;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeSlotSearch;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.InMemoryEntries;
 import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.InMemoryOfferHolds;
@@ -19,6 +22,10 @@ import com.clinic.scheduling.domain.appointment.AppointmentEvent.AppointmentResc
 import com.clinic.scheduling.domain.appointment.AppointmentEvent.HoldExpired;
 import com.clinic.scheduling.domain.appointment.AppointmentSlot;
 import com.clinic.scheduling.domain.appointment.CancellationReason;
+import com.clinic.scheduling.domain.availability.BilingualName;
+import com.clinic.scheduling.domain.availability.BranchCalendarEvent.HolidayCancelled;
+import com.clinic.scheduling.domain.availability.DoctorScheduleEvent.ExtraSessionAdded;
+import com.clinic.scheduling.domain.availability.LocalPeriod;
 import com.clinic.scheduling.domain.availability.Slot;
 import com.clinic.scheduling.domain.availability.TimeRange;
 import com.clinic.scheduling.domain.waitlist.TimeOfDayRange;
@@ -46,6 +53,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +71,7 @@ class WaitlistOfferProcessTest {
     private static final UUID TYPE = UUID.randomUUID();
     private static final UUID SHORT_TYPE = UUID.randomUUID();
     private static final Duration TTL = Duration.ofMinutes(15);
+    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(5);
     private static final Instant NOW =
             LocalDateTime.of(2026, 6, 1, 9, 0).atZone(RIYADH).toInstant();
     private static final LocalDate SLOT_DAY = LocalDate.of(2026, 6, 3);
@@ -75,6 +85,7 @@ class WaitlistOfferProcessTest {
     private final FakeSlotSearch slots = new FakeSlotSearch();
     private final InMemoryOfferHolds offerHolds = new InMemoryOfferHolds();
     private final RecordingEvents events = new RecordingEvents();
+    private final FakeReadModels readModels = new FakeReadModels();
     private final TestClock clock = TestClock.at(NOW);
     private final List<MakeOffer> offersSent = new CopyOnWriteArrayList<>();
     private final Set<UUID> entriesThatMovedOn = new HashSet<>();
@@ -106,8 +117,9 @@ class WaitlistOfferProcessTest {
                 events,
                 new Commands(gateway),
                 clock,
-                new WaitlistSettings(TTL));
-        process = new WaitlistOfferProcess(offers, offerHolds);
+                new WaitlistSettings(TTL, PROJECTION_WAIT));
+        process = new WaitlistOfferProcess(
+                offers, offerHolds, directory, readModels, new WaitlistSettings(TTL, PROJECTION_WAIT));
 
         directory.branches.put(BRANCH, new BranchFacts(BRANCH, CLINIC, RIYADH));
         directory.doctors.put(
@@ -448,25 +460,91 @@ class WaitlistOfferProcessTest {
     }
 
     @Test
-    void anExtraSessionOnTheScheduleIsOfferedToTheWaitingPatientItFits() {
+    void anExtraSessionIsOfferedToTheWaitingPatientItFitsOnceSlotSearchHasHandledIt() {
         entries.waiting.clear();
         Candidate waiting = candidate(Urgency.ROUTINE, "2026-05-20T08:00:00Z", doctor(TYPE));
         Instant four = SLOT_DAY.atTime(16, 0).atZone(RIYADH).toInstant();
         slots.slots.add(new Slot(DOCTOR, BRANCH, new TimeRange(four, four.plus(Duration.ofMinutes(30))), RIYADH, 1));
+        TrackingToken position = new GlobalSequenceTrackingToken(41);
 
-        process.on(new com.clinic.scheduling.domain.availability.DoctorScheduleEvent.ExtraSessionAdded(
+        process.on(extraSession(SLOT_DAY.atTime(16, 0), SLOT_DAY.atTime(17, 0)), position);
+
+        assertThat(readModels.waited)
+                .containsExactly(
+                        new FakeReadModels.Waited(AvailabilityReadModel.PROJECTION, position, PROJECTION_WAIT));
+        assertThat(offersSent)
+                .extracting(sent -> sent.entryId(), sent -> sent.offer().start())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(waiting.entryId(), four));
+    }
+
+    @Test
+    void newCapacitySlotSearchHasNotHandledWithinTheWaitIsGivenBackToTheProcessorUnoffered() {
+        entries.waiting.clear();
+        candidate(Urgency.ROUTINE, "2026-05-20T08:00:00Z", doctor(TYPE));
+        Instant four = SLOT_DAY.atTime(16, 0).atZone(RIYADH).toInstant();
+        slots.slots.add(new Slot(DOCTOR, BRANCH, new TimeRange(four, four.plus(Duration.ofMinutes(30))), RIYADH, 1));
+        readModels.handledUpTo = 40;
+
+        assertThatThrownBy(() -> process.on(
+                        extraSession(SLOT_DAY.atTime(16, 0), SLOT_DAY.atTime(17, 0)),
+                        new GlobalSequenceTrackingToken(41)))
+                .isInstanceOf(WaitlistOfferProcess.SlotSearchBehind.class);
+        assertThat(booking.holds).isEmpty();
+        assertThat(offersSent).isEmpty();
+    }
+
+    @Test
+    void aCancelledBranchHolidayOffersTheReopenedDayOfEveryDoctorWorkingAtTheBranch() {
+        entries.waiting.clear();
+        UUID otherDoctor = UUID.randomUUID();
+        directory.doctors.put(
+                otherDoctor,
+                new DoctorFacts(otherDoctor, UUID.randomUUID(), CLINIC, Set.of(BRANCH), Set.of("cardiology"), true));
+        Candidate forDoctor = candidate(Urgency.ROUTINE, "2026-05-20T08:00:00Z", doctor(TYPE));
+        Candidate forOther = candidate(
+                Urgency.ROUTINE,
+                "2026-05-21T08:00:00Z",
+                WaitlistCriteria.forDoctor(
+                        otherDoctor, BRANCH, TYPE, SLOT_DAY.minusDays(2), SLOT_DAY.plusDays(7), List.of()));
+        Instant ten = SLOT_DAY.atTime(10, 0).atZone(RIYADH).toInstant();
+        Instant nextDay = SLOT_DAY.plusDays(1).atTime(10, 0).atZone(RIYADH).toInstant();
+        slots.slots.add(new Slot(DOCTOR, BRANCH, new TimeRange(ten, ten.plus(Duration.ofMinutes(30))), RIYADH, 1));
+        slots.slots.add(
+                new Slot(otherDoctor, BRANCH, new TimeRange(nextDay, nextDay.plus(Duration.ofMinutes(30))), RIYADH, 1));
+        slots.slots.add(new Slot(otherDoctor, BRANCH, new TimeRange(ten, ten.plus(Duration.ofMinutes(30))), RIYADH, 1));
+        TrackingToken position = new GlobalSequenceTrackingToken(77);
+
+        process.on(
+                new HolidayCancelled(
+                        UUID.randomUUID(),
+                        BRANCH,
+                        SLOT_DAY,
+                        new BilingualName("عطلة", "Holiday"),
+                        UUID.randomUUID(),
+                        NOW),
+                position);
+
+        assertThat(readModels.waited)
+                .extracting(FakeReadModels.Waited::processingGroup, FakeReadModels.Waited::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AvailabilityReadModel.PROJECTION, position));
+        assertThat(offersSent)
+                .as("each doctor's slot on the reopened day, not the day after")
+                .extracting(sent -> sent.entryId(), sent -> sent.offer().doctorId(), sent -> sent.offer()
+                        .start())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(forDoctor.entryId(), DOCTOR, ten),
+                        org.assertj.core.groups.Tuple.tuple(forOther.entryId(), otherDoctor, ten));
+    }
+
+    private static ExtraSessionAdded extraSession(LocalDateTime start, LocalDateTime end) {
+        return new ExtraSessionAdded(
                 UUID.randomUUID(),
                 DOCTOR,
                 BRANCH,
                 UUID.randomUUID(),
-                new com.clinic.scheduling.domain.availability.LocalPeriod(
-                        SLOT_DAY.atTime(16, 0), SLOT_DAY.atTime(17, 0)),
+                new LocalPeriod(start, end),
                 UUID.randomUUID(),
-                NOW));
-
-        assertThat(offersSent)
-                .extracting(sent -> sent.entryId(), sent -> sent.offer().start())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(waiting.entryId(), four));
+                NOW);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.clinic.scheduling.application.waitlist;
 import com.clinic.directory.InMemoryDirectoryFacts;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.application.context.ReadModelBarrier;
 import com.clinic.scheduling.WaitlistOfferChanged;
 import com.clinic.scheduling.application.appointment.WaitlistBooking;
 import com.clinic.scheduling.application.availability.SlotQuery;
@@ -14,6 +15,7 @@ import com.clinic.scheduling.domain.availability.Slot;
 import com.clinic.scheduling.domain.availability.SlotVerdict;
 import com.clinic.scheduling.domain.waitlist.WaitlistCriteria;
 import com.clinic.scheduling.domain.waitlist.WaitlistRanking;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.context.ApplicationEventPublisher;
 
 /** In-memory stand-ins for the waiting list's ports, recording what the process asked of them. */
@@ -160,6 +163,28 @@ final class WaitlistTestDoubles {
             if (event instanceof WaitlistOfferChanged change) {
                 published.add(change);
             }
+        }
+    }
+
+    /**
+     * Projections that have handled every event up to {@link #handledUpTo} (all of them, unless a test
+     * holds them back), recording which processing group was waited for at which position, for how long.
+     */
+    static final class FakeReadModels implements ReadModelBarrier {
+        record Waited(String processingGroup, TrackingToken position, Duration timeout) {}
+
+        final List<Waited> waited = new CopyOnWriteArrayList<>();
+        long handledUpTo = Long.MAX_VALUE;
+
+        @Override
+        public boolean awaitCaughtUp(Duration timeout) {
+            return true;
+        }
+
+        @Override
+        public boolean awaitHandled(String processingGroup, TrackingToken position, Duration timeout) {
+            waited.add(new Waited(processingGroup, position, timeout));
+            return position.position().orElseThrow() <= handledUpTo;
         }
     }
 
