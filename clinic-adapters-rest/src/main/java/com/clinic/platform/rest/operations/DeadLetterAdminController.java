@@ -1,6 +1,6 @@
 package com.clinic.platform.rest.operations;
 
-import com.clinic.platform.application.projection.DeadLetters;
+import com.clinic.platform.application.projection.ProjectionAdministration;
 import com.clinic.platform.domain.Actor;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,10 +29,10 @@ class DeadLetterAdminController {
     private static final String GROUP = "[A-Za-z0-9._-]{1,255}";
     private static final String SEQUENCE = "[A-Za-z0-9._:-]{1,255}";
 
-    private final DeadLetters deadLetters;
+    private final ProjectionAdministration administration;
 
-    DeadLetterAdminController(DeadLetters deadLetters) {
-        this.deadLetters = deadLetters;
+    DeadLetterAdminController(ProjectionAdministration administration) {
+        this.administration = administration;
     }
 
     /** Counts per projection and the letters, oldest sequence first, at most {@code limit} of them. */
@@ -43,7 +43,7 @@ class DeadLetterAdminController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(DeadLettersResponse.of(deadLetters.list(Optional.ofNullable(processingGroup), limit)));
+                .body(DeadLettersResponse.of(administration.deadLetters(Optional.ofNullable(processingGroup), limit)));
     }
 
     /** Retries every sequence of one projection: 404 for an unknown group, 409 while a replay runs. */
@@ -51,7 +51,7 @@ class DeadLetterAdminController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<DeadLetterRetryResponse> retry(
             @AuthenticationPrincipal Actor actor, @PathVariable @Pattern(regexp = GROUP) String processingGroup) {
-        return retried(DeadLetterRetryResponse.of(deadLetters.retry(actor, processingGroup)));
+        return retried(DeadLetterRetryResponse.of(administration.retryDeadLetters(actor, processingGroup)));
     }
 
     /** Retries one sequence (the aggregate's id): 404 when it has no dead letters, 409 while a replay runs. */
@@ -61,7 +61,8 @@ class DeadLetterAdminController {
             @AuthenticationPrincipal Actor actor,
             @PathVariable @Pattern(regexp = GROUP) String processingGroup,
             @PathVariable @Pattern(regexp = SEQUENCE) String sequenceId) {
-        return retried(DeadLetterRetryResponse.of(deadLetters.retrySequence(actor, processingGroup, sequenceId)));
+        return retried(
+                DeadLetterRetryResponse.of(administration.retryDeadLetterSequence(actor, processingGroup, sequenceId)));
     }
 
     private static ResponseEntity<DeadLetterRetryResponse> retried(DeadLetterRetryResponse outcome) {
