@@ -685,6 +685,7 @@ class AccessMatrixTest {
                 "POST /api/v1/admin/projections/{name}/replay",
                 c -> c.post("/api/v1/admin/projections/scheduling-queue-admission/replay", null));
         global("GET /api/v1/admin/dead-letters", c -> c.get("/api/v1/admin/dead-letters"));
+        global("POST /api/v1/admin/claims/rebuild", c -> c.post("/api/v1/admin/claims/rebuild", null));
         global(
                 "POST /api/v1/admin/dead-letters/{processingGroup}/retry",
                 c -> c.post("/api/v1/admin/dead-letters/directory-clinics/retry", null));

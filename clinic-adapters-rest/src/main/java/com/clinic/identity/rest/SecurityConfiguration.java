@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,7 +29,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * itself with a bearer access token. Refusals are RFC 9457 problems like every other error.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {

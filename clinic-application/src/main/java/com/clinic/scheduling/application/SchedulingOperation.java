@@ -90,6 +90,8 @@ public enum SchedulingOperation implements Operation {
             inOwnBranch(RECEPTIONIST, DOCTOR),
             ownPatientRecord()),
     LIST_OWN_APPOINTMENTS(forbidden(), ownPatientRecord()),
+    /** Rebuild the write side's claim tables from the event store: for every clinic at once (ADR 0020). */
+    REBUILD_CLAIMS(forbidden(), anywhere(ADMIN)),
 
     // --- walk-in queue ---
     QUEUE_ISSUE_TICKET(forbidden(), anywhere(ADMIN), inOwnClinic(MANAGER), inOwnBranch(RECEPTIONIST)),

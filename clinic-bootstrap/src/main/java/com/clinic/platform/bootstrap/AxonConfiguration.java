@@ -3,6 +3,7 @@ package com.clinic.platform.bootstrap;
 import com.clinic.platform.application.axon.ClinicCommandTargetResolver;
 import com.clinic.platform.application.axon.MetadataKeys;
 import com.clinic.platform.application.axon.RequestMetadataInterceptor;
+import com.clinic.platform.application.projection.port.ProjectionProcessors;
 import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -57,9 +58,9 @@ class AxonConfiguration {
         return () -> commandBus.registerDispatchInterceptor(new RequestMetadataInterceptor());
     }
 
-    /** No command is decided on a read model that a replay is rebuilding: see {@link AxonProjections}. */
+    /** No command is decided on a read model that a replay is rebuilding (ADR 0009). */
     @Bean
-    SmartInitializingSingleton noCommandsDuringReplay(CommandBus commandBus, AxonProjections projections) {
+    SmartInitializingSingleton noCommandsDuringReplay(CommandBus commandBus, ProjectionProcessors projections) {
         return () -> commandBus.registerDispatchInterceptor(new CommandsPausedDuringReplay(projections));
     }
 

@@ -2,6 +2,8 @@ package com.clinic.platform.bootstrap;
 
 import com.clinic.platform.application.context.ReadModelBarrier;
 import com.clinic.platform.application.projection.ProcessorStatus;
+import com.clinic.platform.external.AxonProjectionProcessors;
+import com.clinic.platform.external.ReplayProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -273,7 +275,7 @@ class AxonReadModelBarrier implements ReadModelBarrier {
     private List<TrackingToken> projectionPositions() {
         List<TrackingToken> positions = new ArrayList<>();
         for (EventProcessor processor : processing.eventProcessors().values()) {
-            if (AxonProjections.kind(processor) != ProcessorStatus.Kind.PROJECTION
+            if (AxonProjectionProcessors.kind(processor) != ProcessorStatus.Kind.PROJECTION
                     || !(processor instanceof StreamingEventProcessor streaming)
                     || !streaming.isRunning()
                     || streaming.isError()) {

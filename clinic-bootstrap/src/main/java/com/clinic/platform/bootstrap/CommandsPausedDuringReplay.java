@@ -1,6 +1,7 @@
 package com.clinic.platform.bootstrap;
 
 import com.clinic.platform.application.projection.WritesPausedForReplay;
+import com.clinic.platform.application.projection.port.ProjectionProcessors;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
@@ -14,9 +15,9 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
  */
 final class CommandsPausedDuringReplay implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    private final AxonProjections projections;
+    private final ProjectionProcessors projections;
 
-    CommandsPausedDuringReplay(AxonProjections projections) {
+    CommandsPausedDuringReplay(ProjectionProcessors projections) {
         this.projections = projections;
     }
 
@@ -24,7 +25,7 @@ final class CommandsPausedDuringReplay implements MessageDispatchInterceptor<Com
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
             List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
-            if (projections.writesPaused()) {
+            if (projections.replayInProgress()) {
                 throw new WritesPausedForReplay();
             }
             return command;

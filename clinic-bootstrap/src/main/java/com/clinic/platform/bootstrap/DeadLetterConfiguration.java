@@ -1,10 +1,14 @@
 package com.clinic.platform.bootstrap;
 
+import com.clinic.platform.external.AxonDeadLetterQueues;
+import com.clinic.platform.external.EventSavepoints;
+import com.clinic.platform.external.ProjectionDeadLetterPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A dead-letter queue in PostgreSQL (table {@code deadletterentry}, V63) for every projection, so an
@@ -30,6 +35,13 @@ class DeadLetterConfiguration {
     @Bean
     ProjectionGroups projectionGroups(ConfigurableListableBeanFactory beans) {
         return ProjectionGroups.scan(beans);
+    }
+
+    /** The queues behind projection administration, and their gauges: one per projection group. */
+    @Bean
+    AxonDeadLetterQueues deadLetterQueues(
+            EventProcessingConfiguration processing, ProjectionGroups groups, JdbcTemplate jdbc, MeterRegistry meters) {
+        return new AxonDeadLetterQueues(processing, groups.names(), jdbc, meters);
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.clinic.platform.bootstrap;
 
+import com.clinic.platform.external.AxonDeadLetterQueues;
+import com.clinic.platform.external.AxonProjectionProcessors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +37,13 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(EventProcessorsHealthIndicator.class);
 
     private final EventProcessingConfiguration processing;
-    private final AxonProjections projections;
-    private final AxonDeadLetters deadLetters;
+    private final AxonProjectionProcessors projections;
+    private final AxonDeadLetterQueues deadLetters;
 
     EventProcessorsHealthIndicator(
-            EventProcessingConfiguration processing, AxonProjections projections, AxonDeadLetters deadLetters) {
+            EventProcessingConfiguration processing,
+            AxonProjectionProcessors projections,
+            AxonDeadLetterQueues deadLetters) {
         this.processing = processing;
         this.projections = projections;
         this.deadLetters = deadLetters;

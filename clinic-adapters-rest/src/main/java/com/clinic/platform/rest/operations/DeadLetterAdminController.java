@@ -1,6 +1,6 @@
 package com.clinic.platform.rest.operations;
 
-import com.clinic.platform.application.projection.DeadLetters;
+import com.clinic.platform.application.projection.ProjectionAdministration;
 import com.clinic.platform.domain.Actor;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,39 +28,39 @@ class DeadLetterAdminController {
     private static final String GROUP = "[A-Za-z0-9._-]{1,255}";
     private static final String SEQUENCE = "[A-Za-z0-9._:-]{1,255}";
 
-    private final DeadLetters deadLetters;
+    private final ProjectionAdministration administration;
 
-    DeadLetterAdminController(DeadLetters deadLetters) {
-        this.deadLetters = deadLetters;
+    DeadLetterAdminController(ProjectionAdministration administration) {
+        this.administration = administration;
     }
 
     /** Counts per projection and the letters, oldest sequence first, at most {@code limit} of them. */
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     ResponseEntity<DeadLettersResponse> list(
+            @AuthenticationPrincipal Actor actor,
             @RequestParam(required = false) @Pattern(regexp = GROUP) String processingGroup,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(DeadLettersResponse.of(deadLetters.list(Optional.ofNullable(processingGroup), limit)));
+                .body(DeadLettersResponse.of(
+                        administration.deadLetters(actor, Optional.ofNullable(processingGroup), limit)));
     }
 
     /** Retries every sequence of one projection: 404 for an unknown group, 409 while a replay runs. */
     @PostMapping("/{processingGroup}/retry")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<DeadLetterRetryResponse> retry(
             @AuthenticationPrincipal Actor actor, @PathVariable @Pattern(regexp = GROUP) String processingGroup) {
-        return retried(DeadLetterRetryResponse.of(deadLetters.retry(actor, processingGroup)));
+        return retried(DeadLetterRetryResponse.of(administration.retryDeadLetters(actor, processingGroup)));
     }
 
     /** Retries one sequence (the aggregate's id): 404 when it has no dead letters, 409 while a replay runs. */
     @PostMapping("/{processingGroup}/sequences/{sequenceId}/retry")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<DeadLetterRetryResponse> retrySequence(
             @AuthenticationPrincipal Actor actor,
             @PathVariable @Pattern(regexp = GROUP) String processingGroup,
             @PathVariable @Pattern(regexp = SEQUENCE) String sequenceId) {
-        return retried(DeadLetterRetryResponse.of(deadLetters.retrySequence(actor, processingGroup, sequenceId)));
+        return retried(
+                DeadLetterRetryResponse.of(administration.retryDeadLetterSequence(actor, processingGroup, sequenceId)));
     }
 
     private static ResponseEntity<DeadLetterRetryResponse> retried(DeadLetterRetryResponse outcome) {

@@ -1,12 +1,11 @@
 package com.clinic.platform.rest.operations;
 
-import com.clinic.platform.application.projection.Projections;
+import com.clinic.platform.application.projection.ProjectionAdministration;
 import com.clinic.platform.domain.Actor;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,33 +26,30 @@ class ProjectionAdminController {
     private static final String PROCESSOR_NAME = "[A-Za-z0-9._-]{1,255}";
     private static final URI STATUS = URI.create("/api/v1/admin/projections");
 
-    private final Projections projections;
+    private final ProjectionAdministration administration;
 
-    ProjectionAdminController(Projections projections) {
-        this.projections = projections;
+    ProjectionAdminController(ProjectionAdministration administration) {
+        this.administration = administration;
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
-    ResponseEntity<ProjectionsResponse> status() {
+    ResponseEntity<ProjectionsResponse> status(@AuthenticationPrincipal Actor actor) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(ProjectionsResponse.of(projections.status()));
+                .body(ProjectionsResponse.of(administration.status(actor)));
     }
 
     /** Rebuilds every replayable projection (409 while any replay is in progress). */
     @PostMapping("/replay")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ProjectionsResponse> replayAll(@AuthenticationPrincipal Actor actor) {
-        return accepted(ProjectionsResponse.of(projections.replayAll(actor)));
+        return accepted(ProjectionsResponse.of(administration.replayAll(actor)));
     }
 
     /** Rebuilds one projection: 404 for an unknown name, 409 when not replayable or already replaying. */
     @PostMapping("/{name}/replay")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ProjectionsResponse> replay(
             @AuthenticationPrincipal Actor actor, @PathVariable @Pattern(regexp = PROCESSOR_NAME) String name) {
-        return accepted(ProjectionsResponse.of(projections.replay(actor, name)));
+        return accepted(ProjectionsResponse.of(administration.replay(actor, name)));
     }
 
     private static ResponseEntity<ProjectionsResponse> accepted(ProjectionsResponse status) {

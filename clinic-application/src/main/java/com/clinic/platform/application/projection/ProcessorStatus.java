@@ -12,7 +12,6 @@ import java.util.Optional;
  * @param mode how Axon runs it
  * @param processingGroups the processing groups assigned to it
  * @param handlers the simple class names of its event handlers
- * @param reason why it is not replayable; empty when it is
  * @param replaying whether a replay has been requested and the processor has not yet re-processed every
  *     event stored before it was reset
  * @param pausedForReplay whether it is stopped on purpose while a replay runs (processes)
@@ -28,8 +27,6 @@ public record ProcessorStatus(
         Mode mode,
         List<String> processingGroups,
         List<String> handlers,
-        boolean replayable,
-        Optional<String> reason,
         boolean running,
         boolean error,
         boolean replaying,
@@ -41,9 +38,34 @@ public record ProcessorStatus(
         Optional<Long> behind,
         Optional<ReplayRun> lastReplay) {
 
+    private static final String SUBSCRIBING_REASON = "Write-side guard: it runs inside the command's own transaction"
+            + " and can refuse the command; it is not a read model and has no tokens to reset.";
+    private static final String PROCESS_REASON = "Process, not a projection: its handlers send commands"
+            + " (@DisallowReplay), so a replay would repeat them. It keeps its position and is paused while"
+            + " projections replay.";
+    private static final String UNKNOWN_REASON = "Not a streaming processor: it has no tokens to reset.";
+
     public ProcessorStatus {
         processingGroups = List.copyOf(processingGroups);
         handlers = List.copyOf(handlers);
+    }
+
+    /** Only projections are replayable: a process would repeat its commands, a write guard has no tokens. */
+    public static boolean replayable(Kind kind) {
+        return kind == Kind.PROJECTION;
+    }
+
+    public boolean replayable() {
+        return replayable(kind);
+    }
+
+    /** Why it is not replayable; empty when it is. */
+    public Optional<String> reason() {
+        return switch (kind) {
+            case PROJECTION -> Optional.empty();
+            case PROCESS -> Optional.of(PROCESS_REASON);
+            case WRITE_GUARD -> Optional.of(mode == Mode.SUBSCRIBING ? SUBSCRIBING_REASON : UNKNOWN_REASON);
+        };
     }
 
     public enum Kind {

@@ -1,4 +1,4 @@
-package com.clinic.platform.bootstrap;
+package com.clinic.platform.external;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * of it have failed. The log has the sanitized cause, and the stack trace unless the failure came from
  * the database, whose messages quote the failing row (then at DEBUG).
  */
-final class ProjectionDeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
+public final class ProjectionDeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     /** Diagnostics key: failed retries of the letter. */
     static final String RETRIES = "retries";
@@ -31,7 +31,7 @@ final class ProjectionDeadLetterPolicy implements EnqueuePolicy<EventMessage<?>>
     private final String processingGroup;
     private final Counter enqueued;
 
-    ProjectionDeadLetterPolicy(String processingGroup, MeterRegistry meters) {
+    public ProjectionDeadLetterPolicy(String processingGroup, MeterRegistry meters) {
         this.processingGroup = processingGroup;
         this.enqueued = Counter.builder("clinic.projection.dead.letters.enqueued")
                 .description("Events a projection failed to apply and put in its dead-letter queue")

@@ -1,10 +1,10 @@
-package com.clinic.platform.bootstrap;
+package com.clinic.platform.external;
 
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.EventTrackerStatus;
 
 /** Where a streaming processor's segment stands in a replay, in terms Axon's own flags do not give. */
-final class ReplayProgress {
+public final class ReplayProgress {
 
     private ReplayProgress() {}
 
@@ -13,7 +13,7 @@ final class ReplayProgress {
      * Axon's {@code isReplaying()} stays true after that, until an event newer than the reset arrives,
      * which on a quiet system may be never; this is false as soon as the reset position is reached.
      */
-    static boolean rebuilding(EventTrackerStatus status) {
+    public static boolean rebuilding(EventTrackerStatus status) {
         OptionalLong reset = status.getResetPosition();
         if (reset.isEmpty()) {
             return false;
@@ -22,7 +22,7 @@ final class ReplayProgress {
     }
 
     /** The segment's global index, or -1 before it has seen any event. */
-    static long position(EventTrackerStatus status) {
+    public static long position(EventTrackerStatus status) {
         OptionalLong current = status.getTrackingToken() == null ? OptionalLong.empty() : status.getCurrentPosition();
         return current.orElse(-1);
     }

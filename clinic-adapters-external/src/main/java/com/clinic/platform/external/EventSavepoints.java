@@ -1,4 +1,4 @@
-package com.clinic.platform.bootstrap;
+package com.clinic.platform.external;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,14 +28,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * inserting the letter, so the policy rolls back to this savepoint ({@link #rollBackCurrent()}); when a
  * retry of a letter fails, the failure passes through here and the savepoint is rolled back at once.
  */
-final class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?>> {
+public final class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?>> {
 
     /** The savepoint of the event being handled on this thread, if any. */
     private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
 
     private final DataSource dataSource;
 
-    EventSavepoints(DataSource dataSource) {
+    public EventSavepoints(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -1,4 +1,4 @@
-package com.clinic.platform.bootstrap;
+package com.clinic.platform.external;
 
 import java.sql.SQLException;
 import java.util.Locale;

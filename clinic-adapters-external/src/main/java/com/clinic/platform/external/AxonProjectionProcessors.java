@@ -1,14 +1,11 @@
-package com.clinic.platform.bootstrap;
+package com.clinic.platform.external;
 
 import com.clinic.platform.application.projection.ProcessorStatus;
 import com.clinic.platform.application.projection.ProcessorStatus.Kind;
 import com.clinic.platform.application.projection.ProcessorStatus.Mode;
-import com.clinic.platform.application.projection.Projections;
-import com.clinic.platform.application.projection.ProjectionsStatus;
 import com.clinic.platform.application.projection.ReplayRun;
+import com.clinic.platform.application.projection.port.ProjectionProcessors;
 import com.clinic.platform.domain.Actor;
-import com.clinic.platform.domain.Rejection;
-import com.clinic.platform.domain.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,18 +45,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
 /**
- * Projection status and replays over Axon's event processors.
+ * The event processors and their replays over Axon's {@link EventProcessingConfiguration}. Which
+ * replays are allowed, and to whom, is decided by the projection-administration use case; this does
+ * them and watches them.
  *
  * <p>A replay stops the processor, resets its tokens (its {@code @ResetHandler}s truncate its tables
  * in the same transaction) and starts it again from the first event. One background thread does that,
  * request after request; another notices, every {@link #TICK}, the replays that have caught up.
  *
- * <p>While any replay requested here is in progress, commands are refused ({@link #writesPaused()})
+ * <p>While any replay requested here is in progress, commands are refused ({@link #replayInProgress()})
  * and processes — streaming processors whose handlers all disallow replay — are shut down, keeping
  * their tokens; they are started again when the last replay finished and catch up on what happened
  * meanwhile. Command paths and processes read read models (directory, availability, waiting list,
@@ -71,18 +70,11 @@ import org.springframework.util.ClassUtils;
  * rebuild without the pause; the status still shows it replaying, and replaying again starts over.
  */
 @Component
-class AxonProjections implements Projections, SmartLifecycle {
+public class AxonProjectionProcessors implements ProjectionProcessors, SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(AxonProjections.class);
+    private static final Logger log = LoggerFactory.getLogger(AxonProjectionProcessors.class);
 
     static final Duration TICK = Duration.ofMillis(100);
-
-    private static final String SUBSCRIBING_REASON = "Write-side guard: it runs inside the command's own transaction"
-            + " and can refuse the command; it is not a read model and has no tokens to reset.";
-    private static final String PROCESS_REASON = "Process, not a projection: its handlers send commands"
-            + " (@DisallowReplay), so a replay would repeat them. It keeps its position and is paused while"
-            + " projections replay.";
-    private static final String UNKNOWN_REASON = "Not a streaming processor: it has no tokens to reset.";
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -102,104 +94,83 @@ class AxonProjections implements Projections, SmartLifecycle {
     /** Notices caught-up replays every {@link #TICK}, also while the replayer is busy. */
     private volatile ScheduledExecutorService ticker;
 
-    AxonProjections(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc, Clock clock) {
+    AxonProjectionProcessors(
+            EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc, Clock clock) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    // --- Projections -------------------------------------------------------------------------------
+    // --- ProjectionProcessors ----------------------------------------------------------------------
 
     @Override
-    public ProjectionsStatus status() {
-        Optional<Long> head = head();
-        List<ProcessorStatus> processors = new TreeMap<>(processing.eventProcessors())
+    public SortedMap<String, Kind> kinds() {
+        SortedMap<String, Kind> kinds = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> kinds.put(name, kind(processor)));
+        return kinds;
+    }
+
+    @Override
+    public Optional<Long> head() {
+        TrackingToken head = eventStore.createHeadToken();
+        if (head == null || head.position().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(head.position().getAsLong());
+    }
+
+    @Override
+    public List<ProcessorStatus> describe(Optional<Long> head) {
+        return new TreeMap<>(processing.eventProcessors())
                 .entrySet().stream()
                         .map(entry -> describe(entry.getKey(), entry.getValue(), head))
                         .toList();
-        boolean replaying = processors.stream().anyMatch(ProcessorStatus::replaying);
-        return new ProjectionsStatus(head, replaying, writesPaused(), processors);
     }
 
+    /** From the request until the projection caught up (or its reset failed). */
     @Override
-    public ProjectionsStatus replay(Actor requestedBy, String processorName) {
-        requireAdministrator(requestedBy);
-        EventProcessor processor = processing.eventProcessors().get(processorName);
-        if (processor == null) {
-            throw new Rejection.NotFound("projection.unknown", processorName);
-        }
-        if (notReplayableBecause(processor).isPresent()) {
-            throw new Rejection.Conflict("projection.not-replayable", processorName);
-        }
-        synchronized (this) {
-            if (replaying(processorName)) {
-                throw new Rejection.Conflict("projection.already-replaying", processorName);
-            }
-            begin(requestedBy, List.of(processorName));
-        }
-        return status();
+    public boolean replayInProgress() {
+        return runs.values().stream().anyMatch(run -> run.state.inProgress());
     }
-
-    @Override
-    public ProjectionsStatus replayAll(Actor requestedBy) {
-        requireAdministrator(requestedBy);
-        synchronized (this) {
-            Map<String, EventProcessor> processors = new TreeMap<>(processing.eventProcessors());
-            if (anyRunInProgress()) {
-                throw new Rejection.Conflict("projection.replay-in-progress");
-            }
-            List<String> names = processors.entrySet().stream()
-                    .filter(entry -> notReplayableBecause(entry.getValue()).isEmpty())
-                    .map(Map.Entry::getKey)
-                    .toList();
-            begin(requestedBy, names);
-        }
-        return status();
-    }
-
-    // --- For the command interceptor, the health indicator and the read-model barrier --------------
 
     /**
-     * Whether commands must be refused: a replay requested here is in progress, from the request until
-     * the projection caught up (or its reset failed).
+     * Replay tokens alone (a replay that was running when the application restarted, whose pause of
+     * writes and processes did not survive) do not count: replaying again starts it over, with that
+     * protection.
      */
-    boolean writesPaused() {
-        return anyRunInProgress();
-    }
-
-    /** Whether the processor is stopped on purpose: a paused process, or a projection being reset. */
-    boolean heldForReplay(String processorName) {
+    @Override
+    public boolean replayInProgress(String processorName) {
         Run run = runs.get(processorName);
-        return pausedProcesses.contains(processorName) || (run != null && run.state == ReplayRun.State.REQUESTED);
+        return run != null && run.state.inProgress();
     }
-
-    // --- Replaying ---------------------------------------------------------------------------------
 
     /** Registers the runs and pauses writes before answering; the background thread does the rest. */
-    private void begin(Actor requestedBy, List<String> names) {
+    @Override
+    public synchronized void startReplay(Actor requestedBy, List<String> processorNames) {
         ExecutorService executor = replayer;
         if (!running || executor == null) {
             throw new IllegalStateException("projection replays are not available while the application stops");
         }
         Instant now = clock.instant();
         List<Run> batch = new ArrayList<>();
-        for (String name : names) {
+        for (String name : processorNames) {
             Run run = new Run(name, requestedBy.userId(), now);
             runs.put(name, run);
             batch.add(run);
         }
-        log.atInfo()
-                .setMessage("Projection replay requested by {} for {}")
-                .addArgument(requestedBy.userId())
-                .addArgument(names)
-                .addKeyValue("action", "projection.replay.requested")
-                .addKeyValue("userId", requestedBy.userId())
-                .addKeyValue("role", requestedBy.role())
-                .addKeyValue("processors", names)
-                .log();
         executor.execute(() -> replay(batch));
     }
+
+    // --- For the health indicator ------------------------------------------------------------------
+
+    /** Whether the processor is stopped on purpose: a paused process, or a projection being reset. */
+    public boolean heldForReplay(String processorName) {
+        Run run = runs.get(processorName);
+        return pausedProcesses.contains(processorName) || (run != null && run.state == ReplayRun.State.REQUESTED);
+    }
+
+    // --- Replaying ---------------------------------------------------------------------------------
 
     private void replay(List<Run> batch) {
         pauseProcesses();
@@ -285,7 +256,7 @@ class AxonProjections implements Projections, SmartLifecycle {
                         finishedOne = true;
                     }
                 }
-                inProgress = anyRunInProgress();
+                inProgress = replayInProgress();
                 if (finishedOne && !inProgress) {
                     log.info("Projection replays finished; commands are accepted and processes resume");
                 }
@@ -298,10 +269,6 @@ class AxonProjections implements Projections, SmartLifecycle {
         } catch (RuntimeException failure) {
             log.warn("Checking projection replays failed; trying again", failure);
         }
-    }
-
-    private boolean anyRunInProgress() {
-        return runs.values().stream().anyMatch(run -> run.state.inProgress());
     }
 
     private boolean caughtUp(Run run) {
@@ -342,7 +309,7 @@ class AxonProjections implements Projections, SmartLifecycle {
     /** Starts the paused processes again, unless another replay was requested in the meantime. */
     private void resumeProcesses() {
         synchronized (processesLock) {
-            if (anyRunInProgress()) {
+            if (replayInProgress()) {
                 return;
             }
             for (String name : List.copyOf(pausedProcesses)) {
@@ -387,10 +354,9 @@ class AxonProjections implements Projections, SmartLifecycle {
 
     private ProcessorStatus describe(String name, EventProcessor processor, Optional<Long> head) {
         Kind kind = kind(processor);
-        Optional<String> reason = notReplayableBecause(processor);
         List<Class<?>> handlerTypes = handlerTypes(processor);
         List<String> groups = handlerTypes.stream()
-                .map(AxonProjections::processingGroup)
+                .map(AxonProjectionProcessors::processingGroup)
                 .distinct()
                 .sorted()
                 .toList();
@@ -408,8 +374,6 @@ class AxonProjections implements Projections, SmartLifecycle {
                     mode(processor),
                     groups,
                     handlers,
-                    false,
-                    reason,
                     processor.isRunning(),
                     processor.isError(),
                     false,
@@ -441,8 +405,6 @@ class AxonProjections implements Projections, SmartLifecycle {
                 mode(processor),
                 groups,
                 handlers,
-                reason.isEmpty(),
-                reason,
                 streaming.isRunning(),
                 error,
                 replaying,
@@ -456,29 +418,10 @@ class AxonProjections implements Projections, SmartLifecycle {
     }
 
     /**
-     * Whether a replay requested here is in progress. Replay tokens alone (a replay that was running
-     * when the application restarted, whose pause of writes and processes did not survive) do not
-     * count: replaying again starts it over, with that protection.
-     */
-    private boolean replaying(String name) {
-        Run run = runs.get(name);
-        return run != null && run.state.inProgress();
-    }
-
-    private static Optional<String> notReplayableBecause(EventProcessor processor) {
-        return switch (kind(processor)) {
-            case PROJECTION -> Optional.empty();
-            case PROCESS -> Optional.of(PROCESS_REASON);
-            case WRITE_GUARD ->
-                Optional.of(processor instanceof SubscribingEventProcessor ? SUBSCRIBING_REASON : UNKNOWN_REASON);
-        };
-    }
-
-    /**
      * A streaming processor is a projection when it supports a reset, which Axon grants as soon as
      * one of its handlers allows replay; a process disallows replay on all of them.
      */
-    static Kind kind(EventProcessor processor) {
+    public static Kind kind(EventProcessor processor) {
         if (processor instanceof StreamingEventProcessor streaming) {
             return streaming.supportsReset() ? Kind.PROJECTION : Kind.PROCESS;
         }
@@ -512,7 +455,7 @@ class AxonProjections implements Projections, SmartLifecycle {
 
     private static Stream<EventHandlerInvoker> invokers(EventHandlerInvoker invoker) {
         if (invoker instanceof MultiEventHandlerInvoker multi) {
-            return multi.delegates().stream().flatMap(AxonProjections::invokers);
+            return multi.delegates().stream().flatMap(AxonProjectionProcessors::invokers);
         }
         return Stream.of(invoker);
     }
@@ -537,14 +480,6 @@ class AxonProjections implements Projections, SmartLifecycle {
                 .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
     }
 
-    private Optional<Long> head() {
-        TrackingToken head = eventStore.createHeadToken();
-        if (head == null || head.position().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(head.position().getAsLong());
-    }
-
     private long eventsUpTo(long globalIndex) {
         Long count = jdbc.queryForObject(
                 "SELECT count(*) FROM domainevententry WHERE globalindex <= ?", Long.class, globalIndex);
@@ -553,12 +488,6 @@ class AxonProjections implements Projections, SmartLifecycle {
 
     private synchronized ReplayRun snapshot(Run run) {
         return run.snapshot();
-    }
-
-    private static void requireAdministrator(Actor actor) {
-        if (!actor.is(Role.ADMIN)) {
-            throw new AccessDeniedException("only administrators replay projections");
-        }
     }
 
     // --- Lifecycle: the background threads live between Axon's start and stop --------------------

@@ -1,0 +1,58 @@
+package com.clinic.scheduling.rest.appointment;
+
+import com.clinic.platform.domain.Actor;
+import com.clinic.scheduling.application.appointment.ClaimLedgerRebuild;
+import com.clinic.scheduling.application.port.ClaimLedger;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The write-side claims on doctors' and patients' time, rebuilt from the event store by an
+ * administrator (ADR 0020). The rebuild runs before the answer, in one transaction; bookings, moves
+ * and cancellations wait for it, reads do not.
+ */
+@RestController
+class ClaimAdminController {
+
+    private final ClaimLedgerRebuild rebuild;
+
+    ClaimAdminController(ClaimLedgerRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    /**
+     * What the rebuild did.
+     *
+     * @param eventsReplayed appointment events that take or free time, applied in the store's order
+     * @param before rows in the claim tables before
+     * @param after rows in the claim tables after
+     * @param slotClaimsRefused doctors' claims the history could not place: appointments left unclaimed
+     * @param patientClaimsRefused patients' claims refused as overlapping another of the same patient
+     */
+    record RebuildResponse(
+            long eventsReplayed,
+            ClaimLedger.Counts before,
+            ClaimLedger.Counts after,
+            long slotClaimsRefused,
+            long patientClaimsRefused) {
+
+        static RebuildResponse of(ClaimLedger.Rebuilt rebuilt) {
+            return new RebuildResponse(
+                    rebuilt.eventsReplayed(),
+                    rebuilt.before(),
+                    rebuilt.after(),
+                    rebuilt.slotClaimsRefused(),
+                    rebuilt.patientClaimsRefused());
+        }
+    }
+
+    @PostMapping("/api/v1/admin/claims/rebuild")
+    ResponseEntity<RebuildResponse> rebuild(@AuthenticationPrincipal Actor actor) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(RebuildResponse.of(rebuild.rebuild(actor)));
+    }
+}
