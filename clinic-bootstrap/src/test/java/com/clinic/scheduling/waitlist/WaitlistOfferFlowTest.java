@@ -173,6 +173,34 @@ class WaitlistOfferFlowTest {
     }
 
     @Test
+    void aPatientBusyElsewhereAtTheFreedTimeIsSkippedAndTheNextPatientGetsTheSlot() {
+        WaitlistWorld world = WaitlistWorld.create(context);
+        UUID otherDoctor = world.anotherDoctor();
+        WaitlistWorld.Patient busy = world.patient("en");
+        WaitlistWorld.Patient next = world.patient("en");
+        world.book(busy.patientId(), otherDoctor, world.slotStart());
+        UUID busyEntry = world.joinForDoctor(busy, Urgency.URGENT);
+        UUID nextEntry = world.joinForDoctor(next, Urgency.ROUTINE);
+        world.awaitStatus(nextEntry, WaitlistEntryStatus.WAITING);
+
+        // The best-ranked patient's hold passes every check but the claim ledger's, which finds them
+        // busy with the other doctor: refused inside the process's own unit of work and transaction.
+        world.bookAndCancel(world.slotStart());
+
+        WaitlistEntryView offered = world.awaitStatus(nextEntry, WaitlistEntryStatus.OFFERED);
+        UUID hold = offered.offer().orElseThrow().appointmentId();
+        assertThat(world.awaitAppointment(hold, "HELD").patientId()).isEqualTo(next.patientId());
+        assertThat(world.entry(busyEntry).status()).isEqualTo(WaitlistEntryStatus.WAITING);
+        assertThat(world.events(busyEntry, "OfferMade")).isZero();
+        assertThat(world.eventsNaming(busy.patientId(), "SlotHeld"))
+                .as("the refused hold left no event behind")
+                .isZero();
+        assertThat(world.claims())
+                .as("nor a claim on the doctor's time: only the next patient's hold has it")
+                .containsExactly(hold);
+    }
+
+    @Test
     void anOfferCannotBeAcceptedOnceItsTimeHasRunOutEvenBeforeTheDeadlineFired() {
         WaitlistWorld world = WaitlistWorld.create(context);
         WaitlistWorld.Patient patient = world.patient("en");

@@ -3,7 +3,7 @@ package com.clinic.scheduling.application.appointment;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.platform.application.IdGenerator;
-import com.clinic.platform.application.axon.Commands;
+import com.clinic.platform.application.axon.StandaloneCommands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.scheduling.application.availability.SlotSearch;
@@ -15,24 +15,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.stereotype.Service;
 
 /**
  * The waiting list's entry points into bookings: the system acts for the patient the waiting list
  * chose, so there is no actor to check; the time is claimed the same way every booking claims it.
  *
- * <p>Each is an independent step with its own unit of work and transaction, run on a fresh thread:
- * called from inside the waiting list's event handling, a lost race would otherwise mark the
- * caller's whole transaction rollback-only instead of simply answering "taken, try the next".
+ * <p>Each command is a step of its own ({@link StandaloneCommands}), decided and committed before
+ * the call returns: called from inside the waiting list's event handling, a lost race answers
+ * "taken, try the next" and leaves the caller's unit of work and transaction untouched.
  */
 @Service
 class WaitlistSlotHolds implements WaitlistBooking {
 
-    private final Commands commands;
+    private final StandaloneCommands steps;
     private final DirectoryFacts directory;
     private final SlotSearch slots;
     private final SlotResolver resolver;
@@ -40,13 +36,13 @@ class WaitlistSlotHolds implements WaitlistBooking {
     private final IdGenerator ids;
 
     WaitlistSlotHolds(
-            Commands commands,
+            StandaloneCommands steps,
             DirectoryFacts directory,
             SlotSearch slots,
             SlotResolver resolver,
             Clock clock,
             IdGenerator ids) {
-        this.commands = commands;
+        this.steps = steps;
         this.directory = directory;
         this.slots = slots;
         this.resolver = resolver;
@@ -63,54 +59,38 @@ class WaitlistSlotHolds implements WaitlistBooking {
             Instant start,
             Instant holdUntil,
             UUID waitlistEntryId) {
-        return isolated(() -> {
-            Optional<PatientFacts> patient = directory.patient(patientId).filter(p -> !p.erased());
-            if (patient.isEmpty() || !slots.isFree(doctorId, branchId, appointmentTypeId, start)) {
-                return Optional.<UUID>empty();
+        Optional<PatientFacts> patient = directory.patient(patientId).filter(p -> !p.erased());
+        if (patient.isEmpty() || !slots.isFree(doctorId, branchId, appointmentTypeId, start)) {
+            return Optional.empty();
+        }
+        AppointmentSlot slot = resolver.slotFor(new SlotChoice(doctorId, branchId, appointmentTypeId, start));
+        UUID appointmentId = ids.next();
+        try {
+            steps.request(new HoldSlot(
+                    appointmentId,
+                    patientId,
+                    slot,
+                    holdUntil,
+                    Actor.SYSTEM_USER_ID,
+                    Optional.of(waitlistEntryId),
+                    clock.instant()));
+        } catch (RuntimeException failure) {
+            if (isUnavailableToThePatient(failure)) {
+                return Optional.empty();
             }
-            AppointmentSlot slot = resolver.slotFor(new SlotChoice(doctorId, branchId, appointmentTypeId, start));
-            UUID appointmentId = ids.next();
-            try {
-                commands.request(new HoldSlot(
-                        appointmentId,
-                        patientId,
-                        slot,
-                        holdUntil,
-                        Actor.SYSTEM_USER_ID,
-                        Optional.of(waitlistEntryId),
-                        clock.instant()));
-            } catch (RuntimeException failure) {
-                if (isUnavailableToThePatient(failure)) {
-                    return Optional.<UUID>empty();
-                }
-                throw failure;
-            }
-            return Optional.of(appointmentId);
-        });
+            throw failure;
+        }
+        return Optional.of(appointmentId);
     }
 
     @Override
     public void confirmOffer(UUID appointmentId, UUID actingUserId) {
-        isolated(() -> commands.request(new ConfirmHold(appointmentId, actingUserId, clock.instant())));
+        steps.request(new ConfirmHold(appointmentId, actingUserId, clock.instant()));
     }
 
     @Override
     public void releaseOffer(UUID appointmentId, UUID actingUserId) {
-        isolated(() -> commands.request(new ReleaseHold(appointmentId, actingUserId, clock.instant())));
-    }
-
-    private static <T> T isolated(Callable<T> step) {
-        try (ExecutorService thread = Executors.newVirtualThreadPerTaskExecutor()) {
-            return thread.submit(step).get();
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while booking for the waiting list", interrupted);
-        }
+        steps.request(new ReleaseHold(appointmentId, actingUserId, clock.instant()));
     }
 
     /**
