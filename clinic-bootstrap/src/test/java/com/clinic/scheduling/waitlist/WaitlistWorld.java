@@ -311,6 +311,17 @@ final class WaitlistWorld {
                 .findFirst();
     }
 
+    /** Every appointment held for the entry, with its status, as the appointment read model has them. */
+    Map<UUID, String> holdsFor(UUID entryId) {
+        Map<UUID, String> holds = new LinkedHashMap<>();
+        jdbc.query(
+                        "select appointment_id, status from appointment_view where waitlist_entry_id = ?",
+                        (row, i) -> Map.entry(row.getObject(1, UUID.class), row.getString(2)),
+                        entryId)
+                .forEach(hold -> holds.put(hold.getKey(), hold.getValue()));
+        return holds;
+    }
+
     /**
      * The appointments holding or booking the doctor's time right now: the write side's claims,
      * committed with the hold or booking itself, so never behind.
