@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
-import com.clinic.scheduling.application.appointment.AppointmentService;
-import com.clinic.scheduling.application.appointment.AppointmentService.SlotChoice;
+import com.clinic.scheduling.application.appointment.AppointmentBooking;
+import com.clinic.scheduling.application.appointment.SlotChoice;
 import com.clinic.scheduling.application.availability.AppointmentTypeInput;
 import com.clinic.scheduling.application.availability.AppointmentTypeService;
 import com.clinic.scheduling.application.availability.AppointmentTypeView;
@@ -65,7 +65,7 @@ class SlotSearchIntegrationTest {
     SlotSearch slots;
 
     @Autowired
-    AppointmentService appointments;
+    AppointmentBooking appointments;
 
     @Autowired
     JdbcTemplate jdbc;

@@ -10,6 +10,7 @@ import com.clinic.scheduling.application.waitlist.WaitlistService;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import com.clinic.scheduling.domain.waitlist.Urgency;
+import com.clinic.scheduling.domain.waitlist.WaitlistCommand.MakeOffer;
 import com.clinic.support.IntegrationTest;
 import com.clinic.testsupport.TestClock;
 import java.time.Duration;
@@ -19,6 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
@@ -170,6 +174,74 @@ class WaitlistOfferFlowTest {
         assertThat(world.claims()).isEmpty();
         assertThat(world.entry(entry).status()).isEqualTo(WaitlistEntryStatus.WAITING);
         assertThat(world.events(entry, "OfferMade")).isZero();
+    }
+
+    @Test
+    void aPatientBusyElsewhereAtTheFreedTimeIsSkippedAndTheNextPatientGetsTheSlot() {
+        WaitlistWorld world = WaitlistWorld.create(context);
+        UUID otherDoctor = world.anotherDoctor();
+        WaitlistWorld.Patient busy = world.patient("en");
+        WaitlistWorld.Patient next = world.patient("en");
+        world.book(busy.patientId(), otherDoctor, world.slotStart());
+        UUID busyEntry = world.joinForDoctor(busy, Urgency.URGENT);
+        UUID nextEntry = world.joinForDoctor(next, Urgency.ROUTINE);
+        world.awaitStatus(nextEntry, WaitlistEntryStatus.WAITING);
+
+        // The best-ranked patient's hold passes every check but the claim ledger's, which finds them
+        // busy with the other doctor: refused inside the process's own unit of work and transaction.
+        world.bookAndCancel(world.slotStart());
+
+        WaitlistEntryView offered = world.awaitStatus(nextEntry, WaitlistEntryStatus.OFFERED);
+        UUID hold = offered.offer().orElseThrow().appointmentId();
+        assertThat(world.awaitAppointment(hold, "HELD").patientId()).isEqualTo(next.patientId());
+        assertThat(world.entry(busyEntry).status()).isEqualTo(WaitlistEntryStatus.WAITING);
+        assertThat(world.events(busyEntry, "OfferMade")).isZero();
+        assertThat(world.eventsNaming(busy.patientId(), "SlotHeld"))
+                .as("the refused hold left no event behind")
+                .isZero();
+        assertThat(world.claims())
+                .as("nor a claim on the doctor's time: only the next patient's hold has it")
+                .containsExactly(hold);
+    }
+
+    @Test
+    void whenTheOfferCannotBeRecordedItsHoldIsReleasedAndTheRetriedStepOffersTheSlot() {
+        WaitlistWorld world = WaitlistWorld.create(context);
+        WaitlistWorld.Patient patient = world.patient("en");
+        UUID entry = world.joinForDoctor(patient, Urgency.URGENT);
+        world.awaitStatus(entry, WaitlistEntryStatus.WAITING);
+        AtomicInteger attempts = new AtomicInteger();
+        // The slot is held for the patient (committed on its own), then the entry refuses to record
+        // the offer: the process's step fails, and its event processor retries the event.
+        Registration failFirstOffer = context.getBean(CommandBus.class)
+                .registerHandlerInterceptor((unitOfWork, chain) -> {
+                    if (unitOfWork.getMessage().getPayload() instanceof MakeOffer offer
+                            && offer.entryId().equals(entry)
+                            && attempts.getAndIncrement() == 0) {
+                        throw new IllegalStateException("the entry could not record the offer");
+                    }
+                    return chain.proceed();
+                });
+        WaitlistEntryView offered;
+        try {
+            world.bookAndCancel(world.slotStart());
+            offered = world.awaitStatus(entry, WaitlistEntryStatus.OFFERED);
+        } finally {
+            failFirstOffer.cancel();
+        }
+
+        assertThat(attempts).as("failed once, then recorded").hasValue(2);
+        UUID hold = offered.offer().orElseThrow().appointmentId();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(world.holdsFor(entry))
+                .as("the failed attempt's hold was released, not left to its expiry")
+                .hasSize(2)
+                .containsEntry(hold, "HELD")
+                .containsValue("CANCELLED"));
+        assertThat(world.claims())
+                .as("and nothing but the offer's hold claims the slot")
+                .containsExactly(hold);
+        assertThat(world.offerDeadline(hold)).isPresent();
+        assertThat(world.notices(patient.userId(), WaitlistNotices.OFFER_MADE)).isEqualTo(1);
     }
 
     @Test

@@ -256,15 +256,25 @@ final class WaitlistWorld {
      * free again. Returns the cancelled appointment's id.
      */
     UUID bookAndCancel(Instant start) {
+        UUID appointmentId = book(booker(), doctorId, start);
+        Api.Response cancelled = admin.post(
+                "/api/v1/appointments/" + appointmentId + "/cancel",
+                Map.of("reason", "PATIENT_REQUEST", "note", "travelling"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+        return appointmentId;
+    }
+
+    /** The front desk books the patient with a doctor of the branch at this start; returns the appointment. */
+    UUID book(UUID patientId, UUID withDoctor, Instant start) {
         Api.Response booked = admin.post(
                 "/api/v1/appointments",
                 Map.of(
                         "patientId",
-                        booker(),
+                        patientId,
                         "slot",
                         Map.of(
                                 "doctorId",
-                                doctorId,
+                                withDoctor,
                                 "branchId",
                                 branchId,
                                 "appointmentTypeId",
@@ -272,12 +282,19 @@ final class WaitlistWorld {
                                 "start",
                                 start.toString())));
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
-        UUID appointmentId = UUID.fromString(booked.json("appointmentId").asString());
-        Api.Response cancelled = admin.post(
-                "/api/v1/appointments/" + appointmentId + "/cancel",
-                Map.of("reason", "PATIENT_REQUEST", "note", "travelling"));
-        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
-        return appointmentId;
+        return UUID.fromString(booked.json("appointmentId").asString());
+    }
+
+    /**
+     * Another doctor at the branch, of another specialty, working the same hours; nobody on the list
+     * waits for them, so their new hours are offered to no one.
+     */
+    UUID anotherDoctor() {
+        UUID other = newDoctor(api, admin, new AvailabilityTestData.Site(clinicId, branchId), "dermatology")
+                .doctorId();
+        defineSchedule(admin, other, branchId, "08:00", "20:00");
+        awaitOfferProcessCaughtUp(context);
+        return other;
     }
 
     private UUID booker() {
@@ -320,6 +337,17 @@ final class WaitlistWorld {
                         appointmentId)
                 .stream()
                 .findFirst();
+    }
+
+    /** Every appointment held for the entry, with its status, as the appointment read model has them. */
+    Map<UUID, String> holdsFor(UUID entryId) {
+        Map<UUID, String> holds = new LinkedHashMap<>();
+        jdbc.query(
+                        "select appointment_id, status from appointment_view where waitlist_entry_id = ?",
+                        (row, i) -> Map.entry(row.getObject(1, UUID.class), row.getString(2)),
+                        entryId)
+                .forEach(hold -> holds.put(hold.getKey(), hold.getValue()));
+        return holds;
     }
 
     /**
@@ -375,6 +403,16 @@ final class WaitlistWorld {
                 Integer.class,
                 aggregateId.toString(),
                 "%" + type);
+    }
+
+    /** Stored events of this type whose payload names the id (a patient, an entry), whichever aggregate they belong to. */
+    int eventsNaming(UUID id, String type) {
+        return jdbc.queryForObject(
+                "select count(*) from domainevententry where payloadtype like ?"
+                        + " and position(convert_to(?, 'UTF8') in payload) > 0",
+                Integer.class,
+                "%" + type,
+                id.toString());
     }
 
     /** Waits until the offer process has handled every event stored so far. */

@@ -4,9 +4,11 @@ import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.rest.ETags;
 import com.clinic.platform.rest.PageResponse;
+import com.clinic.scheduling.application.appointment.AppointmentBooking;
+import com.clinic.scheduling.application.appointment.AppointmentChanges;
 import com.clinic.scheduling.application.appointment.AppointmentQueryService;
-import com.clinic.scheduling.application.appointment.AppointmentService;
 import com.clinic.scheduling.application.appointment.AppointmentView;
+import com.clinic.scheduling.application.appointment.VisitSteps;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -36,11 +38,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AppointmentController {
 
-    private final AppointmentService appointments;
+    private final AppointmentBooking booking;
+    private final AppointmentChanges changes;
+    private final VisitSteps visits;
     private final AppointmentQueryService queries;
 
-    AppointmentController(AppointmentService appointments, AppointmentQueryService queries) {
-        this.appointments = appointments;
+    AppointmentController(
+            AppointmentBooking booking,
+            AppointmentChanges changes,
+            VisitSteps visits,
+            AppointmentQueryService queries) {
+        this.booking = booking;
+        this.changes = changes;
+        this.visits = visits;
         this.queries = queries;
     }
 
@@ -53,7 +63,7 @@ class AppointmentController {
     @PostMapping("/api/v1/appointments/holds")
     ResponseEntity<HoldResponse> hold(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Book request) {
-        AppointmentService.Held held = appointments.hold(
+        AppointmentBooking.Held held = booking.hold(
                 actor, Optional.ofNullable(request.patientId()), request.slot().toChoice());
         return ResponseEntity.created(location(held.appointmentId()))
                 .body(new HoldResponse(held.appointmentId(), held.holdUntil()));
@@ -62,7 +72,7 @@ class AppointmentController {
     @PostMapping("/api/v1/appointments")
     ResponseEntity<BookedResponse> book(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Book request) {
-        UUID appointmentId = appointments.book(
+        UUID appointmentId = booking.book(
                 actor, Optional.ofNullable(request.patientId()), request.slot().toChoice());
         return ResponseEntity.created(location(appointmentId)).body(new BookedResponse(appointmentId));
     }
@@ -70,7 +80,7 @@ class AppointmentController {
     @PostMapping("/api/v1/appointments/series")
     ResponseEntity<SeriesResponse> series(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Series request) {
-        List<UUID> ids = appointments.bookWeeklySeries(
+        List<UUID> ids = booking.bookWeeklySeries(
                 actor, Optional.ofNullable(request.patientId()), request.first().toChoice(), request.occurrences());
         return ResponseEntity.status(HttpStatus.CREATED).body(new SeriesResponse(ids));
     }
@@ -84,7 +94,7 @@ class AppointmentController {
     @PostMapping("/api/v1/appointments/{appointmentId}/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
-        appointments.confirm(actor, appointmentId);
+        changes.confirm(actor, appointmentId);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/reschedule")
@@ -94,7 +104,7 @@ class AppointmentController {
             @PathVariable UUID appointmentId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AppointmentRequests.Reschedule request) {
-        appointments.reschedule(actor, appointmentId, request.slot().toChoice(), ETags.expectedVersion(ifMatch));
+        changes.reschedule(actor, appointmentId, request.slot().toChoice(), ETags.expectedVersion(ifMatch));
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/cancel")
@@ -104,31 +114,31 @@ class AppointmentController {
             @PathVariable UUID appointmentId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AppointmentRequests.Cancel request) {
-        appointments.cancel(actor, appointmentId, request.reason(), request.note(), ETags.expectedVersion(ifMatch));
+        changes.cancel(actor, appointmentId, request.reason(), request.note(), ETags.expectedVersion(ifMatch));
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/check-in")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void checkIn(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
-        appointments.checkIn(actor, appointmentId);
+        visits.checkIn(actor, appointmentId);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/start")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void start(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
-        appointments.startConsultation(actor, appointmentId);
+        visits.startConsultation(actor, appointmentId);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
-        appointments.complete(actor, appointmentId);
+        visits.complete(actor, appointmentId);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/no-show")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void noShow(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
-        appointments.markNoShow(actor, appointmentId);
+        visits.markNoShow(actor, appointmentId);
     }
 
     @GetMapping("/api/v1/doctors/{doctorId}/agenda")

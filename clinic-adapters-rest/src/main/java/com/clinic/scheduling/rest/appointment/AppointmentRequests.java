@@ -1,6 +1,6 @@
 package com.clinic.scheduling.rest.appointment;
 
-import com.clinic.scheduling.application.appointment.AppointmentService.SlotChoice;
+import com.clinic.scheduling.application.appointment.SlotChoice;
 import com.clinic.scheduling.domain.appointment.CancellationReason;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

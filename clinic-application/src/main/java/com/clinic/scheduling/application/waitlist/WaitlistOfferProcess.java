@@ -96,9 +96,11 @@ class WaitlistOfferProcess {
 
     @EventHandler
     void on(HoldExpired event) {
-        if (event.waitlistEntryId().isPresent()) {
+        if (event.waitlistEntryId().isPresent() && offerHolds.isOfferHold(event.appointmentId())) {
             return; // an offer's hold: the offer's own expiry passes the slot on
         }
+        // An ordinary hold, or one held for an offer that was never recorded (its step rolled back
+        // and the release failed too): nothing else will pass the slot on.
         offers.offerFreedSlot(event.slot());
     }
 

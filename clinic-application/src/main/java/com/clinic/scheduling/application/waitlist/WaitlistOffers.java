@@ -38,15 +38,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Offers freed time to the waiting list: finds the best-ranked matching waiting patients, holds a
- * slot for one through bookings, records the offer on the entry (which schedules its durable expiry)
- * and tells the patient in-app, all in the caller's transaction.
+ * slot for one through bookings (a step of its own), then records the offer on the entry (which
+ * schedules its durable expiry) and tells the patient in-app, in the caller's transaction.
  *
  * <p>Nothing here throws for the ordinary races of several instances: a slot someone else won, or an
  * entry that meanwhile got another offer, just moves on to the next candidate. A real failure rolls
- * the whole step back, and the event processor that called it retries it.
+ * the whole step back, releases the holds it made, and the event processor that called it retries it.
  */
 @Service
 public class WaitlistOffers {
@@ -210,6 +212,7 @@ public class WaitlistOffers {
                 if (held.isEmpty()) {
                     continue; // someone else won this time; try the candidate's next one
                 }
+                releaseIfRolledBack(held.get());
                 // Remembered before anything can release it, so its release is never taken for a new freed slot.
                 offerHolds.remember(held.get(), candidate.entryId());
                 WaitlistOffer offer = new WaitlistOffer(
@@ -246,6 +249,29 @@ public class WaitlistOffers {
             }
         }
         return made;
+    }
+
+    /**
+     * The hold committed on its own (see {@link WaitlistBooking}); the offer it is for commits with
+     * this step. Should the step roll back (recording the offer failed, or anything after it), the
+     * hold would be left with no offer to end it and its slot lost to the waiting list, so it is
+     * released then, in a step of its own; that release comes back as a freed slot, and the event
+     * processor retries the step anyway. If the release fails too, the hold's own expiry frees the
+     * slot ({@link WaitlistOfferProcess}).
+     */
+    private void releaseIfRolledBack(UUID hold) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    log.info("Offer step rolled back: releasing its hold {}", hold);
+                    booking.releaseOffer(hold, SYSTEM_USER);
+                }
+            }
+        });
     }
 
     /** The times this candidate could be offered, best first: the freed slot itself, or searched slots in it. */

@@ -309,6 +309,17 @@ class WaitlistOfferProcessTest {
     }
 
     @Test
+    void anOfferHoldWhoseOfferWasNeverRecordedFreesItsSlotWhenItRunsOut() {
+        // Held for an offer whose step then rolled back, and not released: an orphan, which nothing
+        // but its own expiry can pass on.
+        UUID orphan = UUID.randomUUID();
+
+        process.on(new HoldExpired(orphan, slot(TYPE, SLOT_TIME), Optional.of(routineMornings.entryId()), NOW));
+
+        assertThat(offersSent).extracting(MakeOffer::entryId).containsExactly(urgent.entryId());
+    }
+
+    @Test
     void anAbandonedCheckoutHoldIsAFreedSlotLikeAnyOther() {
         process.on(cancelled(UUID.randomUUID(), true));
 
