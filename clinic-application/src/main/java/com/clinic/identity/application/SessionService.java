@@ -109,12 +109,7 @@ public class SessionService {
         Credential account = credential.get();
         UUID sessionId = ids.next();
         sessions.openSession(sessionId, account.userId(), now);
-        TokenPair tokens = issue(account, sessionId, now);
-        return new TokenPair(
-                tokens.accessToken(),
-                tokens.expiresIn(),
-                tokens.refreshToken(),
-                Optional.of(devices.issue(loginIndex, now)));
+        return issue(account, sessionId, now, Optional.of(devices.issue(loginIndex, now)));
     }
 
     /**
@@ -138,7 +133,7 @@ public class SessionService {
                     sessions.revokeSession(rotated.sessionId(), "account-inactive", now);
                     throw new AuthenticationFailed(AuthenticationFailed.INVALID_REFRESH_TOKEN);
                 }
-                return issue(account.get(), rotated.sessionId(), now);
+                return issue(account.get(), rotated.sessionId(), now, Optional.empty());
             }
             case RefreshUse.Reused reused -> {
                 log.warn("A used refresh token was presented again; revoking session {}", reused.sessionId());
@@ -186,7 +181,7 @@ public class SessionService {
 
     public record Me(UUID userId, Role role, Optional<UUID> clinicId, Optional<UUID> branchId, AccountStatus status) {}
 
-    private TokenPair issue(Credential account, UUID sessionId, Instant now) {
+    private TokenPair issue(Credential account, UUID sessionId, Instant now, Optional<String> deviceToken) {
         String refreshToken = SecretTokens.generate();
         sessions.storeRefreshToken(
                 SecretTokens.hash(refreshToken),
@@ -196,6 +191,6 @@ public class SessionService {
                 now.plus(settings.refreshTokenTtl()));
         Actor actor = new Actor(account.userId(), account.role(), account.clinicId(), account.branchId());
         AccessTokenIssuer.AccessToken access = issuer.issue(actor, sessionId, now);
-        return new TokenPair(access.value(), Duration.between(now, access.expiresAt()), refreshToken, Optional.empty());
+        return new TokenPair(access.value(), Duration.between(now, access.expiresAt()), refreshToken, deviceToken);
     }
 }

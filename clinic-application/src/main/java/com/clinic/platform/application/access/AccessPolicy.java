@@ -52,8 +52,8 @@ public class AccessPolicy {
         }
     }
 
-    /** The refusal of this operation for a resource out of the actor's reach, to be thrown by the caller. */
-    public RuntimeException refusal(Actor actor, Operation operation) {
+    /** The refusal of this operation for a resource out of the actor's reach. */
+    private static RuntimeException refusal(Actor actor, Operation operation) {
         return operation
                 .rule()
                 .refusal()
@@ -63,7 +63,7 @@ public class AccessPolicy {
     }
 
     /** The actor's own active doctor record, as grants of {@link Reach#OWN_DOCTOR_RECORD} see it. */
-    public Optional<UUID> ownDoctorRecord(Actor actor) {
+    private Optional<UUID> ownDoctorRecord(Actor actor) {
         return records.activeDoctorOf(actor.userId());
     }
 
