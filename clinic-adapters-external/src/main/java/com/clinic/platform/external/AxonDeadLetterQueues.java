@@ -131,12 +131,12 @@ public class AxonDeadLetterQueues implements DeadLetterQueues {
     // --- For the health indicator ------------------------------------------------------------------
 
     /** Whether the processor's group has a dead-letter queue (each projection group is its own processor). */
-    public boolean hasQueue(String processorName) {
+    boolean hasQueue(String processorName) {
         return groups.contains(processorName);
     }
 
     /** Letters per processing group that has any, read now. */
-    public Map<String, Long> lettersPerGroup() {
+    Map<String, Long> lettersPerGroup() {
         Map<String, Long> letters = new LinkedHashMap<>();
         counts().forEach((group, count) -> letters.put(group, count.deadLetters()));
         return letters;

@@ -162,10 +162,10 @@ public class AxonProjectionProcessors implements ProjectionProcessors, SmartLife
         executor.execute(() -> replay(batch));
     }
 
-    // --- For the health indicator ------------------------------------------------------------------
+    // --- For the health indicator (same package) ----------------------------------------------
 
     /** Whether the processor is stopped on purpose: a paused process, or a projection being reset. */
-    public boolean heldForReplay(String processorName) {
+    boolean heldForReplay(String processorName) {
         Run run = runs.get(processorName);
         return pausedProcesses.contains(processorName) || (run != null && run.state == ReplayRun.State.REQUESTED);
     }

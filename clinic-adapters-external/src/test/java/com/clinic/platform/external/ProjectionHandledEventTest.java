@@ -1,4 +1,4 @@
-package com.clinic.platform.bootstrap;
+package com.clinic.platform.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

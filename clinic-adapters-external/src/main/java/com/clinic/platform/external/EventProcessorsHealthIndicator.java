@@ -1,7 +1,5 @@
-package com.clinic.platform.bootstrap;
+package com.clinic.platform.external;
 
-import com.clinic.platform.external.AxonDeadLetterQueues;
-import com.clinic.platform.external.AxonProjectionProcessors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

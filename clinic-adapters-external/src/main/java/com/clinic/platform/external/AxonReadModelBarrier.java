@@ -1,9 +1,7 @@
-package com.clinic.platform.bootstrap;
+package com.clinic.platform.external;
 
 import com.clinic.platform.application.context.ReadModelBarrier;
 import com.clinic.platform.application.projection.ProcessorStatus;
-import com.clinic.platform.external.AxonProjectionProcessors;
-import com.clinic.platform.external.ReplayProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
