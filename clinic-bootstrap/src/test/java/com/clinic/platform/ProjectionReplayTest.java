@@ -11,6 +11,10 @@ import static com.clinic.scheduling.availability.AvailabilityTestData.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.clinic.platform.application.context.ReadModelBarrier;
+import com.clinic.platform.application.crypto.FieldCipher;
+import com.clinic.platform.application.projection.ProcessorStatus;
+import com.clinic.platform.application.projection.port.ProjectionProcessors;
 import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.support.Api;
@@ -26,16 +30,20 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -47,6 +55,8 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -79,6 +89,18 @@ class ProjectionReplayTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ReadModelBarrier barrier;
+
+    @Autowired
+    FieldCipher cipher;
+
+    @Autowired
+    ProjectionProcessors processors;
 
     Api api;
     Api admin;
@@ -221,23 +243,137 @@ class ProjectionReplayTest {
         assertThat(tables()).isEqualTo(before);
     }
 
+    /**
+     * With more than one segment ({@code clinic.projections.segments}) a projection sees each
+     * aggregate's events in order but the aggregates' streams interleaved in any way: Axon sequences
+     * per aggregate and hands each aggregate to one segment. A read model must not depend on that
+     * interleaving. Every projection rebuilds its tables, in a transaction that is rolled back, from
+     * the whole store delivered aggregate after aggregate, newest aggregate first, and then in a
+     * seeded random interleaving; both must give the read models built in global order.
+     */
+    @Test
+    void projectionsBuildTheSameReadModelsWhateverOrderDifferentAggregatesEventsArriveIn() throws Exception {
+        activity();
+        assertThat(barrier.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditIndexHead() >= storeHead());
+        Set<String> segmented = processors.kinds().entrySet().stream()
+                .filter(kind -> kind.getValue() == ProcessorStatus.Kind.PROJECTION)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        List<Object> projections = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> segmented.contains(processingGroup(bean)))
+                .toList();
+        assertThat(projections.stream().map(ProjectionReplayTest::processingGroup))
+                .contains("audit-index", "directory-doctors", "scheduling-appointments", "scheduling-queue-board")
+                .doesNotContain("scheduling-claims");
+        Map<String, List<String>> inOrder = tables(SEGMENTED_TABLES);
+        List<List<TrackedEventMessage<?>>> streams = streamsPerAggregate();
+        assertThat(streams).hasSizeGreaterThan(1);
+
+        List<TrackedEventMessage<?>> newestAggregateFirst =
+                streams.reversed().stream().flatMap(List::stream).toList();
+        assertSameRows("newest aggregate first", rebuiltFrom(newestAggregateFirst, projections), inOrder);
+        assertSameRows(
+                "random interleaving", rebuiltFrom(interleaved(streams, new Random(20261202L)), projections), inOrder);
+        assertSameRows("after the rollback", tables(SEGMENTED_TABLES), inOrder);
+    }
+
+    /** Table by table, so that a difference names its table and its rows. */
+    private static void assertSameRows(
+            String order, Map<String, List<String>> actual, Map<String, List<String>> expected) {
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((table, rows) ->
+                assertThat(actual.get(table)).as(order + ": " + table).containsExactlyElementsOf(rows));
+    }
+
+    /** What the tracking projections write; the claim ledger is a write guard, always in command order. */
+    private static final List<String> SEGMENTED_TABLES = PROJECTED_TABLES.stream()
+            .filter(table -> !table.equals("slot_claim"))
+            .toList();
+
+    /** The stored events, one list per aggregate (an event without one is its own), in first-seen order. */
+    private List<List<TrackedEventMessage<?>>> streamsPerAggregate() {
+        Map<String, List<TrackedEventMessage<?>>> streams = new LinkedHashMap<>();
+        try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+            while (events.hasNextAvailable()) {
+                TrackedEventMessage<?> event = events.nextAvailable();
+                String sequence = event instanceof DomainEventMessage<?> domain
+                        ? domain.getAggregateIdentifier()
+                        : event.getIdentifier();
+                streams.computeIfAbsent(sequence, key -> new ArrayList<>()).add(event);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+        return new ArrayList<>(streams.values());
+    }
+
+    /** Each step takes the next event of a randomly chosen aggregate: any order a set of segments may give. */
+    private static List<TrackedEventMessage<?>> interleaved(List<List<TrackedEventMessage<?>>> streams, Random random) {
+        List<ArrayDeque<TrackedEventMessage<?>>> open = new ArrayList<>();
+        streams.forEach(stream -> open.add(new ArrayDeque<>(stream)));
+        List<TrackedEventMessage<?>> order = new ArrayList<>();
+        while (!open.isEmpty()) {
+            int pick = random.nextInt(open.size());
+            ArrayDeque<TrackedEventMessage<?>> stream = open.get(pick);
+            order.add(stream.removeFirst());
+            if (stream.isEmpty()) {
+                open.set(pick, open.getLast());
+                open.removeLast();
+            }
+        }
+        return order;
+    }
+
+    /** Empties the projections' tables and hands them the events in this order; rolled back after reading. */
+    private Map<String, List<String>> rebuiltFrom(List<TrackedEventMessage<?>> events, List<Object> projections) {
+        List<AnnotationEventHandlerAdapter> handlers =
+                projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("TRUNCATE " + String.join(", ", SEGMENTED_TABLES));
+            for (TrackedEventMessage<?> event : events) {
+                for (AnnotationEventHandlerAdapter handler : handlers) {
+                    if (handler.canHandle(event)) {
+                        DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> handler.handle(event));
+                    }
+                }
+            }
+            return jdbc.execute((ConnectionCallback<Map<String, List<String>>>) connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return tables(statement, SEGMENTED_TABLES);
+                }
+            });
+        });
+    }
+
     private static String processingGroup(Object bean) {
         ProcessingGroup group = AopUtils.getTargetClass(bean).getAnnotation(ProcessingGroup.class);
         return group == null ? "" : group.value();
     }
 
     private Map<String, List<String>> tables() throws SQLException {
-        Map<String, List<String>> tables = new LinkedHashMap<>();
+        return tables(PROJECTED_TABLES);
+    }
+
+    private Map<String, List<String>> tables(List<String> names) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
-            for (String table : PROJECTED_TABLES) {
-                List<String> rows;
-                try (ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
-                    rows = rows(result, table);
-                }
-                rows.sort(null);
-                tables.put(table, rows);
+            return tables(statement, names);
+        }
+    }
+
+    /** Each table's rows, sorted: what a projection wrote, whatever order it wrote it in. */
+    private Map<String, List<String>> tables(Statement statement, List<String> names) throws SQLException {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        for (String table : names) {
+            List<String> rows;
+            try (ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
+                rows = rows(result, table);
             }
+            rows.sort(null);
+            tables.put(table, rows);
         }
         return tables;
     }
@@ -467,22 +603,28 @@ class ProjectionReplayTest {
     }
 
     /** Each row as "column=value " pairs, in the result's order. */
-    private static List<String> rows(ResultSet result) throws SQLException {
+    private List<String> rows(ResultSet result) throws SQLException {
         return rows(result, "");
     }
 
-    private static List<String> rows(ResultSet result, String table) throws SQLException {
+    /**
+     * Encrypted columns are compared by what they say: each write seals a value under a fresh nonce,
+     * so a row written again holds other ciphertext for the same data.
+     */
+    private List<String> rows(ResultSet result, String table) throws SQLException {
         List<String> rows = new ArrayList<>();
         ResultSetMetaData columns = result.getMetaData();
         while (result.next()) {
             StringBuilder row = new StringBuilder();
             for (int i = 1; i <= columns.getColumnCount(); i++) {
-                if (SURROGATE_COLUMNS.contains(table + "." + columns.getColumnName(i))) {
+                String column = columns.getColumnName(i);
+                if (SURROGATE_COLUMNS.contains(table + "." + column)) {
                     continue;
                 }
-                row.append(columns.getColumnName(i))
+                String value = result.getString(i);
+                row.append(column)
                         .append('=')
-                        .append(result.getString(i))
+                        .append(value != null && column.endsWith("_enc") ? cipher.decrypt(value) : value)
                         .append(' ');
             }
             rows.add(row.toString());
