@@ -74,7 +74,8 @@ class JwtAccessTokens implements AccessTokenIssuer, AccessTokenVerifier {
                 .build();
         if (keys.isEphemeral()) {
             log.warn("No clinic.identity.jwt.keys configured: signing access tokens with an EPHEMERAL key; "
-                    + "tokens die with this instance and other instances cannot verify them");
+                    + "tokens die with this instance and other instances cannot verify them "
+                    + "(production: java -jar clinic.jar keys generate prints keys to set)");
         }
         this.parser = Jwts.parser()
                 .keyLocator(new LocatorAdapter<Key>() {

@@ -5,6 +5,7 @@ import com.clinic.platform.application.crypto.FieldCipher;
 import com.clinic.platform.application.crypto.KeyRing;
 import com.clinic.platform.application.crypto.PersonalDataVault;
 import com.clinic.platform.application.crypto.SubjectKeyStore;
+import com.clinic.platform.bootstrap.database.DatabaseAtStart;
 import com.clinic.platform.rest.HttpSettings;
 import com.clinic.platform.rest.operations.OperationsAccess;
 import java.time.Clock;
@@ -20,6 +21,12 @@ class PlatformConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformConfiguration.class);
 
+    /** Static: a bean-factory post-processor must exist before the configuration's own bean. */
+    @Bean
+    static DatabaseAtStart databaseAtStart() {
+        return new DatabaseAtStart();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -33,8 +40,8 @@ class PlatformConfiguration {
     @Bean
     KeyRing keyRing(CryptoProperties properties) {
         if (properties.usesDevelopmentKeys()) {
-            log.warn(
-                    "Encryption uses the built-in DEVELOPMENT keys: set CLINIC_CRYPTO_KEYS_* before storing real data");
+            log.warn("Encryption uses the built-in DEVELOPMENT keys: before storing real data, set the"
+                    + " CLINIC_CRYPTO_* variables that java -jar clinic.jar keys generate prints");
         }
         return new KeyRing(properties.keys(), properties.activeKeyId(), properties.blindIndexKey());
     }
