@@ -92,11 +92,18 @@ public final class PostgresTestDatabase implements BeforeEachCallback, Parameter
             config.setMaximumPoolSize(8);
             config.setPoolName("persistence-tests");
             this.dataSource = new HikariDataSource(config);
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            try {
+                Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+            } catch (RuntimeException failedMigration) {
+                // Nothing will close a database that was never handed out: drop it here.
+                dataSource.close();
+                drop.run();
+                throw failedMigration;
+            }
             // As Spring Boot wires jOOQ: statements join the Spring transaction of the calling thread.
             this.db = new DefaultDSLContext(new DefaultConfiguration()
                     .set(new DataSourceConnectionProvider(new TransactionAwareDataSourceProxy(dataSource)))
