@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinic.identity.application.port.AttemptLimiter.Limit;
 import com.clinic.identity.application.port.AttemptLimiter.Take;
-import com.clinic.support.IntegrationTest;
+import com.clinic.platform.persistence.PostgresTestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -20,13 +20,16 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * abuser retrying at once is refused without a round trip, and the memory never refuses what the
  * shared bucket would let through again.
  */
-@IntegrationTest
+@ExtendWith(PostgresTestDatabase.class)
 class Bucket4jAttemptLimiterTest {
 
     private static final Limit TWO_PER_QUARTER_HOUR = new Limit(2, Duration.ofMinutes(15));
 
-    @Autowired
-    DataSource dataSource;
+    private final DataSource dataSource;
+
+    Bucket4jAttemptLimiterTest(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** Counts the connections the limiter takes: one per round trip to the shared store. */
     static final class CountingDataSource extends DelegatingDataSource {
@@ -98,5 +101,36 @@ class Bucket4jAttemptLimiterTest {
         limiter.forgetEveryKeyNaming(part);
 
         assertThat(limiter.tryTake(key, TWO_PER_QUARTER_HOUR).taken()).isTrue();
+    }
+
+    @Test
+    void aRefilledKeyHasItsWholeBudgetAgainAndNoRememberedRefusal() {
+        Bucket4jAttemptLimiter limiter = new Bucket4jAttemptLimiter(dataSource);
+        String key = "test:login:" + UUID.randomUUID();
+        limiter.tryTake(key, TWO_PER_QUARTER_HOUR);
+        limiter.tryTake(key, TWO_PER_QUARTER_HOUR);
+        limiter.tryTake(key, TWO_PER_QUARTER_HOUR);
+        assertThat(limiter.knownRefusal(key, TWO_PER_QUARTER_HOUR)).isPresent();
+
+        limiter.refill(key, TWO_PER_QUARTER_HOUR);
+
+        assertThat(limiter.knownRefusal(key, TWO_PER_QUARTER_HOUR)).isEmpty();
+        assertThat(limiter.tryTake(key, TWO_PER_QUARTER_HOUR).taken()).isTrue();
+        assertThat(limiter.tryTake(key, TWO_PER_QUARTER_HOUR).taken()).isTrue();
+        assertThat(limiter.tryTake(key, TWO_PER_QUARTER_HOUR).taken()).isFalse();
+    }
+
+    @Test
+    void aChangedLimitCountsInABucketOfItsOwn() {
+        Bucket4jAttemptLimiter limiter = new Bucket4jAttemptLimiter(dataSource);
+        String key = "test:client:" + UUID.randomUUID();
+        limiter.tryTake(key, TWO_PER_QUARTER_HOUR);
+        limiter.tryTake(key, TWO_PER_QUARTER_HOUR);
+        assertThat(limiter.tryTake(key, TWO_PER_QUARTER_HOUR).taken()).isFalse();
+
+        Take underNewSetting = limiter.tryTake(key, new Limit(5, Duration.ofMinutes(15)));
+
+        assertThat(underNewSetting.taken()).isTrue();
+        assertThat(underNewSetting.remaining()).isEqualTo(4);
     }
 }
