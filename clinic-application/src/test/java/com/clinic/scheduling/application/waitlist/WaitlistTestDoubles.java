@@ -195,6 +195,11 @@ final class WaitlistTestDoubles {
         }
 
         @Override
+        public boolean awaitProcessed(Duration timeout) {
+            return true;
+        }
+
+        @Override
         public boolean awaitHandled(String processingGroup, TrackingToken position, Duration timeout) {
             waited.add(new Waited(processingGroup, position, timeout));
             return position.position().orElseThrow() <= handledUpTo;
