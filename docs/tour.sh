@@ -95,7 +95,10 @@ json -X POST "$BASE/api/v1/auth/register" -d "{\"homeBranchId\":\"$BRANCH\",\"pa
 OMAR=$(json -X POST "$BASE/api/v1/auth/login" -d "{\"login\":\"$PHONE2\",\"password\":\"Patient-Passw0rd-2026\"}" | jq -r .accessToken)
 json -H "Authorization: Bearer $OMAR" -X POST "$BASE/api/v1/waitlist" -d "{\"doctorId\":\"$DOCTOR\",\"branchId\":\"$BRANCH\",
   \"appointmentTypeId\":\"$TYPE\",\"from\":\"$(date -u -d '+1 day' +%F)\",\"to\":\"$(date -u -d '+8 day' +%F)\"}" | jq -c '{entryId, status, position}'
-json -H "Authorization: Bearer $PATIENT" -X POST "$BASE/api/v1/appointments/$APPOINTMENT/cancel" -d '{"reason":"PATIENT_REQUEST","note":"clash"}' -o /dev/null -w 'cancel: %{http_code}\n'
+# The offer is made by the waiting list's process just after the cancellation; Prefer: wait-for=processes
+# holds the answer until that process has acted and the read models show it (Preference-Applied says so).
+json -H "Authorization: Bearer $PATIENT" -H 'Prefer: wait-for=processes' -X POST "$BASE/api/v1/appointments/$APPOINTMENT/cancel" \
+  -d '{"reason":"PATIENT_REQUEST","note":"clash"}' -o /dev/null -w 'cancel: %{http_code}, applied: %header{preference-applied}\n'
 curl -sS -H "Authorization: Bearer $OMAR" "$BASE/api/v1/waitlist" | jq -c '.items[0] | {status, offer}'
 curl -sS -H "Authorization: Bearer $OMAR" "$BASE/api/v1/me/notifications" | jq -c '.items[0] | {template, message}'
 

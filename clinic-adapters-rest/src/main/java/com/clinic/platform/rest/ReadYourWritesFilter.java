@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -16,8 +18,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * instance's read models include the change, at most {@code timeout}. A client can then read what it
  * wrote, and a follow-up command validated against a read model (a branch of the clinic just created)
  * is not refused because a projection was a few milliseconds behind.
+ *
+ * <p>A client that wants to read what the write set off, not only the write (the waiting list's offer
+ * after a cancellation), sends {@value #WAIT_FOR_PROCESSES} in {@code Prefer} (RFC 7240): the response
+ * then also waits for the processes, within the same timeout, and says so with
+ * {@code Preference-Applied} when they caught up in time.
  */
 public class ReadYourWritesFilter extends OncePerRequestFilter {
+
+    public static final String WAIT_FOR_PROCESSES = "wait-for=processes";
 
     private final ReadModelBarrier barrier;
     private final Duration timeout;
@@ -43,10 +52,28 @@ public class ReadYourWritesFilter extends OncePerRequestFilter {
             boolean wrote = WritesInRequest.takeDispatched();
             int status = buffered.getStatus();
             if (wrote && status >= 200 && status < 300) {
-                barrier.awaitCaughtUp(timeout);
+                if (prefersProcesses(request)) {
+                    if (barrier.awaitProcessed(timeout)) {
+                        buffered.setHeader("Preference-Applied", WAIT_FOR_PROCESSES);
+                    }
+                } else {
+                    barrier.awaitCaughtUp(timeout);
+                }
             }
         } finally {
             buffered.copyBodyToResponse();
         }
+    }
+
+    /** Preferences are comma-separated, possibly over several headers, their tokens case-insensitive. */
+    private static boolean prefersProcesses(HttpServletRequest request) {
+        for (String header : Collections.list(request.getHeaders("Prefer"))) {
+            for (String preference : header.split(",")) {
+                if (preference.strip().toLowerCase(Locale.ROOT).replace(" ", "").equals(WAIT_FOR_PROCESSES)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

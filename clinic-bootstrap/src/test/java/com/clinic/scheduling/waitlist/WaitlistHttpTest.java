@@ -86,6 +86,9 @@ class WaitlistHttpTest {
         assertThat(joined.header("ETag")).contains("\"0\"");
         assertThat(joined.json("status").asString()).isEqualTo("WAITING");
         assertThat(joined.json("urgency").asString()).isEqualTo("ROUTINE");
+        assertThat(joined.json("position").asInt())
+                .as("alone in the doctor's queue")
+                .isEqualTo(1);
         assertThat(joined.json("patientId").asString())
                 .isEqualTo(amal.patientId().toString());
 
@@ -112,9 +115,16 @@ class WaitlistHttpTest {
         UUID doctorId = newDoctor();
         Patient early = newPatient("en");
         Patient late = newPatient("en");
+        Patient latest = newPatient("en");
 
         String routine = joinAsReception(early, doctorId, "ROUTINE");
         String urgent = joinAsReception(late, doctorId, "URGENT");
+        Api.Response last = reception.post("/api/v1/waitlist", withPatient(join(doctorId, null, "ROUTINE"), latest));
+
+        assertThat(last.status()).as(last.toString()).isEqualTo(201);
+        assertThat(last.json("position").asInt())
+                .as("joining answers with the place behind the urgent entry and the earlier routine one")
+                .isEqualTo(3);
 
         assertThat(awaitOk(reception, "/api/v1/waitlist/" + urgent)
                         .json("position")
@@ -133,7 +143,13 @@ class WaitlistHttpTest {
                         + page.path("nextCursor").asString())
                 .body();
         assertThat(next.path("items").get(0).path("entryId").asString()).isEqualTo(routine);
-        assertThat(next.path("nextCursor").isNull()).isTrue();
+        JsonNode third = reception
+                .get("/api/v1/waitlist?doctorId=" + doctorId + "&limit=1&after="
+                        + next.path("nextCursor").asString())
+                .body();
+        assertThat(third.path("items").get(0).path("entryId").asString())
+                .isEqualTo(last.json("entryId").asString());
+        assertThat(third.path("nextCursor").isNull()).isTrue();
     }
 
     // --- bad input is always a problem, never a 500 ------------------------------------------
@@ -277,6 +293,54 @@ class WaitlistHttpTest {
                 amal.api().post("/api/v1/waitlist/" + amalEntry + "/offer/accept", null), 409, "waitlist.no-offer");
     }
 
+    /**
+     * The offer is made by a process a moment after the cancellation is answered; a client that asks
+     * with {@code Prefer: wait-for=processes} is answered only once the offer can be read. Several
+     * rounds, because without the wait the read would still see the offer now and then.
+     */
+    @Test
+    void aCancellationThatWaitsForProcessesIsAnsweredOnceTheOfferCanBeRead() {
+        UUID doctorId = newDoctor();
+        WaitlistWorld.defineSchedule(admin, doctorId, branchId, "08:00", "20:00");
+        WaitlistWorld.awaitOfferProcessCaughtUp(context);
+        for (int round = 0; round < 3; round++) {
+            Patient waiting = newPatient("en");
+            String entry = joinAsReception(waiting, doctorId, "ROUTINE");
+            Patient someone = newPatient("en");
+            Instant start = LocalDate.now(RIYADH)
+                    .plusDays(2 + round)
+                    .atTime(9, 0)
+                    .atZone(RIYADH)
+                    .toInstant();
+            Map<String, Object> slot = Map.of(
+                    "doctorId", doctorId, "branchId", branchId, "appointmentTypeId", typeId, "start", start.toString());
+            Api.Response booked =
+                    reception.post("/api/v1/appointments", Map.of("patientId", someone.patientId(), "slot", slot));
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+
+            Api.Response cancelled = reception
+                    .header("Prefer", "wait-for=processes")
+                    .post(
+                            "/api/v1/appointments/"
+                                    + booked.json("appointmentId").asString() + "/cancel",
+                            Map.of("reason", "DOCTOR_UNAVAILABLE"));
+
+            assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+            assertThat(cancelled.header("Preference-Applied")).contains("wait-for=processes");
+            JsonNode read = waiting.api().get("/api/v1/waitlist/" + entry).body();
+            assertThat(read.path("status").asString()).as(read.toString()).isEqualTo("OFFERED");
+            assertThat(Instant.parse(read.path("offer").path("start").asString()))
+                    .isEqualTo(start);
+            assertThat(waiting.api()
+                            .get("/api/v1/me/notifications")
+                            .json("items")
+                            .get(0)
+                            .path("template")
+                            .asString())
+                    .isEqualTo("waitlist.offer-made");
+        }
+    }
+
     @Test
     void aPatientWithdrawsAndStaffOfAnotherBranchCannotTouchTheEntry() {
         UUID doctorId = newDoctor();
@@ -328,10 +392,13 @@ class WaitlistHttpTest {
         return body;
     }
 
-    private String joinAsReception(Patient patient, UUID doctorId, String urgency) {
-        Map<String, Object> body = join(doctorId, null, urgency);
+    private static Map<String, Object> withPatient(Map<String, Object> body, Patient patient) {
         body.put("patientId", patient.patientId());
-        Api.Response joined = reception.post("/api/v1/waitlist", body);
+        return body;
+    }
+
+    private String joinAsReception(Patient patient, UUID doctorId, String urgency) {
+        Api.Response joined = reception.post("/api/v1/waitlist", withPatient(join(doctorId, null, urgency), patient));
         assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
         return joined.json("entryId").asString();
     }
@@ -383,7 +450,9 @@ class WaitlistHttpTest {
         patient.put("preferredLanguage", language);
         patient.put(
                 "consents", Map.of("treatment", true, "dataProcessing", true, "marketing", false, "reminders", true));
-        Api.Response registered = api.anonymous()
+        // Each from an address of its own: self-registrations are throttled per client, and this class makes many.
+        Api.Response registered = api.fromNewAddress()
+                .anonymous()
                 .post(
                         "/api/v1/auth/register",
                         Map.of("homeBranchId", branchId, "patient", patient, "password", PASSWORD));

@@ -11,6 +11,7 @@ import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView.OfferVi
 import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
 import com.clinic.scheduling.domain.waitlist.Urgency;
 import com.clinic.scheduling.domain.waitlist.WaitlistCriteria;
+import com.clinic.scheduling.domain.waitlist.WaitlistRanking;
 import com.clinic.scheduling.persistence.jooq.tables.WaitlistEntryView;
 import com.clinic.scheduling.persistence.jooq.tables.records.WaitlistEntryViewRecord;
 import java.nio.charset.StandardCharsets;
@@ -125,6 +126,21 @@ class JooqWaitlistReadModel implements WaitlistReadModel {
                         criteria(row),
                         Urgency.valueOf(row.getUrgency()),
                         row.getJoinedAt()));
+    }
+
+    @Override
+    public int positionFor(WaitlistCriteria criteria, WaitlistRanking.Key rank) {
+        Condition queue = criteria.doctorId().map(E.DOCTOR_ID::eq).orElseGet(() -> E.DOCTOR_ID
+                .isNull()
+                .and(E.SPECIALTY.eq(criteria.specialty().orElseThrow())));
+        return db.fetchCount(
+                        E,
+                        E.BRANCH_ID.eq(criteria.branchId()),
+                        queue,
+                        E.STATUS.in(OPEN),
+                        row(E.URGENCY_RANK, E.JOINED_AT, E.ENTRY_ID)
+                                .lt((short) rank.urgency().rank(), rank.joinedAt(), rank.entryId()))
+                + 1;
     }
 
     @Override

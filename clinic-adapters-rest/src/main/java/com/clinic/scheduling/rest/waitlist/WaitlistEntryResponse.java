@@ -5,6 +5,7 @@ import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
 import com.clinic.scheduling.domain.waitlist.TimeOfDayRange;
 import com.clinic.scheduling.domain.waitlist.Urgency;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,6 +15,7 @@ import java.util.UUID;
 /**
  * A waiting-list entry. {@code position} is 1 for the next patient of the same queue (doctor, or
  * specialty, at the branch), null once closed; {@code offer} is the slot held for the patient now.
+ * The descriptions go into the OpenAPI document, where clients read what the numbers mean.
  */
 record WaitlistEntryResponse(
         UUID entryId,
@@ -29,8 +31,17 @@ record WaitlistEntryResponse(
         Urgency urgency,
         Instant joinedAt,
         WaitlistEntryStatus status,
-        Integer position,
-        Offer offer,
+        @Schema(
+                        description = "The entry's place among the open (waiting or offered) entries of its queue:"
+                                + " the same doctor, or the same specialty, at the branch; 1 is first in line."
+                                + " Ranked by urgency, then time of joining. Counted from"
+                                + " the waiting-list read model when the entry is read (or joined); null once the"
+                                + " entry is closed.",
+                        nullable = true,
+                        minimum = "1")
+                Integer position,
+        @Schema(description = "The slot held for the patient now, while the entry is OFFERED; otherwise null.")
+                Offer offer,
         UUID appointmentId,
         Instant closedAt) {
 
@@ -61,7 +72,7 @@ record WaitlistEntryResponse(
                 view.closedAt().orElse(null));
     }
 
-    /** Right after joining: the read model follows shortly, so the position is not known yet. */
+    /** Right after joining: the position is counted against the read model's open entries at that moment. */
     static WaitlistEntryResponse joined(Joined joined) {
         return new WaitlistEntryResponse(
                 joined.entryId(),
@@ -77,7 +88,7 @@ record WaitlistEntryResponse(
                 joined.urgency(),
                 joined.joinedAt(),
                 WaitlistEntryStatus.WAITING,
-                null,
+                joined.position(),
                 null,
                 null,
                 null);

@@ -18,6 +18,16 @@ public interface ReadModelBarrier {
     boolean awaitCaughtUp(Duration timeout);
 
     /**
+     * As {@link #awaitCaughtUp}, but first waits until this instance's processes (handlers that send
+     * commands, such as the waiting list's offers) have handled every event stored so far, so the
+     * projections then also include what those processes did in reaction. One step deep: what a process
+     * does in reaction to another process's commands is not waited for. For clients that ask to see the
+     * consequences of their write ({@code Prefer: wait-for=processes}), never on every write: processes
+     * may run far behind under load (ADR 0008). Returns false when {@code timeout} passed first.
+     */
+    boolean awaitProcessed(Duration timeout);
+
+    /**
      * Waits until the projection of one processing group has handled the event at {@code position}
      * (the tracking token a streaming processor handed to its handler with that event), wherever that
      * projection runs: its committed position, read on this instance when all its segments run here and

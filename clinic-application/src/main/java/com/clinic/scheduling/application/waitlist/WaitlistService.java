@@ -26,6 +26,7 @@ import com.clinic.scheduling.domain.waitlist.WaitlistCommand.DeclineOffer;
 import com.clinic.scheduling.domain.waitlist.WaitlistCommand.JoinWaitlist;
 import com.clinic.scheduling.domain.waitlist.WaitlistCommand.Withdraw;
 import com.clinic.scheduling.domain.waitlist.WaitlistCriteria;
+import com.clinic.scheduling.domain.waitlist.WaitlistRanking;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,14 +72,18 @@ public class WaitlistService {
         this.clock = clock;
     }
 
-    /** What joining returns: the new entry's id and the criteria as recorded. */
+    /**
+     * What joining returns: the new entry's id, the criteria as recorded, and its place in its queue
+     * when it joined (see {@link WaitlistReadModel#positionFor}).
+     */
     public record Joined(
             UUID entryId,
             UUID patientId,
             UUID clinicId,
             WaitlistCriteria criteria,
             Urgency urgency,
-            Instant joinedAt) {}
+            Instant joinedAt,
+            int position) {}
 
     public Joined join(Actor actor, JoinRequest request) {
         Reach reach = access.requireRole(actor, SchedulingOperation.JOIN_WAITLIST);
@@ -122,7 +127,8 @@ public class WaitlistService {
         UUID entryId = ids.next();
         commands.request(new JoinWaitlist(
                 entryId, patient.patientId(), patient.clinicId(), criteria, urgency, lapsesAt, actor.userId(), now));
-        return new Joined(entryId, patient.patientId(), patient.clinicId(), criteria, urgency, now);
+        int position = entries.positionFor(criteria, new WaitlistRanking.Key(urgency, now, entryId));
+        return new Joined(entryId, patient.patientId(), patient.clinicId(), criteria, urgency, now, position);
     }
 
     public void withdraw(Actor actor, UUID entryId) {

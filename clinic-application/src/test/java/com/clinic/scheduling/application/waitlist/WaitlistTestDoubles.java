@@ -77,6 +77,19 @@ final class WaitlistTestDoubles {
         public Optional<UUID> openEntryFor(UUID patientId, WaitlistCriteria criteria) {
             return Optional.empty();
         }
+
+        /** Among the waiting candidates of the same doctor or specialty at the branch, as the read model counts. */
+        @Override
+        public int positionFor(WaitlistCriteria criteria, WaitlistRanking.Key rank) {
+            return 1
+                    + (int) waiting.stream()
+                            .filter(c -> c.criteria().branchId().equals(criteria.branchId()))
+                            .filter(c -> c.criteria().doctorId().equals(criteria.doctorId())
+                                    && (criteria.doctorId().isPresent()
+                                            || c.criteria().specialty().equals(criteria.specialty())))
+                            .filter(c -> WaitlistRanking.ORDER.compare(c.rankKey(), rank) < 0)
+                            .count();
+        }
     }
 
     static final class FakeDirectory extends InMemoryDirectoryFacts {}
@@ -178,6 +191,11 @@ final class WaitlistTestDoubles {
 
         @Override
         public boolean awaitCaughtUp(Duration timeout) {
+            return true;
+        }
+
+        @Override
+        public boolean awaitProcessed(Duration timeout) {
             return true;
         }
 

@@ -8,4 +8,7 @@ import org.springframework.validation.annotation.Validated;
 /** {@code clinic.demo.password}: the password of every demo login (profile {@code demo} only). */
 @Validated
 @ConfigurationProperties("clinic.demo")
-record DemoProperties(@DefaultValue("Shifa-Demo-2026!") @Size(min = 10) String password) {}
+record DemoProperties(@DefaultValue(DemoProperties.DEFAULT_PASSWORD) @Size(min = 10) String password) {
+
+    static final String DEFAULT_PASSWORD = "Shifa-Demo-2026!";
+}

@@ -51,6 +51,13 @@ public interface WaitlistReadModel {
     /** In ranking order, at most {@code query.limit()}. */
     java.util.List<Candidate> candidates(CandidateQuery query);
 
+    /**
+     * The place (1 = next) an entry with these criteria and this rank takes among the open entries of
+     * its queue (the same doctor, or the same specialty, at the branch): one more than those ranking
+     * before it. The same count as {@link WaitlistEntryView#position()}, for an entry not projected yet.
+     */
+    int positionFor(WaitlistCriteria criteria, WaitlistRanking.Key rank);
+
     /** An open entry of the patient for the same thing (doctor or specialty, branch, type), if any. */
     Optional<UUID> openEntryFor(UUID patientId, WaitlistCriteria criteria);
 }
