@@ -6,7 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code clinic.deadlines.*}: how often the persistent scheduler looks for due deadlines, and its threads. */
+/**
+ * {@code clinic.deadlines.*}: the persistent scheduler of deadlines (hold and offer expiry, no-shows).
+ *
+ * @param pollingInterval how often it looks for deadlines that are due
+ * @param threads how many due deadlines run at once
+ */
 @Validated
 @ConfigurationProperties("clinic.deadlines")
 record DeadlineProperties(@DefaultValue("1s") Duration pollingInterval, @DefaultValue("4") @Positive int threads) {}

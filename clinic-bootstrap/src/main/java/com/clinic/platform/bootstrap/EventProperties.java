@@ -16,7 +16,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("clinic")
 record EventProperties(@DefaultValue @Valid Events events, @DefaultValue @Valid Projections projections) {
 
+    /** @param fetchDelay how long an idle processor waits before it looks for new events again (how late an instance sees another's events) */
     record Events(@DefaultValue("100ms") Duration fetchDelay) {}
 
+    /**
+     * @param segments segments of every projection's tracking processor (parallel threads, across instances)
+     * @param batchSize events a projection handles per transaction
+     */
     record Projections(@DefaultValue("1") @Positive int segments, @DefaultValue("100") @Positive int batchSize) {}
 }

@@ -12,6 +12,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code clinic.http.*}: who is a trusted proxy ({@code CLINIC_HTTP_TRUSTED_PROXIES}), the request
  * bulkhead (ADR 0014), the largest body, and the read-your-writes wait (ADR 0008).
+ *
+ * @param trustedProxies addresses or CIDR blocks of the load balancers in front of the server; only
+ *     their X-Forwarded-For is believed (none: the peer's own address counts)
+ * @param bulkhead how many API requests are handled at once
+ * @param maxBodyBytes the largest request body; larger ones get 413
+ * @param readYourWritesTimeout how long a write waits for the read models to show it before it answers anyway
  */
 @Validated
 @ConfigurationProperties("clinic.http")
@@ -21,7 +27,13 @@ record HttpProperties(
         @DefaultValue("1048576") @Positive long maxBodyBytes,
         @DefaultValue("2s") Duration readYourWritesTimeout) {
 
-    /** 14 of the pool's 20 connections by default, leaving the rest to projections and cache reloads. */
+    /**
+     * 14 of the pool's 20 connections by default, leaving the rest to projections and cache reloads.
+     *
+     * @param permits API requests handled at once (keep it below the connection pool's size)
+     * @param maxWait how long a request waits for a permit before 503
+     * @param outside API paths that skip the bulkhead (their own queue is the password-hashing pool's)
+     */
     record Bulkhead(
             @DefaultValue("14") @Positive int permits,
             @DefaultValue("20s") Duration maxWait,

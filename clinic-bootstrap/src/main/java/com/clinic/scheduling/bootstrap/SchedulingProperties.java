@@ -38,6 +38,16 @@ record SchedulingProperties(
             @DefaultValue("15m") Duration noShowGrace,
             @DefaultValue("24h") Duration lateCancelWindow) {}
 
+    /**
+     * @param grace how late after the appointment's start a checked-in patient still keeps their place
+     * @param plannedConsultation the consultation length assumed until a doctor has enough real history
+     * @param historySize how many of the doctor's most recent consultations the estimated wait uses
+     * @param historyWindow how far back those consultations may lie
+     * @param admissionHorizon check-ins older than this never join a queue (a replay or a long outage
+     *     cannot fill queues with patients who went home)
+     * @param stream the live queue streams (server-sent events)
+     * @param listenPollTimeout how often the listener connection looks for queue notifications
+     */
     record Queue(
             @DefaultValue("10m") Duration grace,
             @DefaultValue("15m") Duration plannedConsultation,
@@ -47,6 +57,10 @@ record SchedulingProperties(
             @DefaultValue Stream stream,
             @DefaultValue("1s") Duration listenPollTimeout) {
 
+        /**
+         * @param timeout how long one live stream stays open before the client reconnects
+         * @param refresh how often an open stream gets the estimates again though nothing changed
+         */
         record Stream(@DefaultValue("30m") Duration timeout, @DefaultValue("30s") Duration refresh) {}
     }
 }
