@@ -7,24 +7,34 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one clock tests control: a base time plus an offset the test moves forward. The base is a
  * fixed instant ({@link #at}), the real clock ({@link #system}, for running applications whose
  * other tests must see time flow), or any other source ({@link #following}, e.g. an Axon fixture's
- * simulated time). Zone views made with {@link #withZone} share the offset, so moving the clock
- * moves every view of it.
+ * simulated time). A test that must know every instant the application reads (to expect exact
+ * commands) makes it {@link #standStill} for a while. Zone views made with {@link #withZone} share the
+ * offset and the stop, so moving the clock moves every view of it.
  */
 public final class TestClock extends Clock {
 
     private final InstantSource base;
     private final AtomicReference<Duration> offset;
+    /** The base's reading the clock stands still at, if a test stopped it. */
+    private final AtomicReference<Optional<Instant>> stoppedAt;
+
     private final ZoneId zone;
 
-    private TestClock(InstantSource base, AtomicReference<Duration> offset, ZoneId zone) {
+    private TestClock(
+            InstantSource base,
+            AtomicReference<Duration> offset,
+            AtomicReference<Optional<Instant>> stoppedAt,
+            ZoneId zone) {
         this.base = base;
         this.offset = offset;
+        this.stoppedAt = stoppedAt;
         this.zone = zone;
     }
 
@@ -41,7 +51,10 @@ public final class TestClock extends Clock {
     /** Whatever {@code source} reads, plus however far the test has moved this clock. */
     public static TestClock following(InstantSource source) {
         return new TestClock(
-                Objects.requireNonNull(source, "source"), new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+                Objects.requireNonNull(source, "source"),
+                new AtomicReference<>(Duration.ZERO),
+                new AtomicReference<>(Optional.empty()),
+                ZoneOffset.UTC);
     }
 
     /** Moves the clock forward; time in tests never runs backwards. */
@@ -52,14 +65,24 @@ public final class TestClock extends Clock {
         offset.accumulateAndGet(duration, Duration::plus);
     }
 
-    /** Back to the base time, undoing every {@link #advance}. */
+    /**
+     * Stops the clock at its current reading: it reads the same instant until {@link #advance}d or
+     * {@link #reset}. Stopping a stopped clock changes nothing.
+     */
+    public Instant standStill() {
+        stoppedAt.updateAndGet(stopped -> stopped.isPresent() ? stopped : Optional.of(base.instant()));
+        return instant();
+    }
+
+    /** Back to the base time, undoing every {@link #advance} and {@link #standStill}. */
     public void reset() {
+        stoppedAt.set(Optional.empty());
         offset.set(Duration.ZERO);
     }
 
     @Override
     public Instant instant() {
-        return base.instant().plus(offset.get());
+        return stoppedAt.get().orElseGet(base::instant).plus(offset.get());
     }
 
     @Override
@@ -69,7 +92,7 @@ public final class TestClock extends Clock {
 
     @Override
     public TestClock withZone(ZoneId newZone) {
-        return newZone.equals(zone) ? this : new TestClock(base, offset, newZone);
+        return newZone.equals(zone) ? this : new TestClock(base, offset, stoppedAt, newZone);
     }
 
     @Override

@@ -54,6 +54,27 @@ class TestClockTest {
     }
 
     @Test
+    void aRunningClockStoodStillReadsOneInstantUntilMovedAndRunsAgainOnceReset() {
+        AtomicReference<Instant> real = new AtomicReference<>(NOW);
+        TestClock clock = TestClock.following(real::get);
+        Clock riyadh = clock.withZone(ZoneId.of("Asia/Riyadh"));
+
+        assertThat(clock.standStill()).isEqualTo(NOW);
+        real.set(NOW.plusSeconds(5));
+        assertThat(clock.instant()).isEqualTo(NOW);
+        assertThat(riyadh.instant()).isEqualTo(NOW);
+        assertThat(clock.standStill())
+                .as("stopping again keeps the first reading")
+                .isEqualTo(NOW);
+
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(riyadh.instant()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+
+        clock.reset();
+        assertThat(clock.instant()).isEqualTo(NOW.plusSeconds(5));
+    }
+
+    @Test
     void zoneViewsShareTheAdvanceAndShowTheirOwnLocalTime() {
         TestClock clock = TestClock.at(NOW);
         Clock riyadh = clock.withZone(ZoneId.of("Asia/Riyadh"));

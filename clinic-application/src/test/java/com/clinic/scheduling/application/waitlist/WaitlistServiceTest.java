@@ -6,29 +6,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
 import com.clinic.directory.DirectoryFacts.DoctorFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
+import com.clinic.directory.InMemoryDirectoryFacts;
+import com.clinic.platform.application.Page;
+import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.application.access.AccessRefused;
 import com.clinic.platform.application.access.FixedActorRecords;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.domain.Role;
+import com.clinic.scheduling.application.appointment.WaitlistBooking;
 import com.clinic.scheduling.application.availability.AppointmentTypeView;
-import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.FakeDirectory;
-import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.InMemoryEntries;
-import com.clinic.scheduling.application.waitlist.WaitlistTestDoubles.RecordingBooking;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
+import com.clinic.scheduling.application.waitlist.port.WaitlistReadModel;
 import com.clinic.scheduling.domain.availability.BookingRules;
 import com.clinic.scheduling.domain.waitlist.Urgency;
 import com.clinic.scheduling.domain.waitlist.WaitlistCommand;
 import com.clinic.scheduling.domain.waitlist.WaitlistCommand.AcceptOffer;
 import com.clinic.scheduling.domain.waitlist.WaitlistCommand.JoinWaitlist;
+import com.clinic.scheduling.domain.waitlist.WaitlistCriteria;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -52,9 +57,9 @@ class WaitlistServiceTest {
     private static final UUID PATIENT_USER = UUID.randomUUID();
     private static final UUID HOLD = UUID.randomUUID();
 
-    private final InMemoryEntries entries = new InMemoryEntries();
-    private final FakeDirectory directory = new FakeDirectory();
-    private final RecordingBooking booking = new RecordingBooking();
+    private final Entries entries = new Entries();
+    private final InMemoryDirectoryFacts directory = new InMemoryDirectoryFacts();
+    private final ConfirmingBooking booking = new ConfirmingBooking();
     private final List<WaitlistCommand> sent = new CopyOnWriteArrayList<>();
     private WaitlistService service;
 
@@ -64,6 +69,58 @@ class WaitlistServiceTest {
     private final Actor otherReceptionist =
             new Actor(UUID.randomUUID(), Role.RECEPTIONIST, Optional.of(CLINIC), Optional.of(OTHER_BRANCH));
     private final Actor doctor = new Actor(UUID.randomUUID(), Role.DOCTOR, Optional.of(CLINIC), Optional.of(BRANCH));
+
+    /** The entries the read model shows; nobody else is waiting. */
+    private static final class Entries implements WaitlistReadModel {
+        final Map<UUID, WaitlistEntryView> views = new HashMap<>();
+
+        @Override
+        public Optional<WaitlistEntryView> entry(UUID entryId) {
+            return Optional.ofNullable(views.get(entryId));
+        }
+
+        @Override
+        public Page<WaitlistEntryView> list(Filter filter, PageRequest page) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+
+        @Override
+        public List<Candidate> candidates(CandidateQuery query) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<UUID> openEntryFor(UUID patientId, WaitlistCriteria criteria) {
+            return Optional.empty();
+        }
+    }
+
+    /** Bookings as far as accepting goes: which held slots were confirmed. */
+    private static final class ConfirmingBooking implements WaitlistBooking {
+        final List<UUID> confirmed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Optional<UUID> holdForOffer(
+                UUID patientId,
+                UUID doctorId,
+                UUID branchId,
+                UUID appointmentTypeId,
+                Instant start,
+                Instant holdUntil,
+                UUID waitlistEntryId) {
+            throw new UnsupportedOperationException("joining and answering offers hold nothing");
+        }
+
+        @Override
+        public void confirmOffer(UUID appointmentId, UUID actingUserId) {
+            confirmed.add(appointmentId);
+        }
+
+        @Override
+        public void releaseOffer(UUID appointmentId, UUID actingUserId) {
+            throw new UnsupportedOperationException("joining and answering offers release nothing");
+        }
+    }
 
     @BeforeEach
     void setUp() {
@@ -188,7 +245,8 @@ class WaitlistServiceTest {
     @Test
     void doctorsDoNotPutPatientsOnTheWaitingList() {
         assertThatThrownBy(() -> service.join(doctor, joinRequest(Optional.of(PATIENT), Optional.empty())))
-                .isInstanceOf(AccessRefused.class);
+                .isInstanceOf(AccessRefused.class)
+                .hasMessageStartingWith("JOIN_WAITLIST:");
     }
 
     @Test
@@ -256,7 +314,8 @@ class WaitlistServiceTest {
         Actor stranger = new Actor(UUID.randomUUID(), Role.PATIENT, Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> service.accept(stranger, entryId, Optional.empty()))
-                .isInstanceOf(Rejection.NotFound.class);
+                .isInstanceOf(Rejection.NotFound.class)
+                .hasMessage("waitlist.entry-not-found");
         assertThat(booking.confirmed).isEmpty();
     }
 
@@ -266,8 +325,11 @@ class WaitlistServiceTest {
         offeredEntry(entryId);
 
         assertThat(service.get(receptionist, entryId).entryId()).isEqualTo(entryId);
-        assertThatThrownBy(() -> service.get(otherReceptionist, entryId)).isInstanceOf(Rejection.NotFound.class);
+        assertThatThrownBy(() -> service.get(otherReceptionist, entryId))
+                .isInstanceOf(Rejection.NotFound.class)
+                .hasMessage("waitlist.entry-not-found");
         assertThatThrownBy(() -> service.decline(doctor, entryId, Optional.empty()))
-                .isInstanceOf(AccessRefused.class);
+                .isInstanceOf(AccessRefused.class)
+                .hasMessageStartingWith("MANAGE_WAITLIST_ENTRY:");
     }
 }
