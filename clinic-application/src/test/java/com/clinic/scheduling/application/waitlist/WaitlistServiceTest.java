@@ -26,6 +26,7 @@ import com.clinic.scheduling.domain.waitlist.WaitlistCommand;
 import com.clinic.scheduling.domain.waitlist.WaitlistCommand.AcceptOffer;
 import com.clinic.scheduling.domain.waitlist.WaitlistCommand.JoinWaitlist;
 import com.clinic.scheduling.domain.waitlist.WaitlistCriteria;
+import com.clinic.scheduling.domain.waitlist.WaitlistRanking;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +93,11 @@ class WaitlistServiceTest {
         @Override
         public Optional<UUID> openEntryFor(UUID patientId, WaitlistCriteria criteria) {
             return Optional.empty();
+        }
+
+        @Override
+        public int positionFor(WaitlistCriteria criteria, WaitlistRanking.Key rank) {
+            return 1;
         }
     }
 
