@@ -32,7 +32,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,6 +78,7 @@ public class ApiDescription {
 
     private static final String ACCEPT_LANGUAGE = "Accept-Language";
     private static final String RETRY_AFTER = HttpHeaders.RETRY_AFTER;
+    private static final String EVENT_STREAM = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE;
 
     private static Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>();
@@ -116,7 +116,7 @@ public class ApiDescription {
                                 `x-problem-codes`. POSTs honour `Idempotency-Key`; versioned resources carry \
                                 an `ETag`, which `If-Match` names on updates. `Accept-Language: ar` or `en` \
                                 chooses the language of problems and notifications.""")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(
                                 BEARER,
@@ -244,12 +244,15 @@ public class ApiDescription {
         private static void headers(Operation operation, Shape shape, CodeFacts.Handler built) {
             List<Parameter> parameters = new ArrayList<>(
                     Optional.ofNullable(operation.getParameters()).orElseGet(List::of));
+            // If-None-Match: * is the other basis a PUT may state (creating), so then neither is required alone.
+            boolean ifMatchRequired = built.requiresIfMatch()
+                    && parameters.stream().noneMatch(p -> HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(p.getName()));
             for (Parameter parameter : parameters) {
                 if (!"header".equals(parameter.getIn())) {
                     continue;
                 }
                 if (HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())) {
-                    parameter.setRequired(built.requiresIfMatch());
+                    parameter.setRequired(ifMatchRequired);
                     parameter.setDescription(
                             built.requiresIfMatch()
                                     ? "The ETag this change is based on (412 stale-version when it is no longer current), or * for whatever is there; 428 without."
@@ -290,6 +293,12 @@ public class ApiDescription {
             responses.forEach((status, response) -> {
                 if (!status.startsWith("2")) {
                     return;
+                }
+                if (response.getContent() != null && response.getContent().containsKey(EVENT_STREAM)) {
+                    // Not the emitter's Java fields: a stream of text events, each described by the operation.
+                    response.getContent()
+                            .get(EVENT_STREAM)
+                            .setSchema(type("string").description("Server-Sent Events (text/event-stream)."));
                 }
                 if ("OK".equals(response.getDescription()) || response.getDescription() == null) {
                     response.setDescription(
@@ -396,9 +405,10 @@ public class ApiDescription {
                 String key = String.valueOf(status);
                 ApiResponse response = Optional.ofNullable(responses.get(key)).orElseGet(ApiResponse::new);
                 List<String> sorted = problemCodes.stream().sorted().toList();
-                response.setDescription(HttpStatus.valueOf(status).getReasonPhrase()
-                        + ". The problem's code is one of: "
-                        + sorted.stream().map(code -> "`" + code + "`").collect(Collectors.joining(", ")) + ".");
+                // The codes are listed once, in the extension; Swagger UI shows it (show-extensions).
+                response.setDescription(
+                        HttpStatus.valueOf(status).getReasonPhrase() + ": a problem whose code is one of "
+                                + PROBLEM_CODES + (sorted.size() <= 3 ? " (" + String.join(", ", sorted) + ")." : "."));
                 response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Problem"))));
                 response.addExtension(PROBLEM_CODES, sorted);
                 if (status == 429 || status == 503) {
