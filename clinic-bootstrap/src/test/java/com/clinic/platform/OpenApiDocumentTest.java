@@ -287,6 +287,19 @@ class OpenApiDocumentTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
 
+    /** And an appointment type of a clinic that exists. */
+    @Test
+    void theDocumentedExampleOfAnAppointmentTypeIsAcceptedForARealClinic() {
+        String admin = Sessions.admin(api);
+        Api.Response clinic = api.as(admin).post("/api/v1/clinics", exampleOf(requestSchema("POST /api/v1/clinics")));
+        ObjectNode example = exampleOf(requestSchema("POST /api/v1/appointment-types"));
+        example.put("clinicId", clinic.json("id").asString());
+
+        Api.Response created = api.as(admin).post("/api/v1/appointment-types", example);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
     // --- reading the document -------------------------------------------------------------------
 
     private Map<String, JsonNode> operations() {

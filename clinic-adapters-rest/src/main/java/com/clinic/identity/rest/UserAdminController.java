@@ -12,6 +12,7 @@ import com.clinic.platform.domain.Role;
 import com.clinic.platform.rest.ETags;
 import com.clinic.platform.rest.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -45,7 +46,10 @@ import org.springframework.web.bind.annotation.RestController;
 class UserAdminController {
 
     record CreateUserRequest(
-            @NotBlank @Email @Size(max = 254) String email, @NotNull Role role, UUID clinicId, UUID branchId) {}
+            @Schema(example = "reception.riyadh@alshifa.example") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "RECEPTIONIST") @NotNull Role role,
+            @Schema(description = "Required for managers, receptionists and doctors") UUID clinicId,
+            @Schema(description = "Required for receptionists and doctors") UUID branchId) {}
 
     /** The activation token appears only in this response; deliver it to the invitee out of band. */
     record CreateUserResponse(UUID userId, String activationToken, Instant activationExpiresAt) {}
