@@ -14,6 +14,7 @@ COPY clinic-adapters-persistence/ clinic-adapters-persistence/
 COPY clinic-adapters-external/ clinic-adapters-external/
 COPY clinic-adapters-rest/ clinic-adapters-rest/
 COPY clinic-bootstrap/ clinic-bootstrap/
+COPY clinic-api-client/ clinic-api-client/
 # The cache mount keeps ~/.m2 between builds (a multi-module reactor cannot use dependency:go-offline).
 # Tests need PostgreSQL and run in CI, not here; jOOQ types are generated from the migrations, no DB.
 RUN --mount=type=cache,target=/root/.m2 \

@@ -92,6 +92,9 @@ import tools.jackson.databind.node.MissingNode;
  * holiday) gets a fresh one after each call that succeeded. PUTs send {@code If-Match: *} ("whatever
  * version is there", ETags), so the answer is about the caller, never 428. The test speaks HTTP only,
  * so it holds whatever implements the rules.
+ *
+ * <p>Every answer is also checked against the OpenAPI description: its status is listed for the
+ * operation, a problem's code is among that response's {@code x-problem-codes}, an ETag is declared.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -128,6 +131,7 @@ class AccessMatrixTest {
     private final Map<String, Object> targets = new HashMap<>();
 
     private final List<UUID> deadLetters = new ArrayList<>();
+    private JsonNode apiDocument;
     private final AtomicInteger editedDays = new AtomicInteger(FIRST_EDITED_DAY);
 
     @BeforeAll
@@ -238,6 +242,43 @@ class AccessMatrixTest {
                         expected,
                         outcome)
                 .isTrue();
+        assertDocumented(row.operation(), outcome.response());
+    }
+
+    /**
+     * Every answer seen here is one the OpenAPI description lists for the operation: its status,
+     * for a problem its code among that response's x-problem-codes, and an ETag it declares.
+     */
+    private void assertDocumented(String operation, Api.Response response) {
+        String[] methodAndPath = operation.split(" ", 2);
+        JsonNode responses = apiDocument()
+                .path("paths")
+                .path(methodAndPath[1])
+                .path(methodAndPath[0].toLowerCase(Locale.ROOT))
+                .path("responses");
+        String status = String.valueOf(response.status());
+        assertThat(responses.has(status))
+                .as("%s answered %s, which its description does not list: %s", operation, status, response)
+                .isTrue();
+        // The stream probes read the status only, not a problem's body.
+        if (response.status() >= 400 && response.body().has("code")) {
+            List<String> codes = new ArrayList<>();
+            responses.path(status).path("x-problem-codes").forEach(code -> codes.add(code.asString()));
+            assertThat(codes)
+                    .as("%s answered %s, whose x-problem-codes do not list it", operation, response)
+                    .contains(response.json("code").asString());
+        } else if (response.header("ETag").isPresent()) {
+            assertThat(responses.path(status).path("headers").has("ETag"))
+                    .as("%s answered %s with an ETag its description does not declare", operation, status)
+                    .isTrue();
+        }
+    }
+
+    private JsonNode apiDocument() {
+        if (apiDocument == null) {
+            apiDocument = expect(api.anonymous().get("/v3/api-docs"), 200).body();
+        }
+        return apiDocument;
     }
 
     private static boolean matches(String expected, Outcome outcome) {

@@ -5,6 +5,8 @@ import com.clinic.audit.application.AuditQueries;
 import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.rest.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>Filters are typed parameters so that a malformed value (time, UUID, number, limit out of range)
  * is refused with a 400 problem naming the parameter, before anything reaches the database.
  */
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit")
 public class AuditController {
@@ -42,6 +45,11 @@ public class AuditController {
         this.queries = queries;
     }
 
+    @Operation(
+            operationId = "aggregateHistory",
+            summary = "An aggregate's history",
+            description =
+                    "Every event of one aggregate (an appointment, a patient, an account …) in order, with who caused it. Auditors and administrators.")
     @GetMapping("/aggregates/{type}/{id}/events")
     public AggregateHistoryResponse history(
             @AuthenticationPrincipal Actor actor,
@@ -54,6 +62,11 @@ public class AuditController {
      * The global stream in ascending global index order. {@code from} is inclusive and {@code to}
      * exclusive (ISO-8601 instants); {@code after} is the {@code nextCursor} of the previous page.
      */
+    @Operation(
+            operationId = "auditEvents",
+            summary = "The audit trail",
+            description =
+                    "Every event in the order it was stored, with who caused it, filtered by aggregate type, actor and time (from inclusive, to exclusive), a page at a time. Auditors and administrators.")
     @GetMapping("/events")
     public PageResponse<AuditEventResponse> events(
             @AuthenticationPrincipal Actor actor,

@@ -1,6 +1,7 @@
 package com.clinic.directory.rest;
 
 import com.clinic.directory.application.doctor.DoctorInput;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -16,19 +17,21 @@ import java.util.UUID;
 
 /** A doctor's directory details. Specialties are lower-case codes such as {@code cardiology}. */
 record DoctorRequest(
-        @NotBlank @Size(max = 200) String nameAr,
-        @NotBlank @Size(max = 200) String nameEn,
+        @Schema(example = "د. أحمد الحربي") @NotBlank @Size(max = 200) String nameAr,
+        @Schema(example = "Dr. Ahmed Al-Harbi") @NotBlank @Size(max = 200) String nameEn,
         @NotEmpty Set<@NotNull UUID> branchIds,
-        @NotNull Set<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,49}") String> specialties,
-        @NotNull Set<@NotNull @ValidLanguage String> languages,
+        @Schema(example = "[\"cardiology\"]") @NotNull
+                Set<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,49}") String> specialties,
+        @Schema(description = "ISO 639-1 codes", example = "[\"ar\", \"en\"]") @NotNull
+                Set<@NotNull @ValidLanguage String> languages,
         @NotNull List<@NotNull @Valid FeeRequest> fees,
         @Size(max = 4000) String bioAr,
         @Size(max = 4000) String bioEn) {
 
     record FeeRequest(
             @NotNull UUID branchId,
-            @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal amount,
-            @NotNull @ValidCurrency String currency) {}
+            @Schema(example = "300.00") @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal amount,
+            @Schema(description = "ISO 4217", example = "SAR") @NotNull @ValidCurrency String currency) {}
 
     DoctorInput toInput() {
         return new DoctorInput(

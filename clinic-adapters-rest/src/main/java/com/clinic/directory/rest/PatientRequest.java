@@ -3,6 +3,7 @@ package com.clinic.directory.rest;
 import com.clinic.directory.application.patient.PatientInput;
 import com.clinic.directory.application.port.Sex;
 import com.clinic.directory.domain.patient.Consents;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,20 +14,25 @@ import java.time.LocalDate;
 
 /** A patient's details (either a national id or a passport number is required). */
 record PatientRequest(
-        @NotBlank @Size(max = 200) String nameAr,
-        @NotBlank @Size(max = 200) String nameEn,
-        @NotNull @Past LocalDate dateOfBirth,
-        @NotNull Sex sex,
-        @Size(max = 50) String nationalId,
+        @Schema(example = "سارة العتيبي") @NotBlank @Size(max = 200) String nameAr,
+        @Schema(example = "Sara Al-Otaibi") @NotBlank @Size(max = 200) String nameEn,
+        @Schema(example = "1990-04-12") @NotNull @Past LocalDate dateOfBirth,
+        @Schema(example = "FEMALE") @NotNull Sex sex,
+        @Schema(description = "A national id or a passport number is required", example = "1023456789") @Size(max = 50)
+                String nationalId,
         @Size(max = 50) String passportNumber,
-        @NotBlank @ValidPhone String phone,
-        @Email @Size(max = 254) String email,
-        @Size(max = 200) String emergencyContactName,
-        @ValidPhone String emergencyContactPhone,
-        @Pattern(regexp = "ar|en") String preferredLanguage,
+        @Schema(description = "E.164", example = "+966501234567") @NotBlank @ValidPhone String phone,
+        @Schema(example = "sara.otaibi@patients.example") @Email @Size(max = 254) String email,
+        @Schema(example = "Khalid Al-Otaibi") @Size(max = 200) String emergencyContactName,
+        @Schema(description = "E.164", example = "+966502345678") @ValidPhone String emergencyContactPhone,
+        @Schema(example = "ar") @Pattern(regexp = "ar|en") String preferredLanguage,
         ConsentsRequest consents) {
 
-    record ConsentsRequest(boolean treatment, boolean dataProcessing, boolean marketing, boolean reminders) {}
+    record ConsentsRequest(
+            @Schema(example = "true") boolean treatment,
+            @Schema(example = "true") boolean dataProcessing,
+            @Schema(example = "false") boolean marketing,
+            @Schema(example = "true") boolean reminders) {}
 
     PatientInput toInput() {
         return new PatientInput(

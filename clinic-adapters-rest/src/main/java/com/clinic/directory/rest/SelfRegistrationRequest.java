@@ -1,6 +1,7 @@
 package com.clinic.directory.rest;
 
 import com.clinic.platform.rest.VerbatimText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,9 +10,15 @@ import java.util.UUID;
 
 /** A patient signing up: where they will be seen, who they are, and the password for their account. */
 record SelfRegistrationRequest(
-        @NotNull UUID homeBranchId,
+        @Schema(description = "The branch the patient will be seen at (GET /api/v1/clinics/{clinicId}/branches)")
+                @NotNull
+                UUID homeBranchId,
         @NotNull @Valid PatientRequest patient,
-        @NotBlank @Size(max = 200) @VerbatimText String password) {
+        @Schema(description = "10 to 128 characters", example = "Sara-Clinic-2026!")
+                @NotBlank
+                @Size(max = 200)
+                @VerbatimText
+                String password) {
 
     @Override
     public String toString() {

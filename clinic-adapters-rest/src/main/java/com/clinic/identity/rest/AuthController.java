@@ -1,9 +1,16 @@
 package com.clinic.identity.rest;
 
 import com.clinic.identity.application.AccountActivation;
+import com.clinic.identity.application.AuthenticationFailed;
+import com.clinic.identity.application.LoginThrottled;
 import com.clinic.identity.application.SessionService;
 import com.clinic.identity.application.TokenPair;
+import com.clinic.platform.rest.ProblemResponse;
 import com.clinic.platform.rest.VerbatimText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,15 +24,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Sign-in, token refresh, sign-out and account activation: the endpoints that need no access token. */
+@Tag(name = "identity")
+@SecurityRequirements
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
     /** {@code deviceToken}: the one the previous sign-in of this login on this device answered with, if any. */
     record LoginRequest(
-            @NotBlank @Size(max = 320) String login,
-            @NotBlank @Size(max = 1024) @VerbatimText String password,
-            @Size(max = 200) String deviceToken) {}
+            @Schema(
+                            description =
+                                    "An e-mail address or an E.164 phone number (the demo profile's manager here)",
+                            example = "manager@alshifa.example")
+                    @NotBlank
+                    @Size(max = 320)
+                    String login,
+            @Schema(example = "Shifa-Demo-2026!") @NotBlank @Size(max = 1024) @VerbatimText String password,
+            @Schema(description = "The deviceToken this login's previous sign-in on this device answered with, if any")
+                    @Size(max = 200)
+                    String deviceToken) {}
 
     record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {}
 
@@ -55,6 +72,13 @@ class AuthController {
     }
 
     /** {@code login} is an e-mail address or an E.164 phone number. */
+    @Operation(
+            operationId = "login",
+            summary = "Sign in",
+            description =
+                    "Exchanges a login (an e-mail address or an E.164 phone number) and password for an access token (bearer, short-lived) and a refresh token. Send back the deviceToken of this login's previous sign-in on this device, if any: it spares the device the stricter limit on failed attempts. Repeated failures are throttled per login and per client (429 with Retry-After).")
+    @ProblemResponse(status = 401, codes = AuthenticationFailed.INVALID_CREDENTIALS)
+    @ProblemResponse(status = 429, codes = LoginThrottled.CODE)
     @PostMapping("/login")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         return noStore(TokenResponse.of(sessions.login(
@@ -62,11 +86,22 @@ class AuthController {
     }
 
     /** Rotates the refresh token: the presented one is used up, and presenting it again ends the session. */
+    @Operation(
+            operationId = "refreshTokens",
+            summary = "Refresh the tokens",
+            description =
+                    "Exchanges a refresh token for a new access token and a new refresh token. The presented refresh token is used up; presenting it again ends the whole session (token theft detection).")
+    @ProblemResponse(status = 401, codes = AuthenticationFailed.INVALID_REFRESH_TOKEN)
     @PostMapping("/refresh")
     ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest body) {
         return noStore(TokenResponse.of(sessions.refresh(body.refreshToken())));
     }
 
+    @Operation(
+            operationId = "logout",
+            summary = "Sign out",
+            description =
+                    "Ends the session the refresh token belongs to. Access tokens already issued stay valid until they expire.")
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest body) {
         sessions.logout(body.refreshToken());
@@ -74,6 +109,11 @@ class AuthController {
     }
 
     /** Sets the first password of an invited account with its one-time activation token. */
+    @Operation(
+            operationId = "activateAccount",
+            summary = "Activate an invited account",
+            description =
+                    "Sets the first password of a staff account with the one-time activation token the invitation answered with. Then sign in.")
     @PostMapping("/activate")
     ResponseEntity<Void> activate(@Valid @RequestBody ActivateRequest body) {
         activation.activate(body.token(), body.password());

@@ -6,6 +6,8 @@ import com.clinic.identity.domain.AccountStatus;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Role;
 import com.clinic.platform.rest.VerbatimText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in user's own account. */
+@Tag(name = "identity")
 @RestController
 @RequestMapping("/api/v1/me")
 class MeController {
@@ -37,6 +40,11 @@ class MeController {
         this.passwords = passwords;
     }
 
+    @Operation(
+            operationId = "me",
+            summary = "The signed-in user",
+            description =
+                    "Who the access token belongs to: user id, role, the clinic and branch the role is scoped to, and the account's status.")
     @GetMapping
     MeResponse me(@AuthenticationPrincipal Actor actor) {
         SessionService.Me me = sessions.me(actor);
@@ -49,6 +57,11 @@ class MeController {
     }
 
     /** Changing the password ends every session of the account; sign in again with the new one. */
+    @Operation(
+            operationId = "changePassword",
+            summary = "Change my password",
+            description =
+                    "Changes the caller's password, given the current one. Every session of the account ends: sign in again with the new password.")
     @PutMapping("/password")
     ResponseEntity<Void> changePassword(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody ChangePasswordRequest body) {

@@ -11,6 +11,9 @@ import com.clinic.platform.domain.Actor;
 import com.clinic.platform.domain.Role;
 import com.clinic.platform.rest.ETags;
 import com.clinic.platform.rest.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -37,12 +40,16 @@ import org.springframework.web.bind.annotation.RestController;
  * Staff accounts. Administrators and managers invite (managers only doctors and receptionists of
  * their own clinic, checked by the service); only administrators list, change roles and disable.
  */
+@Tag(name = "identity")
 @RestController
 @RequestMapping("/api/v1/users")
 class UserAdminController {
 
     record CreateUserRequest(
-            @NotBlank @Email @Size(max = 254) String email, @NotNull Role role, UUID clinicId, UUID branchId) {}
+            @Schema(example = "reception.riyadh@alshifa.example") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "RECEPTIONIST") @NotNull Role role,
+            @Schema(description = "Required for managers, receptionists and doctors") UUID clinicId,
+            @Schema(description = "Required for receptionists and doctors") UUID branchId) {}
 
     /** The activation token appears only in this response; deliver it to the invitee out of band. */
     record CreateUserResponse(UUID userId, String activationToken, Instant activationExpiresAt) {}
@@ -96,6 +103,11 @@ class UserAdminController {
         this.accounts = accounts;
     }
 
+    @Operation(
+            operationId = "inviteUser",
+            summary = "Invite a staff member",
+            description =
+                    "Creates a staff account (administrator, manager, receptionist, doctor or auditor) in the pending state and answers with its one-time activation token, shown only here: deliver it to the invitee out of band. Managers may invite doctors and receptionists of their own clinic only.")
     @PostMapping
     ResponseEntity<CreateUserResponse> create(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateUserRequest body) {
@@ -113,6 +125,11 @@ class UserAdminController {
                         invitation.userId(), invitation.activationToken(), invitation.activationExpiresAt()));
     }
 
+    @Operation(
+            operationId = "listUsers",
+            summary = "List accounts",
+            description =
+                    "Accounts, optionally filtered by role and status, a page at a time (pass nextCursor as after). Administrators only.")
     @GetMapping
     PageResponse<UserResponse> list(
             @AuthenticationPrincipal Actor actor,
@@ -125,6 +142,10 @@ class UserAdminController {
         return PageResponse.of(page, UserResponse::of);
     }
 
+    @Operation(
+            operationId = "getUser",
+            summary = "Get an account",
+            description = "One account with its ETag. Administrators only.")
     @GetMapping("/{userId}")
     ResponseEntity<UserResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID userId) {
         UserAccountView view = accounts.get(actor, userId);
@@ -132,6 +153,11 @@ class UserAdminController {
     }
 
     /** Requires {@code If-Match} with the account's ETag, so two administrators cannot overwrite each other. */
+    @Operation(
+            operationId = "changeUserRole",
+            summary = "Change an account's role",
+            description =
+                    "Changes the role and its clinic and branch scope. Requires If-Match with the account's ETag, so two administrators cannot overwrite each other. A staff role cannot become a patient's, nor the reverse.")
     @PutMapping("/{userId}/role")
     ResponseEntity<AccountResponse> changeRole(
             @AuthenticationPrincipal Actor actor,
@@ -149,11 +175,20 @@ class UserAdminController {
         return respond(snapshot);
     }
 
+    @Operation(
+            operationId = "disableUser",
+            summary = "Disable an account",
+            description =
+                    "The account can no longer sign in and its sessions end. Administrators only; not their own account.")
     @PostMapping("/{userId}/disable")
     ResponseEntity<AccountResponse> disable(@AuthenticationPrincipal Actor actor, @PathVariable UUID userId) {
         return respond(accounts.disable(actor, userId));
     }
 
+    @Operation(
+            operationId = "enableUser",
+            summary = "Enable an account",
+            description = "Lets a disabled account sign in again. Administrators only.")
     @PostMapping("/{userId}/enable")
     ResponseEntity<AccountResponse> enable(@AuthenticationPrincipal Actor actor, @PathVariable UUID userId) {
         return respond(accounts.enable(actor, userId));

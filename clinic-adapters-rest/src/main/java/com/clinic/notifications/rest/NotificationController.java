@@ -6,6 +6,8 @@ import com.clinic.platform.application.PageRequest;
 import com.clinic.platform.domain.Actor;
 import com.clinic.platform.rest.PageResponse;
 import com.clinic.platform.rest.WebConfiguration;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * {@code notification.<template>} with its named {@code {parameters}}, in the language the user
  * chose, or else the one their request asks for (Accept-Language).
  */
+@Tag(name = "notifications")
 @RestController
 @RequestMapping("/api/v1/me/notifications")
 class NotificationController {
@@ -57,6 +60,11 @@ class NotificationController {
             Instant createdAt,
             Instant readAt) {}
 
+    @Operation(
+            operationId = "listNotifications",
+            summary = "My notifications",
+            description =
+                    "The caller's in-app notifications, newest first, a page at a time, rendered in the language the user chose, or else the one Accept-Language asks for.")
     @GetMapping
     ResponseEntity<PageResponse<NotificationResponse>> list(
             @AuthenticationPrincipal Actor actor,
@@ -76,6 +84,10 @@ class NotificationController {
                 .body(PageResponse.of(found.page(), notice -> render(notice, locale)));
     }
 
+    @Operation(
+            operationId = "markNotificationRead",
+            summary = "Mark a notification as read",
+            description = "Marks one of the caller's notifications as read; 404 for anyone else's.")
     @PostMapping("/{notificationId}/read")
     ResponseEntity<Void> markRead(@AuthenticationPrincipal Actor actor, @PathVariable UUID notificationId) {
         inbox.markRead(actor, notificationId);

@@ -2,12 +2,6 @@ package com.clinic.platform.rest;
 
 import com.clinic.platform.application.context.ReadModelBarrier;
 import com.clinic.platform.application.idempotency.IdempotencyStore;
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import java.util.Locale;
 import org.apache.catalina.Container;
@@ -24,8 +18,8 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Language negotiation, the idempotency filter's position, problems for what Tomcat refuses itself,
- * and the OpenAPI description.
+ * Language negotiation, the idempotency filter's position and problems for what Tomcat refuses
+ * itself. The OpenAPI description is {@link ApiDescription}'s.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
@@ -80,24 +74,5 @@ public class WebConfiguration {
             }
             host.getPipeline().addValve(new ProblemReportValve(problems, json));
         });
-    }
-
-    @Bean
-    OpenAPI clinicOpenApi() {
-        return new OpenAPI()
-                .info(new Info()
-                        .title("Clinic backend API")
-                        .version("v1")
-                        .description(
-                                "Accounts, the clinic directory, the audit trail, appointments, the waiting list and the walk-in queue for a chain of clinics. Errors are RFC 9457 problems; POST commands honour Idempotency-Key; aggregate resources carry ETags.")
-                        .license(new License().name("Apache-2.0")))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                "bearer",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

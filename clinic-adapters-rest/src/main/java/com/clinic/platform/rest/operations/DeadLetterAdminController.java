@@ -2,6 +2,8 @@ package com.clinic.platform.rest.operations;
 
 import com.clinic.platform.application.projection.ProjectionAdministration;
 import com.clinic.platform.domain.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * projection status is, and retried by administrators once the cause is fixed. A retry runs before
  * the answer: every sequence from its first letter, stopping at one that fails again.
  */
+@Tag(name = "operations")
 @RestController
 @RequestMapping("/api/v1/admin/dead-letters")
 class DeadLetterAdminController {
@@ -35,6 +38,11 @@ class DeadLetterAdminController {
     }
 
     /** Counts per projection and the letters, oldest sequence first, at most {@code limit} of them. */
+    @Operation(
+            operationId = "listDeadLetters",
+            summary = "List dead letters",
+            description =
+                    "Events that projections failed to apply: counts per projection and the letters, oldest sequence first. Administrators and auditors.")
     @GetMapping
     ResponseEntity<DeadLettersResponse> list(
             @AuthenticationPrincipal Actor actor,
@@ -47,6 +55,11 @@ class DeadLetterAdminController {
     }
 
     /** Retries every sequence of one projection: 404 for an unknown group, 409 while a replay runs. */
+    @Operation(
+            operationId = "retryDeadLetters",
+            summary = "Retry a projection's dead letters",
+            description =
+                    "Retries every sequence of one projection before answering, stopping at one that fails again. 404 for an unknown projection, 409 while a replay runs. Administrators only.")
     @PostMapping("/{processingGroup}/retry")
     ResponseEntity<DeadLetterRetryResponse> retry(
             @AuthenticationPrincipal Actor actor, @PathVariable @Pattern(regexp = GROUP) String processingGroup) {
@@ -54,6 +67,11 @@ class DeadLetterAdminController {
     }
 
     /** Retries one sequence (the aggregate's id): 404 when it has no dead letters, 409 while a replay runs. */
+    @Operation(
+            operationId = "retryDeadLetterSequence",
+            summary = "Retry one dead-letter sequence",
+            description =
+                    "Retries one sequence (the aggregate's id) of a projection. 404 when it has no dead letters, 409 while a replay runs. Administrators only.")
     @PostMapping("/{processingGroup}/sequences/{sequenceId}/retry")
     ResponseEntity<DeadLetterRetryResponse> retrySequence(
             @AuthenticationPrincipal Actor actor,

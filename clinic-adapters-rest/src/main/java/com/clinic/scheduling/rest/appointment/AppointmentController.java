@@ -9,6 +9,8 @@ import com.clinic.scheduling.application.appointment.AppointmentChanges;
 import com.clinic.scheduling.application.appointment.AppointmentQueryService;
 import com.clinic.scheduling.application.appointment.AppointmentView;
 import com.clinic.scheduling.application.appointment.VisitSteps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Appointments. Booking is {@code POST /appointments/holds} then {@code /confirm} (the hold expires by
  * itself), or {@code POST /appointments} directly; both answer 409 when someone else won the time.
  */
+@Tag(name = "scheduling-appointments")
 @RestController
 class AppointmentController {
 
@@ -60,6 +63,11 @@ class AppointmentController {
 
     record SeriesResponse(List<UUID> appointmentIds) {}
 
+    @Operation(
+            operationId = "holdSlot",
+            summary = "Hold a slot",
+            description =
+                    "Reserves a slot for a short time while the patient confirms; the hold expires by itself. 409 when someone else has the time. Patients book for themselves; staff name the patient.")
     @PostMapping("/api/v1/appointments/holds")
     ResponseEntity<HoldResponse> hold(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Book request) {
@@ -69,6 +77,11 @@ class AppointmentController {
                 .body(new HoldResponse(held.appointmentId(), held.holdUntil()));
     }
 
+    @Operation(
+            operationId = "bookAppointment",
+            summary = "Book an appointment",
+            description =
+                    "Books a slot directly. 409 when someone else won the time, or the patient already has an appointment then.")
     @PostMapping("/api/v1/appointments")
     ResponseEntity<BookedResponse> book(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Book request) {
@@ -77,6 +90,10 @@ class AppointmentController {
         return ResponseEntity.created(location(appointmentId)).body(new BookedResponse(appointmentId));
     }
 
+    @Operation(
+            operationId = "bookSeries",
+            summary = "Book a weekly series",
+            description = "Books the same slot on consecutive weeks, all or none.")
     @PostMapping("/api/v1/appointments/series")
     ResponseEntity<SeriesResponse> series(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentRequests.Series request) {
@@ -85,18 +102,30 @@ class AppointmentController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new SeriesResponse(ids));
     }
 
+    @Operation(
+            operationId = "getAppointment",
+            summary = "Get an appointment",
+            description = "One appointment with its ETag; 404 for one the caller may not see.")
     @GetMapping("/api/v1/appointments/{appointmentId}")
     ResponseEntity<AppointmentView> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         AppointmentView view = queries.find(actor, appointmentId);
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
+    @Operation(
+            operationId = "confirmAppointment",
+            summary = "Confirm a held appointment",
+            description = "Turns a hold into a booked appointment before it expires.")
     @PostMapping("/api/v1/appointments/{appointmentId}/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         changes.confirm(actor, appointmentId);
     }
 
+    @Operation(
+            operationId = "rescheduleAppointment",
+            summary = "Reschedule an appointment",
+            description = "Moves the appointment to another slot of the same clinic. If-Match is optional.")
     @PostMapping("/api/v1/appointments/{appointmentId}/reschedule")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reschedule(
@@ -107,6 +136,11 @@ class AppointmentController {
         changes.reschedule(actor, appointmentId, request.slot().toChoice(), ETags.expectedVersion(ifMatch));
     }
 
+    @Operation(
+            operationId = "cancelAppointment",
+            summary = "Cancel an appointment",
+            description =
+                    "Cancels with a reason; the time is free again and may be offered to the waiting list. If-Match is optional.")
     @PostMapping("/api/v1/appointments/{appointmentId}/cancel")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancel(
@@ -117,30 +151,50 @@ class AppointmentController {
         changes.cancel(actor, appointmentId, request.reason(), request.note(), ETags.expectedVersion(ifMatch));
     }
 
+    @Operation(
+            operationId = "checkInAppointment",
+            summary = "Check a patient in",
+            description = "The patient has arrived at the desk; not earlier than the check-in window before the start.")
     @PostMapping("/api/v1/appointments/{appointmentId}/check-in")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void checkIn(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         visits.checkIn(actor, appointmentId);
     }
 
+    @Operation(
+            operationId = "startAppointment",
+            summary = "Start the visit",
+            description = "The doctor starts seeing the patient.")
     @PostMapping("/api/v1/appointments/{appointmentId}/start")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void start(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         visits.startConsultation(actor, appointmentId);
     }
 
+    @Operation(
+            operationId = "completeAppointment",
+            summary = "Complete the visit",
+            description = "The doctor has finished with the patient.")
     @PostMapping("/api/v1/appointments/{appointmentId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         visits.complete(actor, appointmentId);
     }
 
+    @Operation(
+            operationId = "markAppointmentNoShow",
+            summary = "Mark a no-show",
+            description = "The patient did not come; only once the appointment has started without them.")
     @PostMapping("/api/v1/appointments/{appointmentId}/no-show")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void noShow(@AuthenticationPrincipal Actor actor, @PathVariable UUID appointmentId) {
         visits.markNoShow(actor, appointmentId);
     }
 
+    @Operation(
+            operationId = "doctorAgenda",
+            summary = "A doctor's agenda",
+            description = "The doctor's appointments at a branch on one of its local dates.")
     @GetMapping("/api/v1/doctors/{doctorId}/agenda")
     Map<String, Object> agenda(
             @AuthenticationPrincipal Actor actor,
@@ -158,6 +212,10 @@ class AppointmentController {
                 queries.agenda(actor, doctorId, branchId, date));
     }
 
+    @Operation(
+            operationId = "branchCalendar",
+            summary = "A branch's calendar",
+            description = "The branch's appointments between two local dates, optionally of one doctor.")
     @GetMapping("/api/v1/branches/{branchId}/calendar")
     Map<String, Object> calendar(
             @AuthenticationPrincipal Actor actor,
@@ -176,6 +234,10 @@ class AppointmentController {
                 queries.branchCalendar(actor, branchId, Optional.ofNullable(doctorId), from, to));
     }
 
+    @Operation(
+            operationId = "myAppointments",
+            summary = "My appointments",
+            description = "The signed-in patient's upcoming or past appointments, a page at a time.")
     @GetMapping("/api/v1/me/appointments")
     PageResponse<AppointmentView> mine(
             @AuthenticationPrincipal Actor actor,
@@ -186,6 +248,11 @@ class AppointmentController {
                 queries.mine(actor, when == When.upcoming, new PageRequest(limit, Optional.ofNullable(after))));
     }
 
+    @Operation(
+            operationId = "patientAppointments",
+            summary = "A patient's appointments",
+            description =
+                    "A patient's upcoming or past appointments, a page at a time; 404 for a patient the caller may not see.")
     @GetMapping("/api/v1/patients/{patientId}/appointments")
     PageResponse<AppointmentView> ofPatient(
             @AuthenticationPrincipal Actor actor,

@@ -3,6 +3,8 @@ package com.clinic.scheduling.rest.appointment;
 import com.clinic.platform.domain.Actor;
 import com.clinic.scheduling.application.appointment.ClaimLedgerRebuild;
 import com.clinic.scheduling.application.port.ClaimLedger;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * administrator (ADR 0020). The rebuild runs before the answer, in one transaction; bookings, moves
  * and cancellations wait for it, reads do not.
  */
+@Tag(name = "operations")
 @RestController
 class ClaimAdminController {
 
@@ -49,6 +52,11 @@ class ClaimAdminController {
         }
     }
 
+    @Operation(
+            operationId = "rebuildClaims",
+            summary = "Rebuild the claims on time",
+            description =
+                    "Rebuilds the write-side claims on doctors' and patients' time from the event store, in one transaction, and reports what it did. Bookings, moves and cancellations wait for it; reads do not. Administrators only.")
     @PostMapping("/api/v1/admin/claims/rebuild")
     ResponseEntity<RebuildResponse> rebuild(@AuthenticationPrincipal Actor actor) {
         return ResponseEntity.ok()

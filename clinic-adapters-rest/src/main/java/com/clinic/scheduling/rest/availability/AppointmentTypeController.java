@@ -5,6 +5,8 @@ import com.clinic.platform.domain.Rejection;
 import com.clinic.platform.rest.ETags;
 import com.clinic.scheduling.application.availability.AppointmentTypeService;
 import com.clinic.scheduling.application.availability.AppointmentTypeView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Appointment types: ADMIN or the clinic's MANAGER define them; everyone signed in may read them. */
+@Tag(name = "scheduling-availability")
 @RestController
 @RequestMapping("/api/v1/appointment-types")
 class AppointmentTypeController {
@@ -38,6 +41,11 @@ class AppointmentTypeController {
 
     record Types(List<AppointmentTypeResponse> items) {}
 
+    @Operation(
+            operationId = "createAppointmentType",
+            summary = "Define an appointment type",
+            description =
+                    "A kind of visit of a clinic: bilingual name, duration, slot interval, price, capacity and booking notice and horizon.")
     @PostMapping
     ResponseEntity<AppointmentTypeResponse> create(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody AppointmentTypeRequest request) {
@@ -54,6 +62,10 @@ class AppointmentTypeController {
                 .body(AppointmentTypeResponse.of(created));
     }
 
+    @Operation(
+            operationId = "listAppointmentTypes",
+            summary = "List appointment types",
+            description = "The appointment types of a clinic. Open to every signed-in user.")
     @GetMapping
     Types list(
             @AuthenticationPrincipal Actor actor,
@@ -64,6 +76,10 @@ class AppointmentTypeController {
                 .toList());
     }
 
+    @Operation(
+            operationId = "getAppointmentType",
+            summary = "Get an appointment type",
+            description = "One appointment type with its ETag.")
     @GetMapping("/{appointmentTypeId}")
     ResponseEntity<AppointmentTypeResponse> get(@PathVariable UUID appointmentTypeId) {
         AppointmentTypeView view = types.get(appointmentTypeId);
@@ -71,6 +87,11 @@ class AppointmentTypeController {
     }
 
     /** Replaces the definition; must name the version it is based on, so an edit is never lost silently. */
+    @Operation(
+            operationId = "updateAppointmentType",
+            summary = "Update an appointment type",
+            description =
+                    "Replaces the definition. Requires If-Match with the ETag read (or *), so an edit is never lost silently.")
     @PutMapping("/{appointmentTypeId}")
     ResponseEntity<Void> update(
             @AuthenticationPrincipal Actor actor,
@@ -81,6 +102,10 @@ class AppointmentTypeController {
         return ResponseEntity.noContent().eTag(ETags.of(version)).build();
     }
 
+    @Operation(
+            operationId = "deactivateAppointmentType",
+            summary = "Deactivate an appointment type",
+            description = "It can no longer be booked; booked appointments stay. If-Match is optional.")
     @PostMapping("/{appointmentTypeId}/deactivate")
     ResponseEntity<Void> deactivate(
             @AuthenticationPrincipal Actor actor,

@@ -4,6 +4,7 @@ import com.clinic.scheduling.application.availability.AppointmentTypeInput;
 import com.clinic.scheduling.domain.availability.BilingualName;
 import com.clinic.scheduling.domain.availability.BookingRules;
 import com.clinic.scheduling.domain.availability.Price;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,18 +25,18 @@ import java.util.UUID;
  */
 record AppointmentTypeRequest(
         UUID clinicId,
-        @NotBlank @Size(max = 200) String nameAr,
-        @NotBlank @Size(max = 200) String nameEn,
-        @NotNull @Min(1) @Max(720) Integer durationMinutes,
+        @Schema(example = "فحص عام") @NotBlank @Size(max = 200) String nameAr,
+        @Schema(example = "General check-up") @NotBlank @Size(max = 200) String nameEn,
+        @Schema(example = "20") @NotNull @Min(1) @Max(720) Integer durationMinutes,
         @Min(0) @Max(720) Integer bufferBeforeMinutes,
-        @Min(0) @Max(720) Integer bufferAfterMinutes,
-        @Min(0) @Max(525_600) Integer minimumNoticeMinutes,
-        @NotNull @Min(1) @Max(730) Integer horizonDays,
+        @Schema(example = "5") @Min(0) @Max(720) Integer bufferAfterMinutes,
+        @Schema(example = "60") @Min(0) @Max(525_600) Integer minimumNoticeMinutes,
+        @Schema(example = "60") @NotNull @Min(1) @Max(730) Integer horizonDays,
         @Min(1) @Max(50) Integer capacity,
         @Min(1) @Max(720) Integer slotIntervalMinutes,
         Boolean virtual,
-        @NotNull @DecimalMin("0") BigDecimal price,
-        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
+        @Schema(example = "250.00") @NotNull @DecimalMin("0") BigDecimal price,
+        @Schema(description = "ISO 4217", example = "SAR") @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
 
     AppointmentTypeInput toInput() {
         return new AppointmentTypeInput(

@@ -4,6 +4,8 @@ import com.clinic.platform.domain.Actor;
 import com.clinic.scheduling.application.availability.HolidayView;
 import com.clinic.scheduling.application.availability.ScheduleService;
 import com.clinic.scheduling.domain.availability.BilingualName;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** A branch's holidays: closed for every doctor. Anyone signed in may see them; the desk and managers set them. */
+@Tag(name = "scheduling-availability")
 @RestController
 @RequestMapping("/api/v1/branches/{branchId}/holidays")
 class HolidayController {
@@ -44,6 +47,10 @@ class HolidayController {
 
     record Holidays(UUID branchId, List<HolidayResponse> items) {}
 
+    @Operation(
+            operationId = "declareHoliday",
+            summary = "Declare a holiday",
+            description = "The branch is closed that day for every doctor: no slots are offered.")
     @PostMapping
     ResponseEntity<HolidayResponse> declare(
             @AuthenticationPrincipal Actor actor,
@@ -58,6 +65,10 @@ class HolidayController {
         return ResponseEntity.created(location).body(new HolidayResponse(request.date(), name.ar(), name.en()));
     }
 
+    @Operation(
+            operationId = "removeHoliday",
+            summary = "Remove a holiday",
+            description = "The branch opens again that day.")
     @DeleteMapping("/{date}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancel(
@@ -67,6 +78,10 @@ class HolidayController {
         schedules.cancelHoliday(actor, branchId, date);
     }
 
+    @Operation(
+            operationId = "listHolidays",
+            summary = "List a branch's holidays",
+            description = "The branch's holidays between two dates.")
     @GetMapping
     Holidays list(
             @PathVariable UUID branchId,

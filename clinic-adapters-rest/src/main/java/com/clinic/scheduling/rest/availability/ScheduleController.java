@@ -7,6 +7,8 @@ import com.clinic.scheduling.application.availability.ScheduleService;
 import com.clinic.scheduling.application.availability.ScheduleService.Added;
 import com.clinic.scheduling.application.availability.ScheduleService.Precondition;
 import com.clinic.scheduling.application.availability.ScheduleView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
@@ -32,6 +34,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * say what it is based on: {@code If-Match} with the ETag read, or {@code If-None-Match: *} to create
  * it. Time off and extra sessions are added and removed one by one; {@code If-Match} is optional there.
  */
+@Tag(name = "scheduling-availability")
 @RestController
 @RequestMapping("/api/v1/doctors/{doctorId}/branches/{branchId}/schedule")
 class ScheduleController {
@@ -44,6 +47,11 @@ class ScheduleController {
 
     record Created(UUID id) {}
 
+    @Operation(
+            operationId = "defineSchedule",
+            summary = "Define a doctor's weekly schedule",
+            description =
+                    "Replaces the doctor's weekly working patterns at the branch as a whole. Must say what it is based on: If-Match with the ETag read, or If-None-Match: * to create the schedule (201); 428 with neither.")
     @PutMapping
     ResponseEntity<Void> define(
             @AuthenticationPrincipal Actor actor,
@@ -61,6 +69,11 @@ class ScheduleController {
         return ResponseEntity.noContent().eTag(ETags.of(version)).build();
     }
 
+    @Operation(
+            operationId = "getSchedule",
+            summary = "Get a doctor's schedule",
+            description =
+                    "The doctor's weekly patterns, time off and extra sessions at the branch, with the schedule's ETag.")
     @GetMapping
     ResponseEntity<ScheduleResponse> get(
             @AuthenticationPrincipal Actor actor, @PathVariable UUID doctorId, @PathVariable UUID branchId) {
@@ -68,6 +81,10 @@ class ScheduleController {
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(ScheduleResponse.of(view));
     }
 
+    @Operation(
+            operationId = "addTimeOff",
+            summary = "Add time off",
+            description = "A period the doctor does not work at the branch. If-Match is optional.")
     @PostMapping("/time-off")
     ResponseEntity<Created> addTimeOff(
             @AuthenticationPrincipal Actor actor,
@@ -80,6 +97,10 @@ class ScheduleController {
         return created(added);
     }
 
+    @Operation(
+            operationId = "removeTimeOff",
+            summary = "Remove time off",
+            description = "Removes one period of time off. If-Match is optional.")
     @DeleteMapping("/time-off/{timeOffId}")
     ResponseEntity<Void> removeTimeOff(
             @AuthenticationPrincipal Actor actor,
@@ -91,6 +112,10 @@ class ScheduleController {
         return ResponseEntity.noContent().eTag(ETags.of(version)).build();
     }
 
+    @Operation(
+            operationId = "addExtraSession",
+            summary = "Add an extra session",
+            description = "A period the doctor works at the branch outside the weekly pattern. If-Match is optional.")
     @PostMapping("/extra-sessions")
     ResponseEntity<Created> addExtraSession(
             @AuthenticationPrincipal Actor actor,
@@ -103,6 +128,10 @@ class ScheduleController {
         return created(added);
     }
 
+    @Operation(
+            operationId = "removeExtraSession",
+            summary = "Remove an extra session",
+            description = "Removes one extra session. If-Match is optional.")
     @DeleteMapping("/extra-sessions/{sessionId}")
     ResponseEntity<Void> removeExtraSession(
             @AuthenticationPrincipal Actor actor,

@@ -3,6 +3,7 @@ package com.clinic.scheduling.rest.availability;
 import com.clinic.scheduling.domain.availability.LocalPeriod;
 import com.clinic.scheduling.domain.availability.WeeklyInterval;
 import com.clinic.scheduling.domain.availability.WorkingHours;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,12 @@ final class ScheduleRequests {
 
     private ScheduleRequests() {}
 
-    record Interval(@NotNull DayOfWeek day, @NotNull LocalTime start, @NotNull LocalTime end) {
+    record Interval(
+            @Schema(example = "SUNDAY") @NotNull DayOfWeek day,
+            @Schema(type = "string", description = "The branch's wall-clock time", example = "09:00") @NotNull
+                    LocalTime start,
+            @Schema(type = "string", description = "The branch's wall-clock time", example = "13:00") @NotNull
+                    LocalTime end) {
         WeeklyInterval toDomain() {
             return new WeeklyInterval(day, start, end);
         }
@@ -30,8 +36,8 @@ final class ScheduleRequests {
 
     /** A weekly pattern valid from {@code effectiveFrom} to {@code effectiveTo} inclusive (open-ended when absent). */
     record Pattern(
-            @NotNull LocalDate effectiveFrom,
-            LocalDate effectiveTo,
+            @Schema(example = "2027-01-03") @NotNull LocalDate effectiveFrom,
+            @Schema(description = "Inclusive; open-ended when absent") LocalDate effectiveTo,
             @NotNull @Size(max = 70) List<@NotNull @Valid Interval> intervals) {
         WorkingHours toDomain() {
             return new WorkingHours(
@@ -48,14 +54,26 @@ final class ScheduleRequests {
     }
 
     /** Time off or an extra session: a stretch of local time. */
-    record Period(@NotNull LocalDateTime start, @NotNull LocalDateTime end) {
+    record Period(
+            @Schema(
+                            type = "string",
+                            description = "The branch's wall-clock time, without an offset",
+                            example = "2027-01-10T09:00:00")
+                    @NotNull
+                    LocalDateTime start,
+            @Schema(
+                            type = "string",
+                            description = "The branch's wall-clock time, without an offset",
+                            example = "2027-01-10T13:00:00")
+                    @NotNull
+                    LocalDateTime end) {
         LocalPeriod toDomain() {
             return new LocalPeriod(start, end);
         }
     }
 
     record Holiday(
-            @NotNull LocalDate date,
-            @NotBlank @Size(max = 200) String nameAr,
-            @NotBlank @Size(max = 200) String nameEn) {}
+            @Schema(example = "2027-09-23") @NotNull LocalDate date,
+            @Schema(example = "اليوم الوطني") @NotBlank @Size(max = 200) String nameAr,
+            @Schema(example = "National Day") @NotBlank @Size(max = 200) String nameEn) {}
 }

@@ -3,6 +3,8 @@ package com.clinic.scheduling.rest.availability;
 import com.clinic.scheduling.application.availability.SlotQuery;
 import com.clinic.scheduling.application.availability.SlotSearch;
 import com.clinic.scheduling.domain.availability.Slot;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (inclusive); each slot comes in real time (UTC) and in the branch's wall-clock time with its zone
  * and that day's offset, so clients never need zone rules of their own.
  */
+@Tag(name = "scheduling-availability")
 @RestController
 class SlotController {
 
@@ -60,6 +63,11 @@ class SlotController {
 
     record Slots(List<SlotResponse> items) {}
 
+    @Operation(
+            operationId = "searchSlots",
+            summary = "Search free slots",
+            description =
+                    "Free slots of a doctor, or of a specialty at a branch, for an appointment type between two of the branch's local dates (inclusive). Each slot comes in UTC and in the branch's wall-clock time with its zone and that day's offset, so clients need no zone rules of their own.")
     @GetMapping("/api/v1/slots")
     Slots search(
             @RequestParam(required = false) UUID doctorId,

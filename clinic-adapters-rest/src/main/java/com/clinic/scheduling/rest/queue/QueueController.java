@@ -10,6 +10,8 @@ import com.clinic.scheduling.rest.queue.QueueDtos.TicketProgressResponse;
 import com.clinic.scheduling.rest.queue.QueueDtos.TicketResponse;
 import com.clinic.scheduling.rest.queue.QueueDtos.TransferRequest;
 import com.clinic.scheduling.rest.queue.QueueDtos.WalkInRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * manage who is in the waiting room. Scopes (own branch, own queue, own clinic) are checked by the
  * application services.
  */
+@Tag(name = "scheduling-queue")
 @RestController
 @RequestMapping("/api/v1/queues")
 class QueueController {
@@ -43,6 +46,11 @@ class QueueController {
         this.boards = boards;
     }
 
+    @Operation(
+            operationId = "issueWalkInTicket",
+            summary = "Issue a walk-in ticket",
+            description =
+                    "Adds a walk-in to today's queue of the doctor at the branch (today in the branch's time zone), optionally for a known patient; answers with the ticket's number.")
     @PostMapping("/{doctorId}/{branchId}/tickets")
     ResponseEntity<TicketResponse> issueWalkIn(
             @AuthenticationPrincipal Actor actor,
@@ -55,12 +63,21 @@ class QueueController {
                 .body(TicketResponse.of(ticket));
     }
 
+    @Operation(
+            operationId = "callNextTicket",
+            summary = "Call the next patient",
+            description = "The doctor calls the next ticket: priority tickets first, then in order of arrival.")
     @PostMapping("/{doctorId}/{branchId}/call-next")
     TicketResponse callNext(
             @AuthenticationPrincipal Actor actor, @PathVariable UUID doctorId, @PathVariable UUID branchId) {
         return TicketResponse.of(queues.callNext(actor, doctorId, branchId));
     }
 
+    @Operation(
+            operationId = "queueBoard",
+            summary = "A queue's board",
+            description =
+                    "The queue of the doctor at the branch on one of its local dates: tickets in order, with their state.")
     @GetMapping("/{doctorId}/{branchId}/{date}")
     BoardResponse board(
             @AuthenticationPrincipal Actor actor,
@@ -70,29 +87,49 @@ class QueueController {
         return BoardResponse.of(boards.board(actor, doctorId, branchId, date));
     }
 
+    @Operation(
+            operationId = "ticketProgress",
+            summary = "A ticket's progress",
+            description = "The ticket's position and estimated wait; 404 for a ticket the caller may not see.")
     @GetMapping("/tickets/{ticketId}")
     TicketProgressResponse ticket(@AuthenticationPrincipal Actor actor, @PathVariable UUID ticketId) {
         return TicketProgressResponse.of(boards.ticket(actor, ticketId));
     }
 
+    @Operation(
+            operationId = "recallTicket",
+            summary = "Recall a ticket",
+            description = "Calls the called patient again.")
     @PostMapping("/tickets/{ticketId}/recall")
     ResponseEntity<Void> recall(@AuthenticationPrincipal Actor actor, @PathVariable UUID ticketId) {
         queues.recall(actor, ticketId);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            operationId = "skipTicket",
+            summary = "Skip a ticket",
+            description = "Moves a called patient who is not there back into the queue.")
     @PostMapping("/tickets/{ticketId}/skip")
     ResponseEntity<Void> skip(@AuthenticationPrincipal Actor actor, @PathVariable UUID ticketId) {
         queues.skip(actor, ticketId);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            operationId = "markTicketNoShow",
+            summary = "Mark a ticket as no-show",
+            description = "Takes a called patient who did not come out of the queue.")
     @PostMapping("/tickets/{ticketId}/no-show")
     ResponseEntity<Void> noShow(@AuthenticationPrincipal Actor actor, @PathVariable UUID ticketId) {
         queues.noShow(actor, ticketId);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            operationId = "prioritiseTicket",
+            summary = "Prioritise a ticket",
+            description = "Moves a ticket ahead (urgent, elderly …) with a reason.")
     @PostMapping("/tickets/{ticketId}/prioritise")
     ResponseEntity<Void> prioritise(
             @AuthenticationPrincipal Actor actor,
@@ -102,6 +139,11 @@ class QueueController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            operationId = "transferTicket",
+            summary = "Transfer a ticket",
+            description =
+                    "Moves a waiting ticket to another doctor's queue at the same branch; answers with the new ticket.")
     @PostMapping("/tickets/{ticketId}/transfer")
     TicketResponse transfer(
             @AuthenticationPrincipal Actor actor,
@@ -110,12 +152,20 @@ class QueueController {
         return TicketResponse.of(queues.transfer(actor, ticketId, request.toDoctorId()));
     }
 
+    @Operation(
+            operationId = "startTicket",
+            summary = "Start seeing a ticket",
+            description = "The doctor starts seeing the called patient.")
     @PostMapping("/tickets/{ticketId}/start")
     ResponseEntity<Void> start(@AuthenticationPrincipal Actor actor, @PathVariable UUID ticketId) {
         queues.start(actor, ticketId);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            operationId = "finishTicket",
+            summary = "Finish a ticket",
+            description = "The doctor has finished with the patient.")
     @PostMapping("/tickets/{ticketId}/finish")
     ResponseEntity<Void> finish(@AuthenticationPrincipal Actor actor, @PathVariable UUID ticketId) {
         queues.finish(actor, ticketId);

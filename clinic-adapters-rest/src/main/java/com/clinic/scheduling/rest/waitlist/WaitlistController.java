@@ -9,6 +9,8 @@ import com.clinic.scheduling.application.waitlist.WaitlistService;
 import com.clinic.scheduling.application.waitlist.WaitlistService.Joined;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
@@ -31,6 +33,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * freed slot arrive as in-app notifications and are answered here. Who sees which entries is decided
  * by the application service; these role checks only keep out those who never may.
  */
+@Tag(name = "scheduling-waitlist")
 @RestController
 @RequestMapping("/api/v1/waitlist")
 class WaitlistController {
@@ -41,6 +44,11 @@ class WaitlistController {
         this.waitlist = waitlist;
     }
 
+    @Operation(
+            operationId = "joinWaitlist",
+            summary = "Join the waiting list",
+            description =
+                    "Waits for a slot of a doctor, or of a specialty at a branch, within a window of dates and times of day. Patients join for themselves; reception for patients of its branch. A freed slot is offered by in-app notification.")
     @PostMapping
     ResponseEntity<WaitlistEntryResponse> join(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody WaitlistRequests.Join request) {
@@ -52,6 +60,10 @@ class WaitlistController {
         return ResponseEntity.created(location).eTag(ETags.of(0)).body(WaitlistEntryResponse.joined(joined));
     }
 
+    @Operation(
+            operationId = "listWaitlist",
+            summary = "List waiting-list entries",
+            description = "Entries the caller may see, filtered by branch, doctor and status, a page at a time.")
     @GetMapping
     PageResponse<WaitlistEntryResponse> list(
             @AuthenticationPrincipal Actor actor,
@@ -69,12 +81,20 @@ class WaitlistController {
         return PageResponse.of(page, WaitlistEntryResponse::of);
     }
 
+    @Operation(
+            operationId = "getWaitlistEntry",
+            summary = "Get a waiting-list entry",
+            description = "One entry, with the offer it holds if any, and its ETag.")
     @GetMapping("/{entryId}")
     ResponseEntity<WaitlistEntryResponse> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID entryId) {
         WaitlistEntryView entry = waitlist.get(actor, entryId);
         return ResponseEntity.ok().eTag(ETags.of(entry.version())).body(WaitlistEntryResponse.of(entry));
     }
 
+    @Operation(
+            operationId = "withdrawFromWaitlist",
+            summary = "Leave the waiting list",
+            description = "Withdraws the entry; a slot it was offered goes to the next patient.")
     @DeleteMapping("/{entryId}")
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal Actor actor, @PathVariable UUID entryId) {
         waitlist.withdraw(actor, entryId);
@@ -82,12 +102,20 @@ class WaitlistController {
     }
 
     /** The same as DELETE, for clients that can only POST. */
+    @Operation(
+            operationId = "withdrawFromWaitlistByPost",
+            summary = "Leave the waiting list (POST)",
+            description = "The same as DELETE, for clients that can only POST.")
     @PostMapping("/{entryId}/withdraw")
     ResponseEntity<Void> withdrawByPost(@AuthenticationPrincipal Actor actor, @PathVariable UUID entryId) {
         return withdraw(actor, entryId);
     }
 
     /** Books the held slot; answers with the appointment now booked. */
+    @Operation(
+            operationId = "acceptWaitlistOffer",
+            summary = "Accept an offer",
+            description = "Books the offered slot before the offer expires; answers with the appointment now booked.")
     @PostMapping("/{entryId}/offer/accept")
     Map<String, UUID> accept(
             @AuthenticationPrincipal Actor actor,
@@ -98,6 +126,10 @@ class WaitlistController {
     }
 
     /** The patient keeps their place; the slot goes to the next patient. */
+    @Operation(
+            operationId = "declineWaitlistOffer",
+            summary = "Decline an offer",
+            description = "The patient keeps their place; the slot goes to the next patient.")
     @PostMapping("/{entryId}/offer/decline")
     ResponseEntity<Void> decline(
             @AuthenticationPrincipal Actor actor,
