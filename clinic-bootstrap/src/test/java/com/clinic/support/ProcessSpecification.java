@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.clinic.platform.application.axon.DeciderAggregate;
+import com.clinic.platform.application.axon.MetadataKeys;
 import com.clinic.platform.application.context.ReadModelBarrier;
 import com.clinic.platform.domain.AggregateCommand;
 import com.clinic.platform.domain.DomainEvent;
@@ -131,6 +132,8 @@ public final class ProcessSpecification implements AutoCloseable {
         final List<Object> commands = new CopyOnWriteArrayList<>();
         final List<Object> published = new CopyOnWriteArrayList<>();
         final List<Throwable> failures = new CopyOnWriteArrayList<>();
+        /** Commands sent without the event as their cause: the audit trail could not say why they were sent. */
+        final List<Object> uncaused = new CopyOnWriteArrayList<>();
     }
 
     /** One stored event of a step: its message identifier and its place in the store. */
@@ -167,6 +170,11 @@ public final class ProcessSpecification implements AutoCloseable {
             Handled record = current();
             if (record != null) {
                 record.commands.add(command.getPayload());
+                EventMessage<?> cause = HANDLING.get();
+                if (cause == null
+                        || !cause.getIdentifier().equals(command.getMetaData().get(MetadataKeys.CAUSATION_ID))) {
+                    record.uncaused.add(command.getPayload());
+                }
             }
             return command;
         };
@@ -370,6 +378,10 @@ public final class ProcessSpecification implements AutoCloseable {
         List<Object> published = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         for (Handled record : records) {
+            assertThat(record.uncaused)
+                    .as("commands the process sent without the event that caused them (" + MetadataKeys.CAUSATION_ID
+                            + ")")
+                    .isEmpty();
             commands.addAll(record.commands);
             published.addAll(record.published);
             failures.addAll(record.failures);

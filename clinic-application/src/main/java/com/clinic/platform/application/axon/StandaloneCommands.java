@@ -2,6 +2,8 @@ package com.clinic.platform.application.axon;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
@@ -47,6 +49,9 @@ public class StandaloneCommands {
 
     /** As {@link Commands#request(Object)}, committed when it returns; a refusal is thrown, rolled back. */
     public <R> R request(Object command) {
+        // Made while the caller's unit of work is current, so that the message carries its correlation
+        // data (causation and trace of the event being handled): the audit trail tells why it was sent.
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         Deque<UnitOfWork<?>> setAside = new ArrayDeque<>();
         while (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> current = CurrentUnitOfWork.get();
@@ -54,7 +59,7 @@ public class StandaloneCommands {
             setAside.push(current);
         }
         try {
-            return ownTransaction.execute(status -> commands.<R>request(command));
+            return ownTransaction.execute(status -> commands.<R>request(message));
         } finally {
             while (!setAside.isEmpty()) {
                 CurrentUnitOfWork.set(setAside.pop());
