@@ -18,9 +18,12 @@ public class ClinicApplication {
             System.exit(
                     new KeysCommand(new SecureRandom(), Clock.systemUTC()).run(List.of(args), System.out, System.err));
         }
-        // Axon's invitation to its hosted console, printed at every start, asks nothing of an operator.
-        if (System.getProperty("disable-axoniq-console-message") == null) {
-            System.setProperty("disable-axoniq-console-message", "true");
+        // Banners that ask nothing of an operator: Axon's invitation to its hosted console, jOOQ's
+        // logo and tip of the day at the first query. Each can still be turned back on with -D.
+        for (String banner : List.of("disable-axoniq-console-message", "org.jooq.no-logo", "org.jooq.no-tips")) {
+            if (System.getProperty(banner) == null) {
+                System.setProperty(banner, "true");
+            }
         }
         SpringApplication.run(ClinicApplication.class, args);
     }
