@@ -171,7 +171,7 @@ class DemoScheduling {
                 manager,
                 chain.clinicId(),
                 new AppointmentTypeInput(
-                        new BilingualName("استشارة", "Consultation"),
+                        new BilingualName("كشف", "First visit"),
                         new BookingRules(
                                 Duration.ofMinutes(20),
                                 Duration.ZERO,
@@ -199,7 +199,7 @@ class DemoScheduling {
                 manager,
                 chain.clinicId(),
                 new AppointmentTypeInput(
-                        new BilingualName("استشارة مرئية", "Video consultation"),
+                        new BilingualName("زيارة بالفيديو", "Video visit"),
                         new BookingRules(
                                 Duration.ofMinutes(20),
                                 Duration.ZERO,
