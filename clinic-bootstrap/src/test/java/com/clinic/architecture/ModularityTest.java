@@ -3,12 +3,12 @@ package com.clinic.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinic.ClinicApplication;
+import com.clinic.support.RepositoryRoot;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +76,8 @@ class ModularityTest {
      * -Dclinic.modules.update=true} to write docs/modules, and commit it.
      */
     @Test
-    void theCommittedModuleDocumentationIsCurrent() throws URISyntaxException, IOException {
-        Path root = repositoryRoot();
+    void theCommittedModuleDocumentationIsCurrent() throws IOException {
+        Path root = RepositoryRoot.path();
         Path committed = root.resolve("docs/modules");
         boolean update = Boolean.getBoolean("clinic.modules.update");
         Path output = update ? committed : root.resolve("clinic-bootstrap/target/modules");
@@ -136,19 +136,5 @@ class ModularityTest {
                 Files.write(diagram, sorted, StandardCharsets.UTF_8);
             }
         }
-    }
-
-    /** From the compiled test classes (clinic-bootstrap/target/test-classes) up, whatever the working directory. */
-    private static Path repositoryRoot() throws URISyntaxException {
-        Path testClasses = Path.of(ModularityTest.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        Path root = testClasses.getParent().getParent().getParent();
-        assertThat(Files.isDirectory(root.resolve("clinic-bootstrap")))
-                .as("repository root %s", root)
-                .isTrue();
-        return root;
     }
 }

@@ -2,6 +2,7 @@ package com.clinic.platform.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinic.support.RepositoryRoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +46,7 @@ class ConfigurationReferenceTest {
     @Test
     void theCommittedConfigurationReferenceIsCurrent() throws IOException {
         String generated = render(settings());
-        Path root = root();
+        Path root = RepositoryRoot.path();
         Path committed = root.resolve("docs/configuration.md");
         boolean update = Boolean.getBoolean("clinic.docs.update");
         Path output = update ? committed : root.resolve("clinic-bootstrap/target/configuration.md");
@@ -174,7 +176,7 @@ class ConfigurationReferenceTest {
     private static String recordComponents(String className) {
         try {
             Class<?> type = Class.forName(className, false, ConfigurationReferenceTest.class.getClassLoader());
-            return java.util.Arrays.stream(type.getRecordComponents())
+            return Arrays.stream(type.getRecordComponents())
                     .map(component -> component.getName().toUpperCase(Locale.ROOT))
                     .collect(Collectors.joining(", _"));
         } catch (ClassNotFoundException missing) {
@@ -224,19 +226,5 @@ class ConfigurationReferenceTest {
 
     private static String cell(String text) {
         return text.replace("|", "\\|");
-    }
-
-    /** From the compiled test classes (clinic-bootstrap/target/test-classes) up, whatever the working directory. */
-    private static Path root() {
-        try {
-            Path classes = Path.of(ConfigurationReferenceTest.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return classes.getParent().getParent().getParent();
-        } catch (java.net.URISyntaxException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

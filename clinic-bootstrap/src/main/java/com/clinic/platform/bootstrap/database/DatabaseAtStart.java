@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.postgresql.Driver;
 import org.postgresql.PGProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,10 +97,10 @@ public final class DatabaseAtStart implements BeanFactoryPostProcessor, Environm
     }
 
     /** Where the server's data lives, as configured. */
-    record Target(String url, String user, String password, String server, String database) {
+    record Target(String url, String user, String password, String host, String port, String database) {
 
         static Target of(String url, String user, String password) {
-            Properties parsed = org.postgresql.Driver.parseURL(url, new Properties());
+            Properties parsed = Driver.parseURL(url, new Properties());
             if (parsed == null) {
                 throw new DatabaseUnavailable(
                         "The database URL " + url + " is not a PostgreSQL JDBC URL.",
@@ -108,7 +109,11 @@ public final class DatabaseAtStart implements BeanFactoryPostProcessor, Environm
             String host = PGProperty.PG_HOST.getOrDefault(parsed);
             String port = PGProperty.PG_PORT.getOrDefault(parsed);
             String database = PGProperty.PG_DBNAME.getOrDefault(parsed);
-            return new Target(url, user, password, host + ":" + port, database);
+            return new Target(url, user, password, host, port, database);
+        }
+
+        String server() {
+            return host + ":" + port;
         }
 
         /** The same server's {@code postgres} database, with the URL's other parameters. */

@@ -24,7 +24,7 @@ public final class DatabaseUnavailable extends RuntimeException {
         return new DatabaseUnavailable(
                 "The database \"" + target.database() + "\" does not exist on " + target.server()
                         + " and was not created (" + why + ").",
-                "Create it with: createdb -h " + host(target) + " -p " + port(target)
+                "Create it with: createdb -h " + target.host() + " -p " + target.port()
                         + (target.user().isBlank() ? "" : " -U " + target.user()) + " " + target.database()
                         + " (or point CLINIC_DB_URL at an existing database).");
     }
@@ -44,13 +44,5 @@ public final class DatabaseUnavailable extends RuntimeException {
         return new DatabaseUnavailable(
                 "Cannot reach PostgreSQL at " + target.server() + " (" + reason + ").",
                 "Start PostgreSQL there, or point CLINIC_DB_URL at a running server (docker compose up -d db starts the one in docker-compose.yml).");
-    }
-
-    private static String host(DatabaseAtStart.Target target) {
-        return target.server().substring(0, target.server().lastIndexOf(':'));
-    }
-
-    private static String port(DatabaseAtStart.Target target) {
-        return target.server().substring(target.server().lastIndexOf(':') + 1);
     }
 }

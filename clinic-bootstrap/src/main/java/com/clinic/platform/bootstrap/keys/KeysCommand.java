@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Generates the keys a production deployment sets, as environment variables ready for a secret
@@ -70,8 +71,7 @@ public final class KeysCommand {
         out.println("CLINIC_JWT_ACTIVE_KEY_ID=" + jwtId);
         out.println("# Personal data (AES-256-GCM). To rotate: add a new CLINIC_CRYPTO_KEYS_<ID> and make it active;");
         out.println("# keep every older key: rows sealed with it are read with it until they are written again.");
-        out.println("CLINIC_CRYPTO_KEYS_" + piiId.toUpperCase(java.util.Locale.ROOT) + "="
-                + base64.encodeToString(secret()));
+        out.println("CLINIC_CRYPTO_KEYS_" + piiId.toUpperCase(Locale.ROOT) + "=" + base64.encodeToString(secret()));
         out.println("CLINIC_CRYPTO_ACTIVE_KEY_ID=" + piiId);
         out.println("# Blind index of searchable fields (phone, e-mail, national id). Set it once and never change");
         out.println("# it: lookups of rows indexed with an older key would stop finding them.");
