@@ -1,2 +1,2 @@
-/** What notifications needs from adapters: storing a notice, and each user's stored notices. */
+/** What notifications needs from adapters: the channels' providers, their signed reports, its stores. */
 package com.clinic.notifications.application.port;
