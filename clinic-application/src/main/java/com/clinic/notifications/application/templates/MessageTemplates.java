@@ -58,7 +58,11 @@ public interface MessageTemplates {
      * @param html the e-mail's HTML part (with {@code lang} and {@code dir}); empty for other channels
      */
     record Rendered(
-            String language, Optional<String> fellBackFrom, Optional<String> subject, String text, Optional<String> html) {}
+            String language,
+            Optional<String> fellBackFrom,
+            Optional<String> subject,
+            String text,
+            Optional<String> html) {}
 
     /** Throws {@link UnknownTemplate} when no language has the template for this channel. */
     Rendered render(Request request);
