@@ -27,6 +27,22 @@ public sealed interface DeliveryOutcome {
     record Transient(String provider, String answer, Optional<Duration> retryAfter, Duration latency)
             implements DeliveryOutcome {}
 
+    /**
+     * Not sent at all: this provider's rate limit (a token bucket shared by the instances) has no
+     * token now. Not an attempt; try again after {@code retryAfter}.
+     */
+    record Throttled(String provider, Duration retryAfter) implements DeliveryOutcome {
+        @Override
+        public String answer() {
+            return "throttled";
+        }
+
+        @Override
+        public Duration latency() {
+            return Duration.ZERO;
+        }
+    }
+
     /** Trying again with the same message will fail the same way (a bad request, rejected credentials). */
     record Rejected(String provider, String answer, Duration latency) implements DeliveryOutcome {}
 
