@@ -53,6 +53,24 @@ public interface DirectoryFacts {
             String preferredLanguage,
             boolean erased) {}
 
+    /**
+     * How to reach a patient and what they agreed to be sent: opened from their sealed record for
+     * the notifications about to be sent, never stored elsewhere. Empty addresses once erased.
+     */
+    record PatientContact(
+            UUID patientId,
+            Optional<String> email,
+            Optional<String> phoneE164,
+            boolean remindersConsent,
+            boolean marketingConsent,
+            String preferredLanguage) {
+
+        @Override
+        public String toString() {
+            return "PatientContact[" + patientId + ", redacted]";
+        }
+    }
+
     /** A display name in both languages; both null once a patient's personal data is erased. */
     record Names(String nameAr, String nameEn) {
         public static final Names NONE = new Names(null, null);
@@ -96,6 +114,9 @@ public interface DirectoryFacts {
     boolean specialtyAtBranch(String specialty, UUID branchId);
 
     Optional<PatientFacts> patient(UUID patientId);
+
+    /** The patient's addresses and consents; empty when unknown. */
+    Optional<PatientContact> contact(UUID patientId);
 
     /** The patient record of a user account (one not erased first, should there be several). */
     Optional<PatientFacts> patientOfUser(UUID userId);

@@ -14,6 +14,7 @@ public class InMemoryDirectoryFacts implements DirectoryFacts {
     public final Map<UUID, DoctorFacts> doctors = new HashMap<>();
     public final Map<UUID, PatientFacts> patients = new HashMap<>();
     public final Map<UUID, Names> names = new HashMap<>();
+    public final Map<UUID, PatientContact> contacts = new HashMap<>();
 
     @Override
     public boolean clinicExists(UUID clinicId) {
@@ -51,6 +52,11 @@ public class InMemoryDirectoryFacts implements DirectoryFacts {
     public boolean specialtyAtBranch(String specialty, UUID branchId) {
         return doctors.values().stream()
                 .anyMatch(d -> d.worksAt(branchId) && d.specialties().contains(specialty));
+    }
+
+    @Override
+    public Optional<PatientContact> contact(UUID patientId) {
+        return Optional.ofNullable(contacts.get(patientId));
     }
 
     @Override

@@ -14,6 +14,7 @@ import static org.jooq.impl.DSL.selectOne;
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.persistence.jooq.tables.records.PatientViewRecord;
 import com.clinic.identity.StaffScopeDirectory;
+import com.clinic.platform.application.crypto.FieldCipher;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,9 +39,24 @@ import org.springframework.stereotype.Repository;
 class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
 
     private final DSLContext db;
+    private final FieldCipher cipher;
 
-    JooqDirectoryFacts(DSLContext db) {
+    JooqDirectoryFacts(DSLContext db, FieldCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public Optional<PatientContact> contact(UUID patientId) {
+        return db.selectFrom(PATIENT_VIEW)
+                .where(PATIENT_VIEW.PATIENT_ID.eq(patientId))
+                .fetchOptional(row -> new PatientContact(
+                        row.getPatientId(),
+                        Optional.ofNullable(row.getEmailEnc()).map(cipher::decrypt),
+                        Optional.ofNullable(row.getPhoneEnc()).map(cipher::decrypt),
+                        row.getConsentReminders(),
+                        row.getConsentMarketing(),
+                        row.getPreferredLanguage()));
     }
 
     @Override

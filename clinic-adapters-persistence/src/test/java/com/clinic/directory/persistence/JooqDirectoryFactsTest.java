@@ -51,7 +51,7 @@ class JooqDirectoryFactsTest {
         this.doctors = new DoctorProjection(db);
         this.patients = new Patients(keys);
         this.patientProjection = new PatientProjection(db, patients.codec, patients.cipher);
-        this.facts = new JooqDirectoryFacts(db);
+        this.facts = new JooqDirectoryFacts(db, patients.cipher);
     }
 
     @BeforeEach
@@ -170,6 +170,28 @@ class JooqDirectoryFactsTest {
         assertThat(facts.isPatientOfClinic(living, CLINIC)).isTrue();
         assertThat(facts.isPatientOfClinic(erased, CLINIC)).isFalse();
         assertThat(facts.isPatientOfClinic(living, OTHER_CLINIC)).isFalse();
+    }
+
+    @Test
+    void aPatientsContactIsOpenedFromTheSealedRecordWithTheirConsentsAndIsGoneAfterErasure() {
+        UUID patient = id(403);
+        patientProjection.on(
+                patients.registered(patient, CLINIC, RIYADH, Optional.empty(), Patients.data("Sara", "+966500000003")),
+                0);
+
+        assertThat(facts.contact(patient)).hasValueSatisfying(contact -> {
+            assertThat(contact.phoneE164()).contains("+966500000003");
+            assertThat(contact.preferredLanguage()).isEqualTo("ar");
+            assertThat(contact.toString()).doesNotContain("+966");
+        });
+        assertThat(facts.contact(id(998))).isEmpty();
+
+        patients.vault.shred(patient);
+        patientProjection.on(new PatientErased(patient, CLINIC, RIYADH, Instant.now()), 1);
+        assertThat(facts.contact(patient)).hasValueSatisfying(contact -> {
+            assertThat(contact.phoneE164()).isEmpty();
+            assertThat(contact.email()).isEmpty();
+        });
     }
 
     private void doctor(UUID doctor, UUID user, UUID clinic, String name, Set<UUID> branches, String specialty) {
