@@ -213,7 +213,7 @@ class NotificationDispatcher {
                     yield new DeliveryOutcome.Unreachable("none", "no-email-address", Duration.ZERO);
                 }
                 if (optOuts.isOptedOut(
-                        Channel.EMAIL, cipher.blindIndex(address.get().toLowerCase(Locale.ROOT)))) {
+                        Channel.EMAIL, cipher.blindIndex(address.get().trim().toLowerCase(Locale.ROOT)))) {
                     yield new DeliveryOutcome.Unreachable("none", "opted-out", Duration.ZERO);
                 }
                 yield email.send(new EmailMessages.EmailMessage(
@@ -231,7 +231,8 @@ class NotificationDispatcher {
                 if (phone.isEmpty()) {
                     yield new DeliveryOutcome.Unreachable("none", "no-phone-number", Duration.ZERO);
                 }
-                if (optOuts.isOptedOut(Channel.SMS, cipher.blindIndex(phone.get()))) {
+                if (optOuts.isOptedOut(
+                        Channel.SMS, cipher.blindIndex(phone.get().trim()))) {
                     yield new DeliveryOutcome.Unreachable("none", "opted-out", Duration.ZERO);
                 }
                 yield sms.send(new SmsGateway.SmsMessage(

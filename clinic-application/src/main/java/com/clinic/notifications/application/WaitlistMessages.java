@@ -48,16 +48,23 @@ public class WaitlistMessages {
         }
         Names doctor = directory.names(List.of(), List.of(change.doctorId())).doctor(change.doctorId());
         Map<String, Value> parameters = new java.util.HashMap<>(Map.of(
-                "doctorName", new Value.Name(doctor.nameAr(), doctor.nameEn()),
-                "start", new Value.Time(change.start()),
-                NotificationDispatcher.ZONE, new Value.Text(change.zone().getId())));
-        Recipient recipient = Recipient.patient(change.patientId(), patient.get().userId());
+                "doctorName",
+                new Value.Name(doctor.nameAr(), doctor.nameEn()),
+                "start",
+                new Value.Time(change.start()),
+                NotificationDispatcher.ZONE,
+                new Value.Text(change.zone().getId())));
+        Recipient recipient =
+                Recipient.patient(change.patientId(), patient.get().userId());
         switch (change) {
             case WaitlistOfferChanged.Offered offered -> {
                 parameters.put("expiresAt", new Value.Time(offered.expiresAt()));
                 parameters.put(
                         "minutesLeft",
-                        new Value.Count(Math.max(0, Duration.between(offered.at(), offered.expiresAt()).toMinutes())));
+                        new Value.Count(Math.max(
+                                0,
+                                Duration.between(offered.at(), offered.expiresAt())
+                                        .toMinutes())));
                 requests.request(new Message(
                         OFFER_MADE,
                         Category.OFFERS,

@@ -43,7 +43,8 @@ class NotificationConfiguration {
         properties.reminders().forEach((scope, rules) -> {
             List<ReminderRule> converted = new ArrayList<>();
             for (NotificationProperties.Reminder rule : rules) {
-                List<Channel> ruleChannels = rule.channels().isEmpty() ? channels.get(Category.REMINDERS) : rule.channels();
+                List<Channel> ruleChannels =
+                        rule.channels().isEmpty() ? channels.get(Category.REMINDERS) : rule.channels();
                 if (rule.before() != null && rule.daysBefore() == null && rule.at() == null) {
                     converted.add(new ReminderRule.Before(rule.before(), ruleChannels));
                 } else if (rule.before() == null && rule.daysBefore() != null && rule.at() != null) {
@@ -75,7 +76,8 @@ class NotificationConfiguration {
         int threads = properties.delivery().dispatchThreads();
         return configurer -> configurer
                 .eventProcessing()
-                .registerListenerInvocationErrorHandler(DISPATCH_GROUP, configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(
+                        DISPATCH_GROUP, configuration -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessorConfiguration(
                         DISPATCH_GROUP,
                         configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(threads)

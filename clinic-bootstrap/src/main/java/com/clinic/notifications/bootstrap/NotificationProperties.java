@@ -63,5 +63,6 @@ record NotificationProperties(
      * @param at the branch's wall-clock time on that day
      * @param channels in fail-over order; empty means the recipient's reminder channels
      */
-    record Reminder(Duration before, Integer daysBefore, LocalTime at, @DefaultValue({}) @NotNull List<Channel> channels) {}
+    record Reminder(
+            Duration before, Integer daysBefore, LocalTime at, @DefaultValue({}) @NotNull List<Channel> channels) {}
 }

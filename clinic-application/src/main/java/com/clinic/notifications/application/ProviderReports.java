@@ -1,0 +1,127 @@
+package com.clinic.notifications.application;
+
+import com.clinic.notifications.application.port.DeliveryReport;
+import com.clinic.notifications.application.port.NotificationReadModel;
+import com.clinic.notifications.application.port.OptOuts;
+import com.clinic.notifications.application.port.ProviderWebhooks;
+import com.clinic.notifications.domain.Channel;
+import com.clinic.notifications.domain.NotificationCommand;
+import com.clinic.notifications.domain.NotificationCommand.ReportedStatus;
+import com.clinic.platform.application.axon.Commands;
+import com.clinic.platform.application.crypto.FieldCipher;
+import com.clinic.platform.domain.Rejection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The providers' signed reports: delivered, bounced, dropped, spam complaints, and recipients who
+ * said STOP or unsubscribed. Nothing is read before the signature checks out; then, in one
+ * transaction, each report becomes a command for its notification (found by the id the provider
+ * echoed back, or by the provider's own message id) and each opt-out an entry in the opt-out list.
+ * A report sent again is recorded once: the decider ignores what it already knows.
+ */
+@Service
+public class ProviderReports {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderReports.class);
+
+    private final ProviderWebhooks webhooks;
+    private final NotificationReadModel notifications;
+    private final OptOuts optOuts;
+    private final FieldCipher cipher;
+    private final Commands commands;
+    private final Clock clock;
+
+    public ProviderReports(
+            ProviderWebhooks webhooks,
+            NotificationReadModel notifications,
+            OptOuts optOuts,
+            FieldCipher cipher,
+            Commands commands,
+            Clock clock) {
+        this.webhooks = webhooks;
+        this.notifications = notifications;
+        this.optOuts = optOuts;
+        this.cipher = cipher;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** Throws {@link ProviderWebhooks.BadSignature} before anything is recorded. */
+    @Transactional
+    public int emailEvents(byte[] body, String signature, String timestamp) {
+        return apply(webhooks.emailEvents(body, signature, timestamp));
+    }
+
+    /** Throws {@link ProviderWebhooks.BadSignature} before anything is recorded. */
+    @Transactional
+    public int smsCallback(String url, Map<String, String> parameters, String signature) {
+        return apply(webhooks.smsCallback(url, parameters, signature));
+    }
+
+    private int apply(List<DeliveryReport> reports) {
+        int applied = 0;
+        for (DeliveryReport report : reports) {
+            switch (report.status()) {
+                case OPTED_OUT ->
+                    report.address()
+                            .ifPresent(address -> optOuts.optOut(
+                                    report.channel(),
+                                    index(report.channel(), address),
+                                    report.provider(),
+                                    clock.instant()));
+                case OPTED_IN ->
+                    report.address()
+                            .ifPresent(address ->
+                                    optOuts.optIn(report.channel(), index(report.channel(), address), clock.instant()));
+                case SPAM_REPORTED -> {
+                    report.address()
+                            .ifPresent(address -> optOuts.optOut(
+                                    report.channel(),
+                                    index(report.channel(), address),
+                                    "spam-report",
+                                    clock.instant()));
+                    record(report, ReportedStatus.SPAM_REPORTED);
+                }
+                case DELIVERED -> record(report, ReportedStatus.DELIVERED);
+                case BOUNCED -> record(report, ReportedStatus.BOUNCED);
+                case DROPPED -> record(report, ReportedStatus.DROPPED);
+                case FAILED -> record(report, ReportedStatus.FAILED);
+            }
+            applied++;
+        }
+        return applied;
+    }
+
+    private void record(DeliveryReport report, ReportedStatus status) {
+        Optional<UUID> notificationId = report.notificationId().or(() -> report.providerMessageId()
+                .flatMap(messageId -> notifications.byProviderMessage(report.provider(), messageId)));
+        if (notificationId.isEmpty()) {
+            log.info("{} report {} for a message we do not know; ignored", report.provider(), status);
+            return;
+        }
+        try {
+            commands.send(new NotificationCommand.RecordReport(
+                    notificationId.get(), report.channel(), status, report.detail(), report.at()));
+        } catch (Rejection.NotFound unknown) {
+            log.info(
+                    "{} report {} names notification {} which does not exist; ignored",
+                    report.provider(),
+                    status,
+                    notificationId.get());
+        }
+    }
+
+    /** How addresses are compared without being stored: the blind index the directory uses too. */
+    private String index(Channel channel, String address) {
+        return cipher.blindIndex(channel == Channel.EMAIL ? address.trim().toLowerCase(Locale.ROOT) : address.trim());
+    }
+}
