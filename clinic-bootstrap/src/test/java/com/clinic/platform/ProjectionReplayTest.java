@@ -64,7 +64,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Administrators rebuild projections from the event store over HTTP, and whoever operates the
  * system sees how far each processor is. A replay must give back exactly the read models it cleared,
- * must never touch processes (which send commands), and must keep commands away while it runs.
+ * must never touch processes (which send commands or tell other contexts what happened), and must keep
+ * commands away while it runs.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,7 +74,8 @@ class ProjectionReplayTest {
     private static final String STATUS = "/api/v1/admin/projections";
     private static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(2);
     private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-    private static final List<String> PROCESSES = List.of("scheduling-queue-admission", "scheduling-waitlist-offers");
+    private static final List<String> PROCESSES =
+            List.of("scheduling-facts", "scheduling-queue-admission", "scheduling-waitlist-offers");
 
     @LocalServerPort
     int port;

@@ -101,6 +101,11 @@ public final class GivenClinic {
 
     /** A patient registered at the front desk (no login of their own), at home at the branch. */
     public PatientRegistered patient(UUID patientId) {
+        return patient(patientId, Optional.empty());
+    }
+
+    /** A patient with a login of their own ({@code userId}), or without one, at home at the branch. */
+    public PatientRegistered patient(UUID patientId, Optional<UUID> userId) {
         PatientPersonalData data = new PatientPersonalData(
                 "مريض",
                 "Patient " + patientId.toString().substring(0, 8),
@@ -115,7 +120,7 @@ public final class GivenClinic {
                 patientId,
                 clinicId,
                 branchId,
-                Optional.empty(),
+                userId,
                 codec.seal(patientId, data),
                 "ar",
                 new Consents(true, true, false, true));

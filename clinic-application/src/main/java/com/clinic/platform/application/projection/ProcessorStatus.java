@@ -40,9 +40,9 @@ public record ProcessorStatus(
 
     private static final String SUBSCRIBING_REASON = "Write-side guard: it runs inside the command's own transaction"
             + " and can refuse the command; it is not a read model and has no tokens to reset.";
-    private static final String PROCESS_REASON = "Process, not a projection: its handlers send commands"
-            + " (@DisallowReplay), so a replay would repeat them. It keeps its position and is paused while"
-            + " projections replay.";
+    private static final String PROCESS_REASON = "Process, not a projection: its handlers send commands or"
+            + " tell other contexts what happened (@DisallowReplay), so a replay would repeat them. It keeps its"
+            + " position and is paused while projections replay.";
     private static final String UNKNOWN_REASON = "Not a streaming processor: it has no tokens to reset.";
 
     public ProcessorStatus {

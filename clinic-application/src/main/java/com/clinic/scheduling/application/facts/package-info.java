@@ -1,0 +1,2 @@
+/** Scheduling's facts processor: what happened to appointments and queue tickets, published for other contexts after commit. */
+package com.clinic.scheduling.application.facts;
