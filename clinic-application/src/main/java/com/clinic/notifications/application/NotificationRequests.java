@@ -97,10 +97,19 @@ public class NotificationRequests {
 
     /** Requests the message in the caller's unit of work: it exists exactly when the cause commits. */
     public void request(Message message) {
+        request(message, true);
+    }
+
+    /** As {@link #request(Message)}, without the in-app copy (the recipient cannot sign in to read it). */
+    public void requestOutOnly(Message message) {
+        request(message, false);
+    }
+
+    private void request(Message message, boolean inApp) {
         Instant now = clock.instant();
         var sealed = content.seal(message.recipient().subjectId(), message.parameters());
         Optional<Preferences> chosen = message.recipient().userId().flatMap(preferences::find);
-        if (message.recipient().userId().isPresent()) {
+        if (inApp && message.recipient().userId().isPresent()) {
             commands.send(command(message, IN_APP_LANE, List.of(Channel.IN_APP), message.dueAt(), sealed, now));
         }
         Instant dueAt = message.dueAt();
