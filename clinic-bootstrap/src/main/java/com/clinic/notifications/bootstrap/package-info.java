@@ -1,2 +1,2 @@
-/** Notifications' wiring: its settings from {@code clinic.notifications.*}, the dispatch processor, metrics. */
+/** Notifications' wiring: its settings from {@code clinic.notifications.*}, templates, the dispatch processor. */
 package com.clinic.notifications.bootstrap;

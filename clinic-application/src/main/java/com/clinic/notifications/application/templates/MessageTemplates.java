@@ -12,18 +12,27 @@ import java.util.UUID;
  * clinic can override. Parameters are typed ({@link Value}): times are instants shown on the
  * branch's wall clock with their date (and the zone named when it is not the recipient's), counts
  * choose plural forms, names are chosen in the language of the text.
+ *
+ * <p>In a template a value is a plain argument ({@code {start}}, {@code {doctorName}}); a count may also
+ * choose a plural form ({@code {hoursBefore, plural, one {...} other {...}}}) and a text a wording
+ * ({@code {byClinic, select, true {...} other {...}}}). Times arrive formatted, so a template never
+ * formats them itself. In the e-mail's HTML every value is escaped, and names, times and numbers are
+ * isolated ({@code <bdi>}) from the text around them.
  */
 public interface MessageTemplates {
 
     /** A parameter value, rendered in the language of the text. */
     sealed interface Value {
+        /** Shown as it is (HTML-escaped in HTML); also what a {@code select} chooses by. */
         record Text(String value) implements Value {}
 
-        /** A name known in both languages (either may be missing). */
+        /** A name known in both languages (either may be missing, not both). */
         record Name(String ar, String en) implements Value {}
 
+        /** A number in the text's digits (Arabic-Indic in Arabic); chooses plural forms. */
         record Count(long value) implements Value {}
 
+        /** Shown as the date and the time on {@link Request#zone()}'s wall clock, never a time alone. */
         record Time(Instant value) implements Value {}
     }
 
@@ -64,10 +73,17 @@ public interface MessageTemplates {
             String text,
             Optional<String> html) {}
 
-    /** Throws {@link UnknownTemplate} when no language has the template for this channel. */
+    /**
+     * Renders in the first language that has every key of the channel: the recipient's, the clinic's,
+     * then the configured default. Throws {@link UnknownTemplate} when none has the template for this
+     * channel; {@link IllegalArgumentException} when the template uses a parameter the request lacks.
+     */
     Rendered render(Request request);
 
-    /** Whether any language has this template for this channel. */
+    /**
+     * Whether any language of the built-in templates has this template for this channel (a clinic's
+     * override may add templates only that clinic's requests can render).
+     */
     boolean exists(String template, Channel channel);
 
     final class UnknownTemplate extends RuntimeException {
