@@ -13,6 +13,7 @@ import com.clinic.notifications.domain.ReminderRule;
 import com.clinic.notifications.domain.ReminderRule.PlannedReminder;
 import com.clinic.notifications.domain.Urgency;
 import com.clinic.scheduling.AppointmentChanged;
+import com.clinic.scheduling.AppointmentTypeNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,15 +52,18 @@ public class AppointmentMessages {
     private final RecipientPreferences preferences;
     private final NotificationSettings settings;
     private final Clock clock;
+    private final AppointmentTypeNames types;
 
     public AppointmentMessages(
             NotificationRequests requests,
             DirectoryFacts directory,
+            AppointmentTypeNames types,
             RecipientPreferences preferences,
             NotificationSettings settings,
             Clock clock) {
         this.requests = requests;
         this.directory = directory;
+        this.types = types;
         this.preferences = preferences;
         this.settings = settings;
         this.clock = clock;
@@ -216,9 +220,13 @@ public class AppointmentMessages {
     private Map<String, Value> parameters(AppointmentChanged change) {
         Names doctor = directory.names(List.of(), List.of(change.doctorId())).doctor(change.doctorId());
         Map<String, Value> parameters = new HashMap<>();
-        parameters.put("doctorName", new Value.Name(doctor.nameAr(), doctor.nameEn()));
+        parameters.put("doctorName", NotificationRequests.name(doctor.nameAr(), doctor.nameEn()));
         parameters.put("start", new Value.Time(change.start()));
-        parameters.put("appointmentType", new Value.Name(null, null));
+        parameters.put(
+                "appointmentType",
+                types.nameOf(change.appointmentTypeId())
+                        .map(name -> NotificationRequests.name(name.ar(), name.en()))
+                        .orElse(new Value.Text("")));
         parameters.put(NotificationDispatcher.ZONE, new Value.Text(change.zone().getId()));
         return parameters;
     }

@@ -101,6 +101,11 @@ public class NotificationAggregate extends DeciderAggregate<NotificationCommand,
     }
 
     @CommandHandler
+    void handle(NotificationCommand.Abandon command) {
+        decide(command);
+    }
+
+    @CommandHandler
     void handle(Wake command) {
         decide(command);
     }

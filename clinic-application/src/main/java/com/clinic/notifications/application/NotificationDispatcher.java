@@ -62,6 +62,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(NotificationDispatcher.PROCESSING_GROUP)
 class NotificationDispatcher {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationDispatcher.class);
+
     static final String PROCESSING_GROUP = "notifications-dispatch";
 
     /** Hidden parameters: where to send and how to show, sealed with the rest, never rendered. */
@@ -151,15 +153,27 @@ class NotificationDispatcher {
             return;
         }
         Language language = languageOf(requested, parameters);
-        Rendered rendered = templates.render(new MessageTemplates.Request(
-                requested.template(),
-                due.channel(),
-                requested.clinicId(),
-                language.language(),
-                settings.defaultLanguage(),
-                language.zone(),
-                language.recipientZone(),
-                parameters));
+        Rendered rendered;
+        try {
+            rendered = templates.render(new MessageTemplates.Request(
+                    requested.template(),
+                    due.channel(),
+                    requested.clinicId(),
+                    language.language(),
+                    settings.defaultLanguage(),
+                    language.zone(),
+                    language.recipientZone(),
+                    parameters));
+        } catch (MessageTemplates.UnknownTemplate | IllegalArgumentException unrenderable) {
+            log.error(
+                    "Notification {} ({}) cannot be rendered: {}",
+                    due.notificationId(),
+                    requested.template(),
+                    unrenderable.getMessage());
+            step(due.channel(), new NotificationCommand.Abandon(due.notificationId(), "render-failed", now()));
+            metrics.deadLettered(due.channel());
+            return;
+        }
         try {
             step(
                     due.channel(),

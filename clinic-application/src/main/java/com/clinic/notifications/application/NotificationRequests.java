@@ -91,6 +91,12 @@ public class NotificationRequests {
         this.clock = clock;
     }
 
+    /** A name in both languages, or an empty text when neither is known (a record erased meanwhile). */
+    public static Value name(String ar, String en) {
+        boolean none = (ar == null || ar.isBlank()) && (en == null || en.isBlank());
+        return none ? new Value.Text("") : new Value.Name(ar, en);
+    }
+
     public static UUID idOf(String source, String template, String lane) {
         return UUID.nameUUIDFromBytes((source + "|" + template + "|" + lane).getBytes(StandardCharsets.UTF_8));
     }

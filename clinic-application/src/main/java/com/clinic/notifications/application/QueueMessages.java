@@ -57,7 +57,7 @@ public class QueueMessages {
         Names doctor = change.doctorId()
                 .map(id -> directory.names(List.of(), List.of(id)).doctor(id))
                 .orElse(Names.NONE);
-        parameters.put("doctorName", new Value.Name(doctor.nameAr(), doctor.nameEn()));
+        parameters.put("doctorName", NotificationRequests.name(doctor.nameAr(), doctor.nameEn()));
         parameters.put(NotificationDispatcher.ZONE, new Value.Text(change.zone().getId()));
         requests.request(new Message(
                 template,

@@ -49,7 +49,7 @@ public class WaitlistMessages {
         Names doctor = directory.names(List.of(), List.of(change.doctorId())).doctor(change.doctorId());
         Map<String, Value> parameters = new java.util.HashMap<>(Map.of(
                 "doctorName",
-                new Value.Name(doctor.nameAr(), doctor.nameEn()),
+                NotificationRequests.name(doctor.nameAr(), doctor.nameEn()),
                 "start",
                 new Value.Time(change.start()),
                 NotificationDispatcher.ZONE,

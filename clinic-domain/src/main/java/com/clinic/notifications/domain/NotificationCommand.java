@@ -104,6 +104,12 @@ public sealed interface NotificationCommand extends AggregateCommand {
     /** At sending time the recipient's choices leave this message no channel. */
     record Suppress(UUID notificationId, String reason, Instant at) implements NotificationCommand {}
 
+    /**
+     * The message cannot be made at all (its template does not render with what it carries): it
+     * goes where an administrator looks, not silently away.
+     */
+    record Abandon(UUID notificationId, String reason, Instant at) implements NotificationCommand {}
+
     /** An administrator sends a dead-lettered message again, from its first channel. */
     record Redrive(UUID notificationId, UUID by, Instant at) implements NotificationCommand {}
 

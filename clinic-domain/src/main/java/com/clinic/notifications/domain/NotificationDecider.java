@@ -1,5 +1,6 @@
 package com.clinic.notifications.domain;
 
+import com.clinic.notifications.domain.NotificationCommand.Abandon;
 import com.clinic.notifications.domain.NotificationCommand.Cancel;
 import com.clinic.notifications.domain.NotificationCommand.Defer;
 import com.clinic.notifications.domain.NotificationCommand.MarkRead;
@@ -71,6 +72,11 @@ public final class NotificationDecider implements Decider<NotificationCommand, N
                                 new NotificationSuppressed(suppress.notificationId(), suppress.reason(), suppress.at()))
                         : List.of();
             case Redrive redrive -> redrive(redrive, state);
+            case Abandon abandon ->
+                state.status() == NotificationStatus.DUE || state.status() == NotificationStatus.IN_FLIGHT
+                        ? List.of(
+                                new NotificationDeadLettered(abandon.notificationId(), abandon.reason(), abandon.at()))
+                        : List.of();
         };
     }
 

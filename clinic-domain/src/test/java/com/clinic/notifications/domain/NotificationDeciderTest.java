@@ -512,6 +512,25 @@ class NotificationDeciderTest {
         }
 
         @Test
+        void aMessageThatCannotBeRenderedIsDeadLetteredNotLost() {
+            spec.given(PUSH_THEN_SMS, PUSH_DUE)
+                    .when(new NotificationCommand.Abandon(ID, "render-failed", NOW))
+                    .then(new NotificationDeadLettered(ID, "render-failed", NOW));
+        }
+
+        @Test
+        void abandoningASentMessageRecordsNothing() {
+            spec.given(
+                            PUSH_THEN_SMS,
+                            PUSH_DUE,
+                            PUSH_RENDERED,
+                            attempted(Channel.PUSH, 1, AttemptOutcome.ACCEPTED, NOW),
+                            new NotificationSent(ID, Channel.PUSH, "fcm", Optional.of("msg-1"), NOW))
+                    .when(new NotificationCommand.Abandon(ID, "render-failed", NOW))
+                    .thenNothing();
+        }
+
+        @Test
         void onlyADeadLetteredMessageIsRedriven() {
             spec.given(PUSH_THEN_SMS, PUSH_DUE)
                     .when(new Redrive(ID, ADMIN, LATER))
