@@ -54,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The SDK retries a 503 itself, up to four times: after the Retry-After it was given when that is
  * at most a minute, else with exponential back-off from half a second. Such a send can take a few
  * seconds before it answers {@link DeliveryOutcome.Transient}; a longer Retry-After comes back at once.
+ * On a 401 it refreshes the access token and sends again, up to four times; the last 401 reaches this
+ * adapter without FCM's error code (THIRD_PARTY_AUTH_ERROR comes as 401): Rejected all the same.
  *
  * <p>FCM has no idempotency key. A retry after a lost answer can reach the device twice; the
  * notification's key is its Android tag and its {@code apns-collapse-id}, so the second one replaces

@@ -3,12 +3,15 @@ package com.clinic.notifications.external;
 import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -39,7 +42,14 @@ public final class ProviderRateLimits {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
-    public ProviderRateLimits(DataSource dataSource) {
+    private final Clock clock;
+
+    /**
+     * @param clock the buckets' time, the same for every instance (a wall clock: the bucket's state is
+     *     shared); refills are computed from it
+     */
+    public ProviderRateLimits(DataSource dataSource, Clock clock) {
+        this.clock = clock;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
@@ -47,7 +57,23 @@ public final class ProviderRateLimits {
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                .clientClock(new TimeMeter() {
+                    @Override
+                    public long currentTimeNanos() {
+                        return nanos(clock);
+                    }
+
+                    @Override
+                    public boolean isWallClockBased() {
+                        return true;
+                    }
+                })
                 .build();
+    }
+
+    private static long nanos(Clock clock) {
+        Instant now = clock.instant();
+        return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
     }
 
     /**
@@ -67,25 +93,27 @@ public final class ProviderRateLimits {
                         .build())
                 .build();
         BucketProxy bucket = buckets.builder().build(id, () -> configuration);
-        return new SharedBucket(provider, bucket);
+        return new SharedBucket(provider, bucket, clock);
     }
 
     private static final class SharedBucket implements ProviderRateLimit {
 
         private final String provider;
         private final BucketProxy bucket;
+        private final Clock clock;
 
-        /** {@link System#nanoTime()} until which the bucket is known to be empty. */
-        private final AtomicLong refusedUntil = new AtomicLong(System.nanoTime());
+        /** The clock's time (epoch nanoseconds) until which the bucket is known to be empty. */
+        private final AtomicLong refusedUntil = new AtomicLong();
 
-        SharedBucket(String provider, BucketProxy bucket) {
+        SharedBucket(String provider, BucketProxy bucket, Clock clock) {
             this.provider = provider;
             this.bucket = bucket;
+            this.clock = clock;
         }
 
         @Override
         public Optional<Duration> tryTake() {
-            long now = System.nanoTime();
+            long now = nanos(clock);
             long known = refusedUntil.get() - now;
             if (known > 0) {
                 return Optional.of(Duration.ofNanos(known));
