@@ -63,7 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FcmPushMessages implements PushMessages, AutoCloseable {
 
-    static final String PROVIDER = "fcm";
+    /** The provider's name in outcomes, reports and its rate limit's key. */
+    public static final String PROVIDER = "fcm";
 
     private static final Logger log = LoggerFactory.getLogger(FcmPushMessages.class);
 
@@ -85,6 +86,9 @@ public final class FcmPushMessages implements PushMessages, AutoCloseable {
         this.status = start.status();
         this.app = start.app();
         this.messaging = app == null ? null : FirebaseMessaging.getInstance(app);
+        if (!status.available()) {
+            log.info("Push notifications are unavailable: {}", status.reason());
+        }
     }
 
     private record Start(ChannelStatus status, FirebaseApp app) {

@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SendGridEmailMessages implements EmailMessages, AutoCloseable {
 
-    static final String PROVIDER = "sendgrid";
+    /** The provider's name in outcomes, reports and its rate limit's key. */
+    public static final String PROVIDER = "sendgrid";
 
     /** The custom arg that carries the idempotency key. */
     static final String IDEMPOTENCY_ARG = "idempotency_key";
@@ -72,6 +73,7 @@ public final class SendGridEmailMessages implements EmailMessages, AutoCloseable
             this.status = ChannelStatus.available(Channel.EMAIL, PROVIDER);
         }
         if (!status.available()) {
+            log.info("E-mail notifications are unavailable: {}", status.reason());
             this.http = null;
             this.sendGrid = null;
             return;

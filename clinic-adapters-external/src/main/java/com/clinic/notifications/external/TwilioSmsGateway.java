@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
 
-    static final String PROVIDER = "twilio";
+    /** The provider's name in outcomes, reports and its rate limit's key. */
+    public static final String PROVIDER = "twilio";
 
     /** "The 'To' number is not a valid phone number", "… is not a mobile number". */
     private static final Set<Integer> NOT_A_RECIPIENT = Set.of(21211, 21614);
@@ -57,6 +58,7 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
             this.status = ChannelStatus.available(Channel.SMS, PROVIDER);
         }
         if (!status.available()) {
+            log.info("SMS notifications are unavailable: {}", status.reason());
             this.http = null;
             this.client = null;
             return;
