@@ -112,7 +112,7 @@ public final class FcmPushMessages implements PushMessages, AutoCloseable {
             credentials = ServiceAccountCredentials.fromStream(in, () -> transport);
         } catch (IOException | RuntimeException unreadable) {
             log.warn(
-                    "Push is unavailable: {} could not be read as a service account key ({})",
+                    "Push credentials: {} could not be read as a service account key ({})",
                     settings.credentialsFile().get(),
                     unreadable.toString());
             return Start.unavailable("credentials unreadable");

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The providers' token buckets in PostgreSQL: shared by every instance, and a send without a token is
@@ -70,6 +71,17 @@ class ProviderRateLimitsTest {
         clock.advance(wait);
 
         assertThat(limit.tryTake()).isEmpty();
+    }
+
+    @Test
+    void aBucketThatCannotBeReadHoldsTheSendBackForASecond() {
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        unreachable.setUrl("jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=1");
+
+        assertThat(new ProviderRateLimits(unreachable, clock)
+                        .perSecond("sendgrid", 10)
+                        .tryTake())
+                .contains(Duration.ofSeconds(1));
     }
 
     @Test
