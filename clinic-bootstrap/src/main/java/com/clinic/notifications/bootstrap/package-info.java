@@ -1,2 +1,2 @@
-/** Notifications' wiring: its settings from {@code clinic.notifications.*}, templates, the dispatch processor. */
+/** Notifications' wiring: its settings from {@code clinic.notifications.*}, the providers, templates, the dispatch processor. */
 package com.clinic.notifications.bootstrap;
