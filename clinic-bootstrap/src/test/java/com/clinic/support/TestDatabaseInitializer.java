@@ -4,7 +4,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the application at the test run's database. */
+/** Points the application at the test run's database and at the local fakes of the providers. */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -14,6 +14,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                         "spring.datasource.url=" + db.url(),
                         "spring.datasource.username=" + db.user(),
                         "spring.datasource.password=" + db.password())
+                .and(ProviderFakes.get().properties())
                 .applyTo(context.getEnvironment());
     }
 }

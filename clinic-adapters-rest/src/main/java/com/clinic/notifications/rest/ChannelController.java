@@ -34,6 +34,9 @@ class ChannelController {
 
     private static ChannelResponse response(ChannelStatus status) {
         return new ChannelResponse(
-                status.channel().name().toLowerCase(Locale.ROOT), status.provider(), status.available(), status.reason());
+                status.channel().name().toLowerCase(Locale.ROOT),
+                status.provider(),
+                status.available(),
+                status.reason());
     }
 }
