@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.clinic.notifications.application.WaitlistNotices;
+import com.clinic.notifications.application.WaitlistMessages;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.scheduling.application.waitlist.WaitlistService;
 import com.clinic.scheduling.application.waitlist.port.WaitlistEntryStatus;
@@ -89,7 +89,7 @@ class WaitlistOfferFlowTest {
                 .isBetween(cancelledAt.plus(WaitlistWorld.TTL), clock.instant().plus(WaitlistWorld.TTL));
         assertThat(world.offerDeadline(firstHold))
                 .hasValueSatisfying(due -> assertThat(due).isCloseTo(firstExpiry, within()));
-        assertThat(world.notices(urgent.userId(), WaitlistNotices.OFFER_MADE)).isEqualTo(1);
+        assertThat(world.notices(urgent.userId(), WaitlistMessages.OFFER_MADE)).isEqualTo(1);
         assertThat(world.entry(soonEntry).status()).isEqualTo(WaitlistEntryStatus.WAITING);
 
         // Nobody answers: time passes beyond the offer and its deadline fires.
@@ -106,7 +106,7 @@ class WaitlistOfferFlowTest {
         assertThat(world.offerDeadline(firstHold))
                 .as("a fired deadline is gone")
                 .isEmpty();
-        assertThat(world.notices(urgent.userId(), WaitlistNotices.OFFER_EXPIRED))
+        assertThat(world.notices(urgent.userId(), WaitlistMessages.OFFER_EXPIRED))
                 .isEqualTo(1);
         UUID secondHold = heldFor(world, soonEntry);
         assertThat(world.claims()).containsExactly(secondHold);
@@ -241,7 +241,7 @@ class WaitlistOfferFlowTest {
                 .as("and nothing but the offer's hold claims the slot")
                 .containsExactly(hold);
         assertThat(world.offerDeadline(hold)).isPresent();
-        assertThat(world.notices(patient.userId(), WaitlistNotices.OFFER_MADE)).isEqualTo(1);
+        assertThat(world.notices(patient.userId(), WaitlistMessages.OFFER_MADE)).isEqualTo(1);
     }
 
     @Test
