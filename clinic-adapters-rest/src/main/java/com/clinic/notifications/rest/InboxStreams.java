@@ -87,11 +87,6 @@ class InboxStreams implements InboxChanges, SmartLifecycle {
         subscribers.keySet().forEach(this::refresh);
     }
 
-    /** How many streams are open here, for tests and metrics. */
-    int open() {
-        return subscribers.values().stream().mapToInt(Set::size).sum();
-    }
-
     private void forget(UUID userId, Subscriber subscriber) {
         subscribers.computeIfPresent(userId, (ignored, open) -> {
             open.remove(subscriber);
