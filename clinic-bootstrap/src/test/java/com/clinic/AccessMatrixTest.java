@@ -13,6 +13,7 @@ import static com.clinic.scheduling.availability.AvailabilityTestData.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.clinic.notifications.GivenNotifications;
 import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.availability.AvailabilityTestData.Doctor;
 import com.clinic.scheduling.availability.AvailabilityTestData.Site;
@@ -41,6 +42,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +59,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
@@ -118,6 +121,9 @@ class AccessMatrixTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     private Api api;
     private Api admin;
@@ -709,6 +715,37 @@ class AccessMatrixTest {
                 (c, w, t) -> c.post(
                         "/api/v1/me/notifications/" + (w == own ? ownNotification(c) : w.notificationId) + "/read",
                         null));
+        global("GET /api/v1/me/notifications/unread-count", c -> c.get("/api/v1/me/notifications/unread-count"));
+        global("GET /api/v1/me/notifications/stream", c -> c.stream("/api/v1/me/notifications/stream"));
+        global(
+                "PUT /api/v1/me/devices/{deviceId}",
+                c -> c.put(
+                        "/api/v1/me/devices/matrix-phone",
+                        Map.of("token", "matrix-" + unique(), "platform", "ANDROID")));
+        // Registered first, so that every caller removes a device of their own.
+        global("DELETE /api/v1/me/devices/{deviceId}", c -> {
+            c.put("/api/v1/me/devices/matrix-gone", Map.of("token", "gone-" + unique(), "platform", "WEB"));
+            return c.delete("/api/v1/me/devices/matrix-gone");
+        });
+        global("GET /api/v1/me/notification-preferences", c -> c.get("/api/v1/me/notification-preferences"));
+        global(
+                "PUT /api/v1/me/notification-preferences",
+                c -> c.put(
+                        "/api/v1/me/notification-preferences",
+                        Map.of("channels", Map.of("REMINDERS", List.of("SMS", "PUSH")))));
+        on("GET /api/v1/patients/{patientId}/notifications", (c, w, t) -> c.get(w.patient() + "/notifications"));
+        on(
+                "GET /api/v1/admin/notifications/counts",
+                (c, w, t) -> c.get("/api/v1/admin/notifications/counts?clinicId=" + w.clinicId() + "&from="
+                        + today.minusDays(1).atStartOfDay(ZONE).toInstant() + "&to="
+                        + today.plusDays(1).atStartOfDay(ZONE).toInstant()));
+        on(
+                "GET /api/v1/admin/notifications/dead-letters",
+                (c, w, t) -> c.get("/api/v1/admin/notifications/dead-letters?clinicId=" + w.clinicId()));
+        // A reminder that waits: an authorized caller is told it is not dead-lettered (409), nothing is sent.
+        on(
+                "POST /api/v1/admin/notifications/{notificationId}/redrive",
+                (c, w, t) -> c.post("/api/v1/admin/notifications/" + w.reminderId + "/redrive", null));
         global("GET /api/v1/audit/events", c -> c.get("/api/v1/audit/events"));
         on(
                 "GET /api/v1/audit/aggregates/{type}/{id}/events",
@@ -779,6 +816,8 @@ class AccessMatrixTest {
         final UUID entryId;
         final UUID staffUserId;
         final UUID notificationId;
+        /** A reminder to the patient that waits a week: in the history, never dead-lettered. */
+        final UUID reminderId;
 
         World(String name) {
             this.name = name;
@@ -796,6 +835,8 @@ class AccessMatrixTest {
             entryId = entry(typeId);
             staffUserId = invited(Role.RECEPTIONIST);
             notificationId = newNotification(patient.userId());
+            reminderId = new GivenNotifications(context)
+                    .scheduled(patient.patientId(), Optional.of(patient.userId()), clinicId());
         }
 
         UUID clinicId() {

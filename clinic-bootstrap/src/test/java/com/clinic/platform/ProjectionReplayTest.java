@@ -11,6 +11,7 @@ import static com.clinic.scheduling.availability.AvailabilityTestData.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.clinic.notifications.GivenNotifications;
 import com.clinic.platform.application.context.ReadModelBarrier;
 import com.clinic.platform.application.crypto.FieldCipher;
 import com.clinic.platform.application.projection.ProcessorStatus;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -74,8 +76,8 @@ class ProjectionReplayTest {
     private static final String STATUS = "/api/v1/admin/projections";
     private static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(2);
     private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-    private static final List<String> PROCESSES =
-            List.of("scheduling-facts", "scheduling-queue-admission", "scheduling-waitlist-offers");
+    private static final List<String> PROCESSES = List.of(
+            "notifications-dispatch", "scheduling-facts", "scheduling-queue-admission", "scheduling-waitlist-offers");
 
     @LocalServerPort
     int port;
@@ -154,6 +156,7 @@ class ProjectionReplayTest {
                         "directory-clinics",
                         "directory-doctors",
                         "directory-patients",
+                        "notifications-history",
                         "scheduling-appointments",
                         "scheduling-availability",
                         "scheduling-queue-board",
@@ -214,7 +217,9 @@ class ProjectionReplayTest {
             "doctor_fee",
             "doctor_language",
             "doctor_specialty",
-            "user_account_view");
+            "user_account_view",
+            "notification_view",
+            "notification_attempt");
 
     /**
      * A claim's surrogate key and insertion time: a redelivered reschedule frees the old time and
@@ -237,7 +242,12 @@ class ProjectionReplayTest {
                 .filter(bean -> !PROCESSES.contains(processingGroup(bean)))
                 .toList();
         assertThat(projections.stream().map(ProjectionReplayTest::processingGroup))
-                .contains("audit-index", "directory-patients", "scheduling-appointments", "scheduling-claims");
+                .contains(
+                        "audit-index",
+                        "directory-patients",
+                        "notifications-history",
+                        "scheduling-appointments",
+                        "scheduling-claims");
 
         int delivered = 0;
         try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
@@ -279,7 +289,12 @@ class ProjectionReplayTest {
                 .filter(bean -> segmented.contains(processingGroup(bean)))
                 .toList();
         assertThat(projections.stream().map(ProjectionReplayTest::processingGroup))
-                .contains("audit-index", "directory-doctors", "scheduling-appointments", "scheduling-queue-board")
+                .contains(
+                        "audit-index",
+                        "directory-doctors",
+                        "notifications-history",
+                        "scheduling-appointments",
+                        "scheduling-queue-board")
                 .doesNotContain("scheduling-claims");
         Map<String, List<String>> live = tables(SEGMENTED_TABLES);
         List<TrackedEventMessage<?>> stored = storedEvents();
@@ -291,6 +306,7 @@ class ProjectionReplayTest {
         Map<String, List<String>> inOrder = rebuiltFrom(stored, projections);
         assertThat(inOrder.get("appointment_view")).isNotEmpty();
         assertThat(inOrder.get("doctor_view")).isNotEmpty();
+        assertThat(inOrder.get("notification_attempt")).isNotEmpty();
         List<TrackedEventMessage<?>> newestAggregateFirst =
                 streams.reversed().stream().flatMap(List::stream).toList();
         assertSameRows("newest aggregate first", rebuiltFrom(newestAggregateFirst, projections), inOrder);
@@ -586,6 +602,10 @@ class ProjectionReplayTest {
         Api.Response joined = reception.post("/api/v1/waitlist", join);
         assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
 
+        GivenNotifications notifications = new GivenNotifications(context);
+        notifications.scheduled(patientId, Optional.empty(), site.clinicId());
+        notifications.deadLettered(patientId, Optional.empty(), site.clinicId());
+
         return List.of(
                 "/api/v1/clinics/" + site.clinicId(),
                 "/api/v1/clinics/" + site.clinicId() + "/branches",
@@ -598,6 +618,7 @@ class ProjectionReplayTest {
                 "/api/v1/appointments/" + appointmentId,
                 "/api/v1/doctors/" + doctor.doctorId() + "/agenda?branchId=" + site.branchId() + "&date=" + day,
                 "/api/v1/patients/" + patientId + "/appointments",
+                "/api/v1/patients/" + patientId + "/notifications",
                 "/api/v1/queues/" + doctor.doctorId() + "/" + site.branchId() + "/" + LocalDate.now(RIYADH),
                 "/api/v1/waitlist/" + joined.json("entryId").asString(),
                 "/api/v1/waitlist?doctorId=" + doctor.doctorId(),

@@ -1,2 +1,2 @@
-/** In-app notifications stored in PostgreSQL: the adapter behind delivery and the inbox. */
+/** Notifications in PostgreSQL: the inbox, the history projection, devices, preferences and opt-outs. */
 package com.clinic.notifications.persistence;

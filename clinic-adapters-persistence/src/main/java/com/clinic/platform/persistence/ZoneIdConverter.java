@@ -7,7 +7,7 @@ import org.jooq.impl.AbstractConverter;
 
 /**
  * Reads a time-zone column as {@link ZoneId} and writes it back as its id. Applied by the code
- * generator to every {@code time_zone} column (the forced types in this module's pom), so no
+ * generator to every time-zone column ({@code time_zone}, {@code quiet_zone}: the forced types in this module's pom), so no
  * adapter parses a zone itself. Zones are checked as IANA region ids before they reach an event,
  * so one that no longer parses is corrupt data and fails the read, naming the value.
  */

@@ -1,2 +1,2 @@
-/** The signed-in user's in-app notifications over HTTP, rendered in their language. */
+/** Notifications over HTTP: the caller's inbox (live), devices and preferences; history and delivery administration. */
 package com.clinic.notifications.rest;

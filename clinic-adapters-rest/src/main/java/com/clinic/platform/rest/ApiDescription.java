@@ -92,7 +92,9 @@ public class ApiDescription {
                 "Scheduling: holds, bookings, series, the visit's steps, agendas and calendars.");
         tags.put("scheduling-queue", "Scheduling: the walk-in queue of a doctor at a branch, with live streams.");
         tags.put("scheduling-waitlist", "Scheduling: the waiting list and its offers of freed slots.");
-        tags.put("notifications", "The caller's in-app notifications.");
+        tags.put(
+                "notifications",
+                "The caller's in-app notifications (live), push devices and preferences; a patient's notification history; delivery counts, dead letters and redrives.");
         tags.put("audit", "The audit trail of every event, for auditors and administrators.");
         tags.put("operations", "Projection replays, dead letters and write-side claims, for administrators.");
         return java.util.Collections.unmodifiableMap(tags);
@@ -108,8 +110,9 @@ public class ApiDescription {
                                 """
                                 Accounts and sign-in (identity); clinics, branches, doctors and patients \
                                 (directory); appointment types, schedules, free slots, appointments, the \
-                                walk-in queue and the waiting list (scheduling); in-app notifications; the \
-                                audit trail; and operations for administrators. Nothing else exists yet.
+                                walk-in queue and the waiting list (scheduling); notifications (the in-app \
+                                inbox, devices, preferences and delivery history); the audit trail; and \
+                                operations for administrators. Nothing else exists yet.
 
                                 Every error is an RFC 9457 problem (`application/problem+json`) whose \
                                 `code` is stable; each error response lists the codes it can carry in \

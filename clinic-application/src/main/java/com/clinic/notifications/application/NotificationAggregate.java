@@ -60,9 +60,19 @@ public class NotificationAggregate extends DeciderAggregate<NotificationCommand,
         schedule(decide(command), deadlines);
     }
 
+    /**
+     * Answers whether the attempt goes ahead. A refusal (cancelled meanwhile) is answered, not
+     * thrown: thrown from a command nested in the dispatcher's unit of work, it would mark that
+     * whole transaction for rollback.
+     */
     @CommandHandler
-    void handle(Render command) {
-        decide(command);
+    Boolean handle(Render command) {
+        try {
+            decide(command);
+            return true;
+        } catch (com.clinic.platform.domain.Rejection.Conflict notDue) {
+            return false;
+        }
     }
 
     @CommandHandler

@@ -12,6 +12,7 @@ import com.clinic.notifications.application.port.PushDevices;
 import com.clinic.notifications.application.port.PushDevices.Device;
 import com.clinic.notifications.application.port.PushMessages;
 import com.clinic.notifications.application.port.RecipientPreferences;
+import com.clinic.notifications.application.port.RenderedText;
 import com.clinic.notifications.application.port.SmsGateway;
 import com.clinic.notifications.application.templates.MessageTemplates;
 import com.clinic.notifications.application.templates.MessageTemplates.Rendered;
@@ -25,7 +26,6 @@ import com.clinic.notifications.domain.Urgency;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.application.axon.StandaloneCommands;
 import com.clinic.platform.application.crypto.FieldCipher;
-import com.clinic.platform.domain.Rejection;
 import com.clinic.scheduling.AppointmentStanding;
 import java.time.Clock;
 import java.time.Duration;
@@ -174,18 +174,17 @@ class NotificationDispatcher {
             metrics.deadLettered(due.channel());
             return;
         }
-        try {
-            step(
-                    due.channel(),
-                    new NotificationCommand.Render(
-                            due.notificationId(),
-                            due.channel(),
-                            due.attempt(),
-                            rendered.language(),
-                            rendered.fellBackFrom(),
-                            now()));
-        } catch (Rejection.Conflict cancelledMeanwhile) {
-            return;
+        boolean goesAhead = this.<Boolean>ask(
+                due.channel(),
+                new NotificationCommand.Render(
+                        due.notificationId(),
+                        due.channel(),
+                        due.attempt(),
+                        rendered.language(),
+                        rendered.fellBackFrom(),
+                        now()));
+        if (!goesAhead) {
+            return; // cancelled or lapsed meanwhile
         }
         String key = due.notificationId() + ":" + due.channel().name().toLowerCase(Locale.ROOT);
         DeliveryOutcome outcome = send(due, requested, parameters, rendered, key);
@@ -216,8 +215,12 @@ class NotificationDispatcher {
         Optional<PatientContact> contact = requested.recipient().patientId().flatMap(directory::contact);
         return switch (due.channel()) {
             case IN_APP -> {
-                inbox.send(new InAppDelivery.Notice(
-                        requested.recipient().userId().orElseThrow(), requested.template(), Map.of(), requested.at()));
+                inbox.send(InAppDelivery.Notice.rendered(
+                        due.notificationId(),
+                        requested.recipient().userId().orElseThrow(),
+                        requested.template(),
+                        new RenderedText(rendered.subject(), rendered.text(), rendered.language()),
+                        requested.at()));
                 yield new DeliveryOutcome.Accepted("inbox", due.notificationId().toString(), "stored", Duration.ZERO);
             }
             case PUSH -> sendPush(requested, rendered, key);
@@ -366,11 +369,11 @@ class NotificationDispatcher {
      * other step commits on its own, because a provider call sits between them.
      */
     private void step(Channel channel, NotificationCommand command) {
-        if (channel == Channel.IN_APP) {
-            commands.send(command);
-        } else {
-            standalone.request(command);
-        }
+        this.<Object>ask(channel, command);
+    }
+
+    private <R> R ask(Channel channel, NotificationCommand command) {
+        return channel == Channel.IN_APP ? commands.request(command) : standalone.request(command);
     }
 
     private NotificationRequested requestOf(UUID notificationId) {

@@ -15,7 +15,6 @@ import com.clinic.notifications.domain.QuietHours;
 import com.clinic.notifications.domain.Recipient;
 import com.clinic.notifications.domain.Urgency;
 import com.clinic.platform.application.axon.Commands;
-import com.clinic.platform.domain.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,6 +61,7 @@ public class NotificationRequests {
     private static final String OUT_LANE = "out";
 
     private final Commands commands;
+    private final EventStore events;
     private final MessageContent content;
     private final RecipientPreferences preferences;
     private final DirectoryFacts directory;
@@ -72,6 +73,7 @@ public class NotificationRequests {
 
     public NotificationRequests(
             Commands commands,
+            EventStore events,
             MessageContent content,
             RecipientPreferences preferences,
             DirectoryFacts directory,
@@ -81,6 +83,7 @@ public class NotificationRequests {
             NotificationSettings settings,
             Clock clock) {
         this.commands = commands;
+        this.events = events;
         this.content = content;
         this.preferences = preferences;
         this.directory = directory;
@@ -137,10 +140,12 @@ public class NotificationRequests {
     public void cancel(String source, String template, String reason) {
         Instant now = clock.instant();
         for (String lane : List.of(IN_APP_LANE, OUT_LANE)) {
-            try {
-                commands.send(new NotificationCommand.Cancel(idOf(source, template, lane), reason, now));
-            } catch (Rejection.NotFound notRequested) {
-                // Never requested (no login, or the cause was older than the rule): nothing to cancel.
+            UUID id = idOf(source, template, lane);
+            // Never requested (no login, or the cause was older than the rule): nothing to cancel.
+            // Asked first rather than caught: a refused command nested in the caller's unit of work
+            // would mark the caller's whole transaction for rollback.
+            if (events.lastSequenceNumberFor(id.toString()).isPresent()) {
+                commands.send(new NotificationCommand.Cancel(id, reason, now));
             }
         }
     }

@@ -9,13 +9,13 @@ import com.clinic.notifications.domain.NotificationCommand;
 import com.clinic.notifications.domain.NotificationCommand.ReportedStatus;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.application.crypto.FieldCipher;
-import com.clinic.platform.domain.Rejection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,6 +38,7 @@ public class ProviderReports {
     private final OptOuts optOuts;
     private final FieldCipher cipher;
     private final Commands commands;
+    private final EventStore events;
     private final Clock clock;
 
     public ProviderReports(
@@ -46,12 +47,14 @@ public class ProviderReports {
             OptOuts optOuts,
             FieldCipher cipher,
             Commands commands,
+            EventStore events,
             Clock clock) {
         this.webhooks = webhooks;
         this.notifications = notifications;
         this.optOuts = optOuts;
         this.cipher = cipher;
         this.commands = commands;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -108,16 +111,18 @@ public class ProviderReports {
             log.info("{} report {} for a message we do not know; ignored", report.provider(), status);
             return;
         }
-        try {
-            commands.send(new NotificationCommand.RecordReport(
-                    notificationId.get(), report.channel(), status, report.detail(), report.at()));
-        } catch (Rejection.NotFound unknown) {
+        // Asked first rather than caught: a refused command would mark the whole request's
+        // transaction for rollback, losing the other reports of the batch.
+        if (events.lastSequenceNumberFor(notificationId.get().toString()).isEmpty()) {
             log.info(
                     "{} report {} names notification {} which does not exist; ignored",
                     report.provider(),
                     status,
                     notificationId.get());
+            return;
         }
+        commands.send(new NotificationCommand.RecordReport(
+                notificationId.get(), report.channel(), status, report.detail(), report.at()));
     }
 
     /** How addresses are compared without being stored: the blind index the directory uses too. */

@@ -11,6 +11,12 @@ public interface InAppInbox {
     /** Newest first. */
     Page<InAppNotificationView> list(UUID recipientUserId, boolean unreadOnly, PageRequest page);
 
-    /** Marks the recipient's own notice read (once; the first time counts). False if they have no such notice. */
+    /** How many of the user's notices are not read yet. */
+    long unreadCount(UUID recipientUserId);
+
+    /**
+     * Marks the recipient's own notice read (once; the first time counts; their open clients are
+     * told). False if they have no such notice.
+     */
     boolean markRead(UUID notificationId, UUID recipientUserId, Instant at);
 }

@@ -5,6 +5,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One stored notice: a template key and its parameters, rendered only when it is read. */
+/**
+ * One stored notice: its text as rendered when it was stored, or (for notices stored before the
+ * dispatcher rendered them) a template key and its parameters, rendered only when it is read.
+ */
 public record InAppNotificationView(
-        UUID id, String template, Map<String, String> parameters, Instant createdAt, Optional<Instant> readAt) {}
+        UUID id,
+        String template,
+        Map<String, String> parameters,
+        Optional<RenderedText> rendered,
+        Instant createdAt,
+        Optional<Instant> readAt) {
+
+    public InAppNotificationView {
+        parameters = Map.copyOf(parameters);
+    }
+}

@@ -60,7 +60,4 @@ public interface NotificationReadModel {
 
     /** The notification a provider's message id belongs to (for reports that do not echo our id). */
     Optional<UUID> byProviderMessage(String provider, String providerMessageId);
-
-    /** Notifications about something (an appointment) that are not finished yet: what a reschedule cancels. */
-    List<UUID> pendingAbout(UUID about);
 }
