@@ -20,8 +20,9 @@ public interface ReadModelBarrier {
     /**
      * As {@link #awaitCaughtUp}, but first waits until this instance's processes (handlers that send
      * commands, such as the waiting list's offers) have handled every event stored so far, so the
-     * projections then also include what those processes did in reaction. One step deep: what a process
-     * does in reaction to another process's commands is not waited for. For clients that ask to see the
+     * projections then also include what those processes did in reaction; and again while those
+     * reactions moved the head, up to three steps deep (an offer, the notification it requested, its
+     * delivery). For clients that ask to see the
      * consequences of their write ({@code Prefer: wait-for=processes}), never on every write: processes
      * may run far behind under load (ADR 0008). Returns false when {@code timeout} passed first.
      */
