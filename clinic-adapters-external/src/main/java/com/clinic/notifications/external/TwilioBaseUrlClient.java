@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 
@@ -22,20 +23,31 @@ import org.apache.hc.core5.util.Timeout;
  * the delivery retries with back-off of its own.
  *
  * <p>The SDK sets its own connect timeout on every request (30.5 s); the read timeout is this
- * client's socket timeout.
+ * client's socket timeout. The HTTP client underneath makes no retry of its own either (Apache's
+ * default strategy repeats a POST answered 503 or 429 a second later, unrecorded).
  */
 final class TwilioBaseUrlClient extends NetworkHttpClient implements Closeable {
 
     private final Optional<String> base;
 
     TwilioBaseUrlClient(Optional<URI> baseUrl, Duration readTimeout) {
-        super(
-                RequestConfig.DEFAULT,
-                SocketConfig.custom()
-                        .setSoTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
-                        .setSoKeepAlive(true)
-                        .build());
+        super(HttpClientBuilder.create()
+                .useSystemProperties()
+                .setConnectionManager(connections(readTimeout))
+                // Apache's client would otherwise POST the message again itself after a 503 or 429.
+                .disableAutomaticRetries());
         this.base = baseUrl.map(url -> url.toString().replaceAll("/+$", ""));
+    }
+
+    private static PoolingHttpClientConnectionManager connections(Duration readTimeout) {
+        PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+        pool.setDefaultSocketConfig(SocketConfig.custom()
+                .setSoTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
+                .setSoKeepAlive(true)
+                .build());
+        pool.setDefaultMaxPerRoute(10);
+        pool.setMaxTotal(20);
+        return pool;
     }
 
     @Override

@@ -33,6 +33,12 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
     /** "The 'To' number is not a valid phone number", "… is not a mobile number". */
     private static final Set<Integer> NOT_A_RECIPIENT = Set.of(21211, 21614);
 
+    /**
+     * "Too many requests", "Internal server error", "Service unavailable": Twilio's own codes for an
+     * answer worth trying again, read when an error body carries no HTTP status of its own.
+     */
+    private static final Set<Integer> TRY_AGAIN = Set.of(20429, 20500, 20503);
+
     /** "Attempt to send to unsubscribed recipient": the number replied STOP. */
     private static final int OPTED_OUT = 21610;
 
@@ -127,7 +133,7 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
         if (code != null && NOT_A_RECIPIENT.contains(code)) {
             return new DeliveryOutcome.Unreachable(PROVIDER, answer, latency);
         }
-        if (httpStatus == 429 || httpStatus >= 500) {
+        if (httpStatus == 429 || httpStatus >= 500 || (code != null && TRY_AGAIN.contains(code))) {
             return new DeliveryOutcome.Transient(PROVIDER, answer, Optional.empty(), latency);
         }
         return new DeliveryOutcome.Rejected(PROVIDER, answer, latency);

@@ -150,6 +150,18 @@ class TwilioSmsGatewayTest {
     }
 
     @Test
+    void aServiceUnavailableIsTransientAndNotPostedAgainByTheHttpClient() {
+        // Apache's default strategy would repeat a POST answered 503 a second later, unrecorded.
+        twilioRefuses(503, 20503);
+
+        assertThat(adapter().send(message()))
+                .isInstanceOfSatisfying(DeliveryOutcome.Transient.class, again -> assertThat(again.answer())
+                        .isEqualTo("503 20503"));
+
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
     void anInvalidNumberIsUnreachable() {
         twilioRefuses(400, 21211);
 
