@@ -86,7 +86,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the thread with the event it is handling (until that event's unit of work is cleaned up, so steps
  * committed on their own and releases after a rollback count), and a dispatch interceptor on the
  * command bus records every command sent from a marked thread under its event. Other tests' commands,
- * commands the test sends itself, and the process's reactions to other events are never mixed in. The
+ * commands the test sends itself, and the process's reactions to other events are never mixed in; nor
+ * are the commands other contexts send while listening, in the step's transaction, to what the process
+ * published (a notification about an offer is the notifications context's reaction, read with {@link
+ * Reaction#commandsOfOtherContexts()}). The context is the processing group's first word. The
  * reaction is read only once the processor's token has passed the step's last event, so "no commands"
  * means the process handled the event and sent none, not that it has not got to it yet.
  *
@@ -108,6 +111,9 @@ public final class ProcessSpecification implements AutoCloseable {
     private static final ThreadLocal<EventMessage<?>> HANDLING = new ThreadLocal<>();
 
     private final String processingGroup;
+    /** The package prefix of the commands that are the process's own. */
+    private final String ownContext;
+
     private final StreamingEventProcessor processor;
     private final EventStore eventStore;
     private final CommandGateway gateway;
@@ -130,6 +136,9 @@ public final class ProcessSpecification implements AutoCloseable {
     /** What the process did while handling one event, over every attempt. */
     private static final class Handled {
         final List<Object> commands = new CopyOnWriteArrayList<>();
+        /** Commands of other contexts, sent by their listeners to what the process published. */
+        final List<Object> elsewhere = new CopyOnWriteArrayList<>();
+
         final List<Object> published = new CopyOnWriteArrayList<>();
         final List<Throwable> failures = new CopyOnWriteArrayList<>();
         /** Commands sent without the event as their cause: the audit trail could not say why they were sent. */
@@ -141,6 +150,7 @@ public final class ProcessSpecification implements AutoCloseable {
 
     private ProcessSpecification(ApplicationContext context, String processingGroup) {
         this.processingGroup = processingGroup;
+        this.ownContext = "com.clinic." + processingGroup.split("-", 2)[0] + ".";
         this.context = (ConfigurableApplicationContext) context;
         this.processing = context.getBean(EventProcessingConfiguration.class);
         this.processor = processing
@@ -168,7 +178,9 @@ public final class ProcessSpecification implements AutoCloseable {
         };
         MessageDispatchInterceptor<CommandMessage<?>> recordCommands = messages -> (index, command) -> {
             Handled record = current();
-            if (record != null) {
+            if (record != null && !command.getPayloadType().getName().startsWith(ownContext)) {
+                record.elsewhere.add(command.getPayload());
+            } else if (record != null) {
                 record.commands.add(command.getPayload());
                 EventMessage<?> cause = HANDLING.get();
                 if (cause == null
@@ -375,6 +387,7 @@ public final class ProcessSpecification implements AutoCloseable {
                 .map(event -> handled.getOrDefault(event.identifier(), new Handled()))
                 .toList();
         List<Object> commands = new ArrayList<>();
+        List<Object> elsewhere = new ArrayList<>();
         List<Object> published = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         for (Handled record : records) {
@@ -383,10 +396,12 @@ public final class ProcessSpecification implements AutoCloseable {
                             + ")")
                     .isEmpty();
             commands.addAll(record.commands);
+            elsewhere.addAll(record.elsewhere);
             published.addAll(record.published);
             failures.addAll(record.failures);
         }
-        return new Reaction(List.copyOf(commands), List.copyOf(published), List.copyOf(failures));
+        return new Reaction(
+                List.copyOf(commands), List.copyOf(elsewhere), List.copyOf(published), List.copyOf(failures));
     }
 
     /**
@@ -587,11 +602,14 @@ public final class ProcessSpecification implements AutoCloseable {
     public final class Reaction {
 
         private final List<Object> commands;
+        private final List<Object> elsewhere;
         private final List<Object> published;
         private final List<Throwable> failures;
 
-        private Reaction(List<Object> commands, List<Object> published, List<Throwable> failures) {
+        private Reaction(
+                List<Object> commands, List<Object> elsewhere, List<Object> published, List<Throwable> failures) {
             this.commands = commands;
+            this.elsewhere = elsewhere;
             this.published = published;
             this.failures = failures;
         }
@@ -599,6 +617,11 @@ public final class ProcessSpecification implements AutoCloseable {
         /** The commands the process sent, in the order it sent them (refused ones too). */
         public List<Object> commands() {
             return commands;
+        }
+
+        /** Commands other contexts sent in the step, listening to what the process published, in order. */
+        public List<Object> commandsOfOtherContexts() {
+            return elsewhere;
         }
 
         /** The application events the process published (for other modules), in order. */
@@ -641,6 +664,7 @@ public final class ProcessSpecification implements AutoCloseable {
             Predicate<Object> naming = message -> mentions(message, resolved);
             return new Reaction(
                     commands.stream().filter(naming).toList(),
+                    elsewhere.stream().filter(naming).toList(),
                     published.stream().filter(naming).toList(),
                     failures);
         }

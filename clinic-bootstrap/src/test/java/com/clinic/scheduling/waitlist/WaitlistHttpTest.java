@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -243,11 +244,15 @@ class WaitlistHttpTest {
                         .path("position")
                         .asInt())
                 .isEqualTo(1);
-        JsonNode benNotice = ben.api()
-                .get("/api/v1/me/notifications?unread=true")
-                .json("items")
-                .get(0);
-        assertThat(benNotice.path("message").asString()).startsWith("A slot opened up on " + day + " at 10:00");
+        JsonNode benNotice = awaitNotice(ben, "waitlist.offer-made");
+        // In English, the day written out with its time on the branch's clock, and a deadline that carries its date.
+        String dayWritten =
+                day.format(java.time.format.DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH));
+        assertThat(benNotice.path("message").asString())
+                .startsWith("A slot with ")
+                .contains(" on " + dayWritten + " at 10:00 ")
+                .containsPattern("before \\w+day, \\d{1,2} \\w+ \\d{4} at \\d{2}:\\d{2}")
+                .doesNotContain("{");
         String benNoticeId = benNotice.path("id").asString();
         assertProblem(
                 amal.api().post("/api/v1/me/notifications/" + benNoticeId + "/read", null),

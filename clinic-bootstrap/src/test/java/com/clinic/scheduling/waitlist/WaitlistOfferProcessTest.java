@@ -2,6 +2,7 @@ package com.clinic.scheduling.waitlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinic.notifications.domain.NotificationCommand;
 import com.clinic.platform.domain.Actor;
 import com.clinic.scheduling.GivenClinic;
 import com.clinic.scheduling.WaitlistOfferChanged;
@@ -252,13 +253,22 @@ class WaitlistOfferProcessTest {
         UUID booked = givenBooked(tenOClock());
         UUID hold = spec.generated();
 
-        spec.when(cancelled(booked, tenOClock()))
+        var reaction = spec.when(cancelled(booked, tenOClock()))
                 .expectCommands(holdFor(urgent, hold, tenOClock(), now), offerTo(urgent, hold, tenOClock(), now))
                 .expectPublished(toldOfOffer(urgent, hold, tenOClock(), now));
 
         assertThat(offerHolds.isOfferHold(spec.id(hold)))
                 .as("the hold is remembered as the process's own")
                 .isTrue();
+        assertThat(reaction.commandsOfOtherContexts())
+                .as("the patient is told in the same step, urgently, until the offer lapses")
+                .singleElement()
+                .isInstanceOfSatisfying(NotificationCommand.Request.class, request -> {
+                    assertThat(request.template()).isEqualTo("waitlist.offer-made");
+                    assertThat(request.urgency()).isEqualTo(com.clinic.notifications.domain.Urgency.URGENT);
+                    assertThat(request.recipient().patientId()).contains(urgent.patientId());
+                    assertThat(request.expiresAt()).contains(now.plus(ttl));
+                });
     }
 
     @Test
