@@ -461,6 +461,11 @@ class AccessMatrixTest {
             return http().post(path, body);
         }
 
+        Api.Response postForm(String path, Map<String, String> fields) {
+            request = "POST " + path;
+            return http().postForm(path, fields);
+        }
+
         /** A PUT with {@code If-Match: *}: whatever version is there, so the answer is about the caller. */
         Api.Response put(String path, Object body) {
             request = "PUT " + path;
@@ -746,6 +751,17 @@ class AccessMatrixTest {
         on(
                 "POST /api/v1/admin/notifications/{notificationId}/redrive",
                 (c, w, t) -> c.post("/api/v1/admin/notifications/" + w.reminderId + "/redrive", null));
+        global("GET /api/v1/notifications/channels", c -> c.get("/api/v1/notifications/channels"));
+        // Providers hold no token: anyone reaches the endpoint, and an unsigned report is refused (400) unread.
+        global("POST /api/v1/webhooks/email", c -> c.post("/api/v1/webhooks/email", List.of()));
+        global(
+                "POST /api/v1/webhooks/sms/status",
+                c -> c.postForm(
+                        "/api/v1/webhooks/sms/status",
+                        Map.of("MessageSid", "SM" + "0".repeat(32), "MessageStatus", "delivered")));
+        global(
+                "POST /api/v1/webhooks/sms/inbound",
+                c -> c.postForm("/api/v1/webhooks/sms/inbound", Map.of("From", "+966500000000", "Body", "STOP")));
         global("GET /api/v1/audit/events", c -> c.get("/api/v1/audit/events"));
         on(
                 "GET /api/v1/audit/aggregates/{type}/{id}/events",

@@ -71,6 +71,15 @@ class CrossClinicIsolationTest {
             "GET /api/v1/appointment-types/{appointmentTypeId}",
             "GET /api/v1/branches/{branchId}/holidays");
 
+    /**
+     * Operations whose path names a thing of the caller's own: a device id is the caller's name for
+     * one of their own devices, so registering one of the same name as a clinic 2 patient's is a
+     * registration of one's own (and theirs is untouched, checked after the walk).
+     */
+    private static final Set<String> CALLERS_OWN = Set.of("PUT /api/v1/me/devices/{deviceId}");
+
+    private static final String DEVICE_TWO = "phone-two";
+
     @LocalServerPort
     int port;
 
@@ -91,6 +100,9 @@ class CrossClinicIsolationTest {
     private UUID timeOffTwo;
     private UUID extraSessionTwo;
     private UUID notificationTwo;
+    private UUID patientUserTwo;
+    private String deviceTokenTwo;
+    private UUID deliveryTwo;
     private LocalDate today;
     /** Clinic 1's staff, by description: their access tokens. */
     private final Map<String, String> clinicOneStaff = new LinkedHashMap<>();
@@ -137,6 +149,24 @@ class CrossClinicIsolationTest {
                         + " values (?, ?, 'waitlist.offered', '{}'::jsonb, now())",
                 notificationTwo,
                 patientUser);
+        patientUserTwo = patientUser;
+        deviceTokenTwo = "two-" + UUID.randomUUID();
+        expect(
+                patient.put("/api/v1/me/devices/" + DEVICE_TWO, Map.of("token", deviceTokenTwo, "platform", "ANDROID")),
+                204);
+        // The booking's confirmation to clinic 2's patient, once its history shows it.
+        deliveryTwo = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc
+                                .query(
+                                        "select notification_id from notification_view where patient_id = ? limit 1",
+                                        (row, n) -> row.getObject(1, UUID.class),
+                                        patientTwo)
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
 
         clinicOneStaff.put("manager of clinic 1", staff(Role.MANAGER, null));
         clinicOneStaff.put("receptionist of clinic 1", staff(Role.RECEPTIONIST, one.branchId()));
@@ -156,7 +186,13 @@ class CrossClinicIsolationTest {
         for (Probe probe : probes()) {
             for (Map.Entry<String, String> caller : clinicOneStaff.entrySet()) {
                 int status = probe.send(caller.getValue(), this);
-                if (PUBLIC_READS.contains(probe.operation())) {
+                if (CALLERS_OWN.contains(probe.operation())) {
+                    softly.assertThat(status)
+                            .as(
+                                    "%s %s as %s: a thing of the caller's own",
+                                    probe.method(), probe.path(), caller.getKey())
+                            .isEqualTo(204);
+                } else if (PUBLIC_READS.contains(probe.operation())) {
                     softly.assertThat(status)
                             .as("the public read %s as %s", probe.path(), caller.getKey())
                             .isEqualTo(200);
@@ -167,6 +203,13 @@ class CrossClinicIsolationTest {
                 }
             }
         }
+        softly.assertThat(jdbc.queryForList(
+                        "select token from push_device where user_id = ? and device_id = ?",
+                        String.class,
+                        patientUserTwo,
+                        DEVICE_TWO))
+                .as("clinic 2's patient's device, after clinic 1's staff used its name")
+                .containsExactly(deviceTokenTwo);
         softly.assertAll();
     }
 
@@ -441,6 +484,23 @@ class CrossClinicIsolationTest {
                 probes,
                 "POST /api/v1/me/notifications/{notificationId}/read",
                 "/api/v1/me/notifications/" + notificationTwo + "/read",
+                null);
+        // A device of that name is clinic 2's patient's: removing it is removing one's own, which is not there.
+        add(probes, "DELETE /api/v1/me/devices/{deviceId}", "/api/v1/me/devices/" + DEVICE_TWO, null);
+        add(
+                probes,
+                "PUT /api/v1/me/devices/{deviceId}",
+                "/api/v1/me/devices/" + DEVICE_TWO,
+                Map.of("token", "one-" + UUID.randomUUID(), "platform", "WEB"));
+        add(
+                probes,
+                "GET /api/v1/patients/{patientId}/notifications",
+                "/api/v1/patients/" + patientTwo + "/notifications",
+                null);
+        add(
+                probes,
+                "POST /api/v1/admin/notifications/{notificationId}/redrive",
+                "/api/v1/admin/notifications/" + deliveryTwo + "/redrive",
                 null);
         add(
                 probes,

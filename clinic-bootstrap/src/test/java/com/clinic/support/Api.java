@@ -147,10 +147,20 @@ public final class Api {
         return send("DELETE", path, null);
     }
 
+    /** A POST of an HTML form ({@code application/x-www-form-urlencoded}), as providers' callbacks send. */
+    public Response postForm(String path, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(field -> java.net.URLEncoder.encode(field.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(field.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpRequest.Builder request = request(path);
+        request.header("Content-Type", "application/x-www-form-urlencoded");
+        request.POST(HttpRequest.BodyPublishers.ofString(form));
+        return exchange(request, "POST", path);
+    }
+
     public Response send(String method, String path, Object body) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
-        headers.forEach(request::header);
+        HttpRequest.Builder request = request(path);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -158,6 +168,17 @@ public final class Api {
             request.header("Content-Type", "application/json");
             request.method(method, HttpRequest.BodyPublishers.ofString(text));
         }
+        return exchange(request, method, path);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return request;
+    }
+
+    private Response exchange(HttpRequest.Builder request, String method, String path) {
         try {
             HttpResponse<String> response =
                     client(clientAddress).send(request.build(), HttpResponse.BodyHandlers.ofString());
