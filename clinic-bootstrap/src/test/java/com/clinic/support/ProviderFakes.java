@@ -78,7 +78,7 @@ public final class ProviderFakes {
     }
 
     /** The application's settings that point every provider here. */
-    List<String> properties() {
+    public List<String> properties() {
         String base = server.baseUrl();
         return List.of(
                 "clinic.notifications.push.credentials-file=" + serviceAccount,
