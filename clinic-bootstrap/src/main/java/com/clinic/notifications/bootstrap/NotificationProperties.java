@@ -23,13 +23,13 @@ import org.springframework.validation.annotation.Validated;
  * @param delivery retries and the dispatch processor
  * @param defaultChannels per category (appointments, reminders, offers, account, marketing), the
  *     channels in fail-over order for a recipient who chose none
- * @param reminders by scope: {@code default}, a clinic id, or {@code <clinicId>/<appointmentTypeId>}
+ * @param reminders by scope: "default", a clinic id, or "clinicId/appointmentTypeId"
  *     (the most specific wins; an empty list switches reminders off there)
  * @param holdWarningBefore how long before an unconfirmed hold lapses the patient is warned
  * @param publicBaseUrl the address patients and providers reach this server at: links in messages
  *     and the SMS status callback (the provider signs that exact URL)
  * @param defaultLanguage the language of a recipient who chose none, and the fallback of a missing
- *     translation ({@code ar} or {@code en})
+ *     translation: ar or en
  */
 @Validated
 @ConfigurationProperties("clinic.notifications")
