@@ -531,6 +531,21 @@ class AccessMatrixTest {
                 c -> c.post(
                         "/api/v1/auth/activate",
                         Map.of("token", own.invitation(Role.RECEPTIONIST), "password", Sessions.STAFF_PASSWORD)));
+        // An unknown login from a device of its own: answered alike, and budgeted per client and login.
+        global("POST /api/v1/auth/password-reset", c -> {
+            c.request = "POST /api/v1/auth/password-reset";
+            return api.fromNewAddress()
+                    .anonymous()
+                    .post(
+                            "/api/v1/auth/password-reset",
+                            Map.of("login", "nobody." + UUID.randomUUID() + "@example.com"));
+        });
+        // A link that was never issued: refused (422) to anyone, with or without a token.
+        global(
+                "POST /api/v1/auth/password-reset/complete",
+                c -> c.post(
+                        "/api/v1/auth/password-reset/complete",
+                        Map.of("token", "never-issued-" + UUID.randomUUID(), "password", "Matrix-Passw0rd!2026")));
         global("POST /api/v1/auth/register", c -> {
             // From a device of its own: self-registration is budgeted per client address (ADR 0013).
             c.request = "POST /api/v1/auth/register";

@@ -110,6 +110,35 @@ class JooqCredentialStore implements CredentialStore {
     }
 
     @Override
+    public void startPasswordReset(UUID userId, String tokenHash, Instant expiresAt, Instant at) {
+        db.update(USER_CREDENTIAL)
+                .set(USER_CREDENTIAL.RESET_TOKEN_HASH, tokenHash)
+                .set(USER_CREDENTIAL.RESET_EXPIRES_AT, expiresAt)
+                .set(USER_CREDENTIAL.UPDATED_AT, at)
+                .where(USER_CREDENTIAL.USER_ID.eq(userId))
+                .execute();
+    }
+
+    @Override
+    public Optional<PendingReset> findByResetTokenHash(String tokenHash) {
+        return db.select(USER_CREDENTIAL.USER_ID, USER_CREDENTIAL.RESET_EXPIRES_AT)
+                .from(USER_CREDENTIAL)
+                .where(USER_CREDENTIAL.RESET_TOKEN_HASH.eq(tokenHash))
+                .fetchOptional(Records.mapping(PendingReset::new));
+    }
+
+    @Override
+    public void completePasswordReset(UUID userId, String passwordHash, Instant at) {
+        db.update(USER_CREDENTIAL)
+                .set(USER_CREDENTIAL.PASSWORD_HASH, passwordHash)
+                .setNull(USER_CREDENTIAL.RESET_TOKEN_HASH)
+                .setNull(USER_CREDENTIAL.RESET_EXPIRES_AT)
+                .set(USER_CREDENTIAL.UPDATED_AT, at)
+                .where(USER_CREDENTIAL.USER_ID.eq(userId))
+                .execute();
+    }
+
+    @Override
     public void erase(UUID userId, Instant at) {
         db.update(USER_CREDENTIAL)
                 .setNull(USER_CREDENTIAL.EMAIL_ENCRYPTED)
@@ -119,6 +148,8 @@ class JooqCredentialStore implements CredentialStore {
                 .setNull(USER_CREDENTIAL.PASSWORD_HASH)
                 .setNull(USER_CREDENTIAL.ACTIVATION_TOKEN_HASH)
                 .setNull(USER_CREDENTIAL.ACTIVATION_EXPIRES_AT)
+                .setNull(USER_CREDENTIAL.RESET_TOKEN_HASH)
+                .setNull(USER_CREDENTIAL.RESET_EXPIRES_AT)
                 .set(USER_CREDENTIAL.DISABLED, true)
                 .set(USER_CREDENTIAL.ERASED_AT, at)
                 .set(USER_CREDENTIAL.UPDATED_AT, at)

@@ -8,6 +8,8 @@ import com.clinic.identity.domain.UserAccountEvent.AccountDisabled;
 import com.clinic.identity.domain.UserAccountEvent.AccountEnabled;
 import com.clinic.identity.domain.UserAccountEvent.AccountErased;
 import com.clinic.identity.domain.UserAccountEvent.PasswordChanged;
+import com.clinic.identity.domain.UserAccountEvent.PasswordReset;
+import com.clinic.identity.domain.UserAccountEvent.PasswordResetRequested;
 import com.clinic.identity.domain.UserAccountEvent.PatientAccountRegistered;
 import com.clinic.identity.domain.UserAccountEvent.RoleChanged;
 import com.clinic.identity.domain.UserAccountEvent.StaffAccountInvited;
@@ -105,6 +107,20 @@ class UserAccountProjection {
 
     @EventHandler
     void on(PasswordChanged event, @SequenceNumber long version) {
+        update(event.userId(), version, event.at())
+                .where(current(event.userId(), version))
+                .execute();
+    }
+
+    @EventHandler
+    void on(PasswordResetRequested event, @SequenceNumber long version) {
+        update(event.userId(), version, event.at())
+                .where(current(event.userId(), version))
+                .execute();
+    }
+
+    @EventHandler
+    void on(PasswordReset event, @SequenceNumber long version) {
         update(event.userId(), version, event.at())
                 .where(current(event.userId(), version))
                 .execute();

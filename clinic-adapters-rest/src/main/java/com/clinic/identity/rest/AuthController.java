@@ -46,6 +46,16 @@ class AuthController {
 
     record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {}
 
+    record ResetRequest(
+            @Schema(example = "+966550000101", description = "The account's e-mail address or E.164 phone number")
+                    @NotBlank
+                    @Size(max = 320)
+                    String login) {}
+
+    record CompleteResetRequest(
+            @Schema(description = "The secret of the reset link") @NotBlank @Size(max = 256) String token,
+            @NotBlank @Size(max = 1024) @VerbatimText String password) {}
+
     record ActivateRequest(
             @NotBlank @Size(max = 256) String token, @NotBlank @Size(max = 1024) @VerbatimText String password) {}
 
@@ -117,6 +127,33 @@ class AuthController {
     @PostMapping("/activate")
     ResponseEntity<Void> activate(@Valid @RequestBody ActivateRequest body) {
         activation.activate(body.token(), body.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Always 202: whether the login belongs to an account is not told to whoever asks. */
+    @Operation(
+            operationId = "requestPasswordReset",
+            summary = "Ask for a password reset link",
+            description =
+                    "Sends a link to set a new password to the account that signs in with this login (by e-mail or SMS, to that login), when there is one that is active. The answer is 202 either way, so it does not tell which logins exist. The link works once, for 30 minutes by default; asking again replaces it. Requests are limited per login and per client, account or not (429 with Retry-After).")
+    @ProblemResponse(status = 429, codes = LoginThrottled.RESETS_CODE)
+    @PostMapping("/password-reset")
+    ResponseEntity<Void> requestReset(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
+        activation.requestReset(body.login(), request.getRemoteAddr());
+        return ResponseEntity.accepted().build();
+    }
+
+    @Operation(
+            operationId = "completePasswordReset",
+            summary = "Set a new password with a reset link",
+            description =
+                    "Sets the password with the secret of a reset link; every session of the account ends. An unknown, used or expired link is 422 account.reset-token-invalid.")
+    @ProblemResponse(
+            status = 422,
+            codes = {"account.reset-token-invalid", "account.password-too-weak"})
+    @PostMapping("/password-reset/complete")
+    ResponseEntity<Void> completeReset(@Valid @RequestBody CompleteResetRequest body) {
+        activation.reset(body.token(), body.password());
         return ResponseEntity.noContent().build();
     }
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param refreshTokenTtl how long a refresh token stays usable (each rotation starts it anew)
  * @param signIn the budgets of failed sign-ins
  * @param registration the budgets of patients' self-registrations
+ * @param passwordReset how long a reset link works, and the budgets of asking for one
  * @param passwordHashing the Argon2 pool (ADR 0013)
  * @param sessionCache the access check's cache of sessions and accounts (ADR 0014)
  * @param refusedClientDelay how long an early retry of a refused client waits for its answer (ADR 0013)
@@ -20,6 +21,7 @@ public record IdentitySettings(
         Duration refreshTokenTtl,
         SignInLimits signIn,
         RegistrationLimits registration,
+        PasswordReset passwordReset,
         PasswordHashing passwordHashing,
         SessionCache sessionCache,
         Duration refusedClientDelay) {
@@ -89,11 +91,32 @@ public record IdentitySettings(
         }
     }
 
+    /**
+     * Reset links asked for per period, whether an account has the login or not (so that the answer
+     * never tells which logins exist).
+     *
+     * @param linkTtl how long a reset link works
+     * @param perClient one client address
+     * @param perLogin one e-mail address or phone number
+     */
+    public record PasswordReset(Duration linkTtl, Limit perClient, Limit perLogin) {
+
+        public PasswordReset {
+            Objects.requireNonNull(linkTtl, "linkTtl");
+            Objects.requireNonNull(perClient, "perClient");
+            Objects.requireNonNull(perLogin, "perLogin");
+            if (!linkTtl.isPositive()) {
+                throw new IllegalArgumentException("a reset link must work for a positive time");
+            }
+        }
+    }
+
     public IdentitySettings {
         Objects.requireNonNull(activationTokenTtl, "activationTokenTtl");
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(passwordReset, "passwordReset");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(sessionCache, "sessionCache");
         Objects.requireNonNull(refusedClientDelay, "refusedClientDelay");
@@ -110,6 +133,7 @@ public record IdentitySettings(
                 Duration.ofDays(14),
                 new SignInLimits(new Limit(5, window), new Limit(100, window), new Limit(20, window)),
                 new RegistrationLimits(new Limit(10, hour), new Limit(3, hour)),
+                new PasswordReset(Duration.ofMinutes(30), new Limit(10, hour), new Limit(3, hour)),
                 new PasswordHashing(0, 64, Duration.ofSeconds(5)),
                 new SessionCache(Duration.ofSeconds(15), 100_000, Duration.ofSeconds(1)),
                 Duration.ofSeconds(1));

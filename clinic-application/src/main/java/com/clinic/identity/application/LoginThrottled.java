@@ -12,6 +12,7 @@ public final class LoginThrottled extends RuntimeException {
 
     public static final String CODE = "auth.too-many-attempts";
     public static final String REGISTRATIONS_CODE = "auth.too-many-registrations";
+    public static final String RESETS_CODE = "auth.too-many-resets";
 
     private final String code;
     private final Duration retryAfter;

@@ -77,6 +77,16 @@ public class UserAccountAggregate extends DeciderAggregate<UserAccountCommand, U
         return decideAndSnapshot(command);
     }
 
+    @CommandHandler
+    AccountSnapshot handle(UserAccountCommand.RequestPasswordReset command) {
+        return decideAndSnapshot(command);
+    }
+
+    @CommandHandler
+    AccountSnapshot handle(UserAccountCommand.ResetPassword command) {
+        return decideAndSnapshot(command);
+    }
+
     private AccountSnapshot decideAndSnapshot(UserAccountCommand command) {
         decide(command);
         if (!(state() instanceof UserAccountState.Existing existing)) {

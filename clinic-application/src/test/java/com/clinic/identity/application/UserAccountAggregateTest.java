@@ -1,5 +1,6 @@
 package com.clinic.identity.application;
 
+import com.clinic.identity.domain.UserAccountCommand;
 import com.clinic.identity.domain.UserAccountCommand.ActivateAccount;
 import com.clinic.identity.domain.UserAccountCommand.ChangePassword;
 import com.clinic.identity.domain.UserAccountCommand.ChangeRole;
@@ -8,6 +9,7 @@ import com.clinic.identity.domain.UserAccountCommand.EnableAccount;
 import com.clinic.identity.domain.UserAccountCommand.EraseAccount;
 import com.clinic.identity.domain.UserAccountCommand.InviteStaffAccount;
 import com.clinic.identity.domain.UserAccountCommand.RegisterPatientAccount;
+import com.clinic.identity.domain.UserAccountEvent;
 import com.clinic.identity.domain.UserAccountEvent.AccountActivated;
 import com.clinic.identity.domain.UserAccountEvent.AccountDisabled;
 import com.clinic.identity.domain.UserAccountEvent.AccountEnabled;
@@ -292,6 +294,33 @@ class UserAccountAggregateTest {
         fixture.given(doctorInvited(), activated())
                 .when(new ChangePassword(USER, AT))
                 .expectEvents(new PasswordChanged(USER, AT));
+    }
+
+    @Test
+    void anActiveAccountIsIssuedAResetLinkAndThenResetsItsPassword() {
+        Instant expires = AT.plusSeconds(1800);
+        fixture.given(doctorInvited(), activated())
+                .when(new UserAccountCommand.RequestPasswordReset(USER, expires, AT))
+                .expectEvents(new UserAccountEvent.PasswordResetRequested(USER, expires, AT));
+        fixture.given(doctorInvited(), activated(), new UserAccountEvent.PasswordResetRequested(USER, expires, AT))
+                .when(new UserAccountCommand.ResetPassword(USER, AT))
+                .expectEvents(new UserAccountEvent.PasswordReset(USER, AT));
+    }
+
+    @Test
+    void aPendingAccountIsNotIssuedAResetLink() {
+        fixture.given(doctorInvited())
+                .when(new UserAccountCommand.RequestPasswordReset(USER, AT.plusSeconds(1800), AT))
+                .expectException(Rejection.Conflict.class)
+                .expectExceptionMessage("account.not-active");
+    }
+
+    @Test
+    void aDisabledAccountCannotResetItsPassword() {
+        fixture.given(doctorInvited(), activated(), disabled())
+                .when(new UserAccountCommand.ResetPassword(USER, AT))
+                .expectException(Rejection.Conflict.class)
+                .expectExceptionMessage("account.disabled");
     }
 
     @Test

@@ -26,6 +26,14 @@ class IdentityConfiguration {
                 new IdentitySettings.RegistrationLimits(
                         new Limit(registration.maxPerClient(), registration.window()),
                         new Limit(registration.maxPerLogin(), registration.window())),
+                new IdentitySettings.PasswordReset(
+                        properties.passwordReset().linkTtl(),
+                        new Limit(
+                                properties.passwordReset().maxPerClient(),
+                                properties.passwordReset().window()),
+                        new Limit(
+                                properties.passwordReset().maxPerLogin(),
+                                properties.passwordReset().window())),
                 new IdentitySettings.PasswordHashing(
                         properties.passwordHashing().concurrency(),
                         properties.passwordHashing().queue(),

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshTokenTtl how long a session lasts without a sign-in (each refresh rotates its token)
  * @param loginThrottle failed sign-ins allowed per window (ADR 0013)
  * @param registrationThrottle patients' self-registrations allowed per window
+ * @param passwordReset how long a reset link works, and how often one may be asked for
  * @param bootstrapAdmin the first administrator, created at start when no account has the e-mail
  * @param passwordHashing the Argon2id hashing pool
  * @param sessionCache the access check's cache of sessions and accounts (ADR 0014)
@@ -29,6 +30,7 @@ record IdentityProperties(
         @DefaultValue("14d") Duration refreshTokenTtl,
         @DefaultValue @Valid LoginThrottle loginThrottle,
         @DefaultValue @Valid RegistrationThrottle registrationThrottle,
+        @DefaultValue @Valid PasswordReset passwordReset,
         @DefaultValue BootstrapAdmin bootstrapAdmin,
         @DefaultValue @Valid PasswordHashing passwordHashing,
         @DefaultValue @Valid SessionCache sessionCache,
@@ -81,6 +83,20 @@ record IdentityProperties(
      * @param maxPerLogin registrations naming one e-mail or phone
      */
     record RegistrationThrottle(
+            @DefaultValue("1h") Duration window,
+            @DefaultValue("10") @Positive int maxPerClient,
+            @DefaultValue("3") @Positive int maxPerLogin) {}
+
+    /**
+     * Reset links asked for per {@code window}, whether the login belongs to an account or not.
+     *
+     * @param linkTtl how long a reset link works
+     * @param window the window requests are counted in
+     * @param maxPerClient requests from one client address
+     * @param maxPerLogin requests naming one e-mail or phone
+     */
+    record PasswordReset(
+            @DefaultValue("30m") Duration linkTtl,
             @DefaultValue("1h") Duration window,
             @DefaultValue("10") @Positive int maxPerClient,
             @DefaultValue("3") @Positive int maxPerLogin) {}

@@ -90,4 +90,24 @@ public sealed interface UserAccountCommand extends AggregateCommand {
             Objects.requireNonNull(at, "at");
         }
     }
+
+    /**
+     * The account's owner asked for a link to set a new password; the link's secret is kept by the
+     * application, hashed, never here.
+     */
+    record RequestPasswordReset(UUID userId, Instant expiresAt, Instant at) implements UserAccountCommand {
+        public RequestPasswordReset {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A new password was set with a reset link; like a change, it ends every session. */
+    record ResetPassword(UUID userId, Instant at) implements UserAccountCommand {
+        public ResetPassword {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
 }

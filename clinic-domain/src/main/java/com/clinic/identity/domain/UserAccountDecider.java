@@ -8,11 +8,15 @@ import com.clinic.identity.domain.UserAccountCommand.EnableAccount;
 import com.clinic.identity.domain.UserAccountCommand.EraseAccount;
 import com.clinic.identity.domain.UserAccountCommand.InviteStaffAccount;
 import com.clinic.identity.domain.UserAccountCommand.RegisterPatientAccount;
+import com.clinic.identity.domain.UserAccountCommand.RequestPasswordReset;
+import com.clinic.identity.domain.UserAccountCommand.ResetPassword;
 import com.clinic.identity.domain.UserAccountEvent.AccountActivated;
 import com.clinic.identity.domain.UserAccountEvent.AccountDisabled;
 import com.clinic.identity.domain.UserAccountEvent.AccountEnabled;
 import com.clinic.identity.domain.UserAccountEvent.AccountErased;
 import com.clinic.identity.domain.UserAccountEvent.PasswordChanged;
+import com.clinic.identity.domain.UserAccountEvent.PasswordReset;
+import com.clinic.identity.domain.UserAccountEvent.PasswordResetRequested;
 import com.clinic.identity.domain.UserAccountEvent.PatientAccountRegistered;
 import com.clinic.identity.domain.UserAccountEvent.RoleChanged;
 import com.clinic.identity.domain.UserAccountEvent.StaffAccountInvited;
@@ -105,12 +109,19 @@ public final class UserAccountDecider implements Decider<UserAccountCommand, Use
                 yield account.erased() ? List.of() : List.of(new AccountErased(erase.userId(), erase.at()));
             }
             case ChangePassword change -> {
-                Existing account = requireExisting(state);
-                requireNotDisabled(account);
-                if (!account.activated()) {
-                    throw new Rejection.Conflict("account.not-active");
-                }
+                requireActive(state);
                 yield List.of(new PasswordChanged(change.userId(), change.at()));
+            }
+            case RequestPasswordReset request -> {
+                requireActive(state);
+                if (!request.expiresAt().isAfter(request.at())) {
+                    throw new Rejection.RuleViolated("account.reset-expiry-invalid");
+                }
+                yield List.of(new PasswordResetRequested(request.userId(), request.expiresAt(), request.at()));
+            }
+            case ResetPassword reset -> {
+                requireActive(state);
+                yield List.of(new PasswordReset(reset.userId(), reset.at()));
             }
         };
     }
@@ -140,6 +151,8 @@ public final class UserAccountDecider implements Decider<UserAccountCommand, Use
             case AccountEnabled enabled -> existing(state).withDisabled(false);
             case AccountErased erased -> existing(state).withErased();
             case PasswordChanged changed -> state;
+            case PasswordResetRequested requested -> state;
+            case PasswordReset reset -> state;
         };
     }
 
@@ -154,6 +167,18 @@ public final class UserAccountDecider implements Decider<UserAccountCommand, Use
             return existing;
         }
         throw new Rejection.NotFound("account.not-found");
+    }
+
+    /**
+     * Passwords are changed and reset only on an account that can sign in: an invited one sets its
+     * first password by activation, and a disabled or erased one not at all.
+     */
+    private static void requireActive(UserAccountState state) {
+        Existing account = requireExisting(state);
+        requireNotDisabled(account);
+        if (!account.activated()) {
+            throw new Rejection.Conflict("account.not-active");
+        }
     }
 
     private static void requireNotDisabled(Existing account) {

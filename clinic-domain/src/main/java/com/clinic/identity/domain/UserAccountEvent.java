@@ -35,6 +35,12 @@ public sealed interface UserAccountEvent extends DomainEvent {
 
     record PasswordChanged(UUID userId, Instant at) implements UserAccountEvent {}
 
+    /** A reset link valid until {@code expiresAt} was issued; an earlier, unused one no longer works. */
+    record PasswordResetRequested(UUID userId, Instant expiresAt, Instant at) implements UserAccountEvent {}
+
+    /** The password was set anew with a reset link. */
+    record PasswordReset(UUID userId, Instant at) implements UserAccountEvent {}
+
     /**
      * The person behind the account was erased: the login identifiers and password hash are gone
      * from the credential table, which identity wipes in the same transaction.

@@ -10,11 +10,15 @@ import com.clinic.identity.domain.UserAccountCommand.EnableAccount;
 import com.clinic.identity.domain.UserAccountCommand.EraseAccount;
 import com.clinic.identity.domain.UserAccountCommand.InviteStaffAccount;
 import com.clinic.identity.domain.UserAccountCommand.RegisterPatientAccount;
+import com.clinic.identity.domain.UserAccountCommand.RequestPasswordReset;
+import com.clinic.identity.domain.UserAccountCommand.ResetPassword;
 import com.clinic.identity.domain.UserAccountEvent.AccountActivated;
 import com.clinic.identity.domain.UserAccountEvent.AccountDisabled;
 import com.clinic.identity.domain.UserAccountEvent.AccountEnabled;
 import com.clinic.identity.domain.UserAccountEvent.AccountErased;
 import com.clinic.identity.domain.UserAccountEvent.PasswordChanged;
+import com.clinic.identity.domain.UserAccountEvent.PasswordReset;
+import com.clinic.identity.domain.UserAccountEvent.PasswordResetRequested;
 import com.clinic.identity.domain.UserAccountEvent.PatientAccountRegistered;
 import com.clinic.identity.domain.UserAccountEvent.RoleChanged;
 import com.clinic.identity.domain.UserAccountEvent.StaffAccountInvited;
@@ -136,7 +140,9 @@ class UserAccountDeciderTest {
             new DisableAccount(USER, AT),
             new EnableAccount(USER, AT),
             new EraseAccount(USER, AT),
-            new ChangePassword(USER, AT)
+            new ChangePassword(USER, AT),
+            new RequestPasswordReset(USER, AT.plusSeconds(1800), AT),
+            new ResetPassword(USER, AT)
         }) {
             spec.when(command).thenRejects(Rejection.NotFound.class, "account.not-found");
         }
@@ -251,6 +257,43 @@ class UserAccountDeciderTest {
                 .thenRejects(Rejection.Conflict.class, "account.not-active");
         spec.given(DOCTOR_INVITED, ACTIVATED, DISABLED)
                 .when(new ChangePassword(USER, AT))
+                .thenRejects(Rejection.Conflict.class, "account.disabled");
+    }
+
+    @Test
+    void anActiveAccountIsIssuedAResetLinkAndSetsItsPasswordWithIt() {
+        Instant expires = AT.plusSeconds(1800);
+        spec.given(PATIENT_REGISTERED)
+                .when(new RequestPasswordReset(USER, expires, AT))
+                .then(new PasswordResetRequested(USER, expires, AT));
+        spec.given(DOCTOR_INVITED, ACTIVATED, new PasswordResetRequested(USER, expires, AT))
+                .when(new ResetPassword(USER, AT.plusSeconds(60)))
+                .then(new PasswordReset(USER, AT.plusSeconds(60)))
+                .andState(
+                        new Existing(USER, Role.DOCTOR, Optional.of(CLINIC), Optional.of(BRANCH), true, false, false));
+    }
+
+    @Test
+    void aResetLinkMustOutliveTheMomentItIsIssued() {
+        spec.given(PATIENT_REGISTERED)
+                .when(new RequestPasswordReset(USER, AT, AT))
+                .thenRejects(Rejection.RuleViolated.class, "account.reset-expiry-invalid");
+    }
+
+    @Test
+    void anInvitedDisabledOrErasedAccountIsNeitherIssuedALinkNorReset() {
+        Instant expires = AT.plusSeconds(1800);
+        spec.given(DOCTOR_INVITED)
+                .when(new RequestPasswordReset(USER, expires, AT))
+                .thenRejects(Rejection.Conflict.class, "account.not-active");
+        spec.given(DOCTOR_INVITED)
+                .when(new ResetPassword(USER, AT))
+                .thenRejects(Rejection.Conflict.class, "account.not-active");
+        spec.given(PATIENT_REGISTERED, DISABLED)
+                .when(new RequestPasswordReset(USER, expires, AT))
+                .thenRejects(Rejection.Conflict.class, "account.disabled");
+        spec.given(PATIENT_REGISTERED, new PasswordResetRequested(USER, expires, AT), ERASED)
+                .when(new ResetPassword(USER, AT))
                 .thenRejects(Rejection.Conflict.class, "account.disabled");
     }
 }

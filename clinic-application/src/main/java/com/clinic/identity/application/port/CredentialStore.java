@@ -46,6 +46,8 @@ public interface CredentialStore {
 
     record PendingActivation(UUID userId, Instant expiresAt) {}
 
+    record PendingReset(UUID userId, Instant expiresAt) {}
+
     /**
      * Inserts the credential unless its e-mail or phone index (or its id) is already taken, atomically
      * with concurrent inserts; false when taken.
@@ -64,10 +66,18 @@ public interface CredentialStore {
 
     void changePasswordHash(UUID userId, String passwordHash, Instant at);
 
+    /** Keeps the hash of a new reset link's secret; the account's earlier link stops working. */
+    void startPasswordReset(UUID userId, String tokenHash, Instant expiresAt, Instant at);
+
+    Optional<PendingReset> findByResetTokenHash(String tokenHash);
+
+    /** Stores the new password hash and consumes the reset link. */
+    void completePasswordReset(UUID userId, String passwordHash, Instant at);
+
     /**
      * Removes everything that identifies the account's person or lets anyone sign in as them: the
      * encrypted e-mail and phone with their blind indexes, the password hash and any activation
-     * token; the row stays (disabled, marked erased) because sessions and events refer to its id.
+     * token and reset link; the row stays (disabled, marked erased) because sessions and events refer to its id.
      */
     void erase(UUID userId, Instant at);
 

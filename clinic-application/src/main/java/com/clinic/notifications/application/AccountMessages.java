@@ -1,0 +1,93 @@
+package com.clinic.notifications.application;
+
+import com.clinic.directory.DirectoryFacts;
+import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.PatientFacts;
+import com.clinic.identity.PasswordResetLinkIssued;
+import com.clinic.identity.UserAccounts;
+import com.clinic.identity.UserAccounts.AccountSummary;
+import com.clinic.notifications.application.NotificationRequests.Message;
+import com.clinic.notifications.application.templates.MessageTemplates.Value;
+import com.clinic.notifications.domain.Category;
+import com.clinic.notifications.domain.Recipient;
+import com.clinic.notifications.domain.Urgency;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a password reset link to the account's own logins, in the transaction that issued it: the
+ * message exists exactly when the link does. Account messages are not held back by quiet hours and
+ * cannot be switched off; one that could not go out before the link expires lapses. There is no
+ * in-app copy, since whoever needs it cannot sign in.
+ *
+ * <p>The link's secret travels in the message's sealed content, like everything a message says,
+ * under the recipient's key (the patient's for a patient, so erasing them shreds it too).
+ */
+@Component
+public class AccountMessages {
+
+    public static final String PASSWORD_RESET = "account.password-reset";
+
+    /** The page of the app or web front end that asks for the new password and posts the secret. */
+    static final String RESET_PAGE = "/reset-password#token=";
+
+    private final NotificationRequests requests;
+    private final DirectoryFacts directory;
+    private final UserAccounts accounts;
+    private final NotificationSettings settings;
+
+    public AccountMessages(
+            NotificationRequests requests,
+            DirectoryFacts directory,
+            UserAccounts accounts,
+            NotificationSettings settings) {
+        this.requests = requests;
+        this.directory = directory;
+        this.accounts = accounts;
+        this.settings = settings;
+    }
+
+    @EventListener
+    public void on(PasswordResetLinkIssued issued) {
+        UUID userId = issued.userId();
+        Optional<PatientFacts> patient = directory.patientOfUser(userId).filter(p -> !p.erased());
+        Recipient recipient = patient.map(p -> Recipient.patient(p.patientId(), Optional.of(userId)))
+                .orElse(Recipient.account(userId));
+        Map<String, Value> parameters = new HashMap<>();
+        parameters.put("link", new Value.Text(settings.link(RESET_PAGE + issued.token())));
+        parameters.put("expiresAt", new Value.Time(issued.expiresAt()));
+        parameters.put(
+                "minutesValid",
+                new Value.Count(
+                        Duration.between(issued.at(), issued.expiresAt()).toMinutes()));
+        issued.email().ifPresent(email -> parameters.put(NotificationDispatcher.EMAIL, new Value.Text(email)));
+        issued.phoneE164().ifPresent(phone -> parameters.put(NotificationDispatcher.PHONE, new Value.Text(phone)));
+        zoneOf(userId, patient)
+                .ifPresent(zone -> parameters.put(NotificationDispatcher.ZONE, new Value.Text(zone.getId())));
+        requests.requestOutOnly(new Message(
+                PASSWORD_RESET,
+                Category.ACCOUNT,
+                Urgency.NORMAL,
+                recipient,
+                patient.map(PatientFacts::clinicId)
+                        .or(() -> accounts.find(userId).flatMap(AccountSummary::clinicId)),
+                Optional.empty(),
+                parameters,
+                issued.at(),
+                Optional.of(issued.expiresAt()),
+                "password-reset:" + userId + ":" + issued.at().toEpochMilli()));
+    }
+
+    /** The patient's home branch, or the staff member's branch; else the message shows UTC and says so. */
+    private Optional<ZoneId> zoneOf(UUID userId, Optional<PatientFacts> patient) {
+        Optional<UUID> branchId = patient.map(PatientFacts::homeBranchId)
+                .or(() -> accounts.find(userId).flatMap(AccountSummary::branchId));
+        return branchId.flatMap(directory::branch).map(BranchFacts::zone);
+    }
+}
