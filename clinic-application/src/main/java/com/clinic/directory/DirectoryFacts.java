@@ -95,7 +95,18 @@ public interface DirectoryFacts {
     /** An active doctor placed at a branch, with the branch's zone: a candidate for slot search. */
     record Placement(UUID doctorId, UUID branchId, ZoneId zone) {}
 
+    /** A clinic's names in both languages and its zone (where its branches have none of their own). */
+    record ClinicFacts(UUID clinicId, Names names, ZoneId zone) {
+        public ClinicFacts {
+            Objects.requireNonNull(clinicId, "clinicId");
+            Objects.requireNonNull(names, "names");
+            Objects.requireNonNull(zone, "zone");
+        }
+    }
+
     boolean clinicExists(UUID clinicId);
+
+    Optional<ClinicFacts> clinic(UUID clinicId);
 
     Optional<BranchFacts> branch(UUID branchId);
 

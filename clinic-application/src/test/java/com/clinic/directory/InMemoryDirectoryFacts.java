@@ -11,6 +11,7 @@ import java.util.UUID;
 public class InMemoryDirectoryFacts implements DirectoryFacts {
 
     public final Map<UUID, BranchFacts> branches = new HashMap<>();
+    public final Map<UUID, ClinicFacts> clinics = new HashMap<>();
     public final Map<UUID, DoctorFacts> doctors = new HashMap<>();
     public final Map<UUID, PatientFacts> patients = new HashMap<>();
     public final Map<UUID, Names> names = new HashMap<>();
@@ -19,6 +20,11 @@ public class InMemoryDirectoryFacts implements DirectoryFacts {
     @Override
     public boolean clinicExists(UUID clinicId) {
         return branches.values().stream().anyMatch(b -> b.clinicId().equals(clinicId));
+    }
+
+    @Override
+    public Optional<ClinicFacts> clinic(UUID clinicId) {
+        return Optional.ofNullable(clinics.get(clinicId));
     }
 
     @Override

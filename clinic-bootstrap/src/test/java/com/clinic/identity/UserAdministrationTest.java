@@ -8,6 +8,7 @@ import com.clinic.platform.domain.Role;
 import com.clinic.scheduling.availability.AvailabilityTestData;
 import com.clinic.support.Api;
 import com.clinic.support.IntegrationTest;
+import com.clinic.support.ProviderFakes;
 import com.clinic.support.Sessions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +92,30 @@ class UserAdministrationTest {
 
         assertThat(Sessions.login(api, email, Sessions.STAFF_PASSWORD).userId().toString())
                 .isEqualTo(created.json("userId").asString());
+    }
+
+    @Test
+    void theInvitationIsEmailedInTheClinicsNameWithTheLinkThatActivatesTheAccount() {
+        String email = "desk-" + UUID.randomUUID() + "@clinic.test";
+        Api.Response created = api.as(admin).post("/api/v1/users", invite(email, "RECEPTIONIST", clinic, branch));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String token = created.json("activationToken").asString();
+        String clinicName =
+                api.as(admin).get("/api/v1/clinics/" + clinic).json("nameEn").asString();
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(ProviderFakes.get().received(ProviderFakes.SENDGRID_SEND, email))
+                        .hasSize(1));
+        String sent = ProviderFakes.get()
+                .received(ProviderFakes.SENDGRID_SEND, email)
+                .getFirst()
+                .getRequest()
+                .getBodyAsString();
+        assertThat(sent).contains("/activate#token=" + token).contains(clinicName);
+
+        Api.Response activated =
+                api.post("/api/v1/auth/activate", Map.of("token", token, "password", Sessions.STAFF_PASSWORD));
+        assertThat(activated.status()).isEqualTo(204);
     }
 
     @Test

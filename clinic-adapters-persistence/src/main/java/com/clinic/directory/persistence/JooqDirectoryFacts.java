@@ -65,6 +65,15 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
     }
 
     @Override
+    public Optional<ClinicFacts> clinic(UUID clinicId) {
+        return db.select(CLINIC_VIEW.NAME_AR, CLINIC_VIEW.NAME_EN, CLINIC_VIEW.TIME_ZONE)
+                .from(CLINIC_VIEW)
+                .where(CLINIC_VIEW.CLINIC_ID.eq(clinicId))
+                .fetchOptional(Records.mapping(
+                        (nameAr, nameEn, zone) -> new ClinicFacts(clinicId, new Names(nameAr, nameEn), zone)));
+    }
+
+    @Override
     public Optional<UUID> clinicOfBranch(UUID branchId) {
         return db.select(BRANCH_VIEW.CLINIC_ID)
                 .from(BRANCH_VIEW)

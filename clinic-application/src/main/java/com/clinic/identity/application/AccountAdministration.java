@@ -1,5 +1,6 @@
 package com.clinic.identity.application;
 
+import com.clinic.identity.StaffInvitationIssued;
 import com.clinic.identity.StaffScopeDirectory;
 import com.clinic.identity.application.port.CredentialStore;
 import com.clinic.identity.application.port.CredentialStore.NewCredential;
@@ -23,6 +24,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +55,7 @@ public class AccountAdministration {
     private final Clock clock;
     private final IdentitySettings settings;
     private final AccessPolicy access;
+    private final ApplicationEventPublisher events;
 
     public AccountAdministration(
             AccountCommands commands,
@@ -64,8 +67,10 @@ public class AccountAdministration {
             IdGenerator ids,
             Clock clock,
             IdentitySettings settings,
-            AccessPolicy access) {
+            AccessPolicy access,
+            ApplicationEventPublisher events) {
         this.access = access;
+        this.events = events;
         this.commands = commands;
         this.credentials = credentials;
         this.sessions = sessions;
@@ -105,6 +110,8 @@ public class AccountAdministration {
         }
         AccountSnapshot snapshot = commands.send(new UserAccountCommand.InviteStaffAccount(
                 userId, invite.role(), invite.clinicId(), invite.branchId(), actor.userId(), now));
+        events.publishEvent(
+                new StaffInvitationIssued(userId, token, expiresAt, email, invite.clinicId(), invite.branchId(), now));
         return new Invitation(userId, token, expiresAt, snapshot.version());
     }
 

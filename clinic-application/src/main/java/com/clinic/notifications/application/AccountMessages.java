@@ -2,8 +2,10 @@ package com.clinic.notifications.application;
 
 import com.clinic.directory.DirectoryFacts;
 import com.clinic.directory.DirectoryFacts.BranchFacts;
+import com.clinic.directory.DirectoryFacts.ClinicFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.identity.PasswordResetLinkIssued;
+import com.clinic.identity.StaffInvitationIssued;
 import com.clinic.identity.UserAccounts;
 import com.clinic.identity.UserAccounts.AccountSummary;
 import com.clinic.notifications.application.NotificationRequests.Message;
@@ -21,8 +23,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a password reset link to the account's own logins, in the transaction that issued it: the
- * message exists exactly when the link does. Account messages are not held back by quiet hours and
+ * Sends a password reset link to the account's own logins, and a staff invitation to the invited
+ * address, in the transaction that issued the secret: the message exists exactly when the link does. Account messages are not held back by quiet hours and
  * cannot be switched off; one that could not go out before the link expires lapses. There is no
  * in-app copy, since whoever needs it cannot sign in.
  *
@@ -33,9 +35,13 @@ import org.springframework.stereotype.Component;
 public class AccountMessages {
 
     public static final String PASSWORD_RESET = "account.password-reset";
+    public static final String STAFF_INVITATION = "account.staff-invitation";
 
     /** The page of the app or web front end that asks for the new password and posts the secret. */
     static final String RESET_PAGE = "/reset-password#token=";
+
+    /** The page that sets an invited account's first password (POST /api/v1/auth/activate). */
+    static final String ACTIVATION_PAGE = "/activate#token=";
 
     private final NotificationRequests requests;
     private final DirectoryFacts directory;
@@ -83,6 +89,39 @@ public class AccountMessages {
                 Optional.of(issued.expiresAt()),
                 "password-reset:" + userId + ":" + issued.at().toEpochMilli()));
     }
+
+    @EventListener
+    public void on(StaffInvitationIssued invited) {
+        Optional<ClinicFacts> clinic = invited.clinicId().flatMap(directory::clinic);
+        Map<String, Value> parameters = new HashMap<>();
+        parameters.put(
+                "clinicName",
+                clinic.map(c -> NotificationRequests.name(
+                                c.names().nameAr(), c.names().nameEn()))
+                        .orElse(ORGANISATION));
+        parameters.put("link", new Value.Text(settings.link(ACTIVATION_PAGE + invited.token())));
+        parameters.put("expiresAt", new Value.Time(invited.expiresAt()));
+        parameters.put(NotificationDispatcher.EMAIL, new Value.Text(invited.email()));
+        invited.branchId()
+                .flatMap(directory::branch)
+                .map(BranchFacts::zone)
+                .or(() -> clinic.map(ClinicFacts::zone))
+                .ifPresent(zone -> parameters.put(NotificationDispatcher.ZONE, new Value.Text(zone.getId())));
+        requests.requestOutOnly(new Message(
+                STAFF_INVITATION,
+                Category.ACCOUNT,
+                Urgency.NORMAL,
+                Recipient.account(invited.userId()),
+                invited.clinicId(),
+                Optional.empty(),
+                parameters,
+                invited.at(),
+                Optional.of(invited.expiresAt()),
+                "staff-invitation:" + invited.userId()));
+    }
+
+    /** Who invites administrators and auditors, who belong to no one clinic. */
+    private static final Value ORGANISATION = new Value.Name("فريق العيادات", "the clinics' team");
 
     /** The patient's home branch, or the staff member's branch; else the message shows UTC and says so. */
     private Optional<ZoneId> zoneOf(UUID userId, Optional<PatientFacts> patient) {
