@@ -87,6 +87,7 @@ base = {n: pgbench(n) for n in ("tpcb", "select", "insert")}
 drills = [(name, load(f"drill-{name}.json"))
           for name in ("same-slot", "distinct-slots", "hostile-input", "kill-9", "postgres-restart", "sign-in-abuse")]
 abuse = load("drill-sign-in-abuse.json")
+burst = load("reminder-burst.json")
 history_log = open(os.path.join(out_dir, "history.log")).read() if os.path.exists(os.path.join(out_dir, "history.log")) else ""
 stored = re.findall(r"the store holds ([\d,]+) events", history_log)
 seed_log = open(os.path.join(out_dir, "seed.log")).read() if os.path.exists(os.path.join(out_dir, "seed.log")) else ""
@@ -134,6 +135,10 @@ if abuse and abuse.get("underAbuse"):
     p99 = abuse["underAbuse"].get("p99Ms")
     target_row(f"sign-in p99 while {abuse.get('abusers')} clients send wrong passwords", "< 1 s", f"{fmt(p99)} ms",
                p99 is not None and p99 < 1000)
+if burst and burst.get("sms"):
+    p99 = burst["sms"].get("p99")
+    target_row(f"reminder lateness p99, {fmt(burst.get('reminders'))} due in one instant (bench/reminders)", "< 60 s",
+               f"{fmt(p99, 1)} s", p99 is not None and p99 < 60)
 if replay:
     target_row("replay", ">= 20,000 events/s", f"{fmt(replay.get('eventsPerSecond'))} events/s", (replay.get("eventsPerSecond") or 0) >= 20000)
 w("")
@@ -216,6 +221,28 @@ if endpoints and all(base.get(k) for k in names):
     if replay:
         ratio_row("replay events/s vs single-row insert tx/s", replay.get("eventsPerSecond"), base["insert"]["tps"], "/s")
     w("")
+
+if burst:
+    w("## Reminder burst")
+    w("")
+    w(f"`bench/reminders` (`com.clinic.notifications.ReminderBurst`, run alone on the machine): {fmt(burst.get('reminders'))} reminders "
+      f"for patients with a login, each an in-app notice and an SMS (no push device), planned through the application's request path "
+      f"in {fmt(burst.get('planSeconds'), 0)} s, then all made due at the same instant and delivered by the real pipeline (durable "
+      f"deadlines, the notification aggregate, the dispatch processor, the Twilio SDK) to the local provider fake in the same JVM. "
+      f"{fmt(burst.get('delivered'))} of {fmt(burst.get('messages'))} messages went out; Twilio bucket "
+      f"{fmt(burst.get('smsRatePerSecond'))}/s, {burst.get('dispatchThreads')} dispatch and {burst.get('deadlineThreads')} deadline "
+      f"threads; accepted twice by the provider: {burst.get('acceptedTwice')}.")
+    w("")
+    w("| lateness after the due instant | messages | p50 s | p99 s | max s |")
+    w("|---|---:|---:|---:|---:|")
+    for key, label in (("sms", "SMS handed to the provider"), ("in_app", "in-app notice stored")):
+        row = burst.get(key) or {}
+        w(f"| {label} | {fmt(row.get('n'))} | {fmt(row.get('p50'), 1)} | {fmt(row.get('p99'), 1)} | {fmt(row.get('max'), 1)} |")
+    w("")
+    if burst.get("acceptedTwice"):
+        failures.append(f"{burst.get('acceptedTwice')} reminders were accepted twice")
+    if burst.get("delivered") != burst.get("messages"):
+        failures.append("the reminder burst did not deliver every message")
 
 w("## Resilience drills")
 w("")
