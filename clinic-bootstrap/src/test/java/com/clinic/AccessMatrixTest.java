@@ -768,6 +768,11 @@ class AccessMatrixTest {
                 (c, w, t) -> c.post("/api/v1/admin/notifications/" + w.reminderId + "/redrive", null));
         global("GET /api/v1/notifications/channels", c -> c.get("/api/v1/notifications/channels"));
         // Providers hold no token: anyone reaches the endpoint, and an unsigned report is refused (400) unread.
+        // A link this server never made: the page to anyone; posting it is refused (422), nobody unsubscribed.
+        global("GET /api/v1/unsubscribe/{token}", c -> c.get("/api/v1/unsubscribe/0.0"));
+        global(
+                "POST /api/v1/unsubscribe/{token}",
+                c -> c.postForm("/api/v1/unsubscribe/0.0", Map.of("List-Unsubscribe", "One-Click")));
         global("POST /api/v1/webhooks/email", c -> c.post("/api/v1/webhooks/email", List.of()));
         global(
                 "POST /api/v1/webhooks/sms/status",

@@ -203,35 +203,65 @@ class NotificationDeliveryTest {
                 .isEqualTo("DELIVERED"));
     }
 
+    @Test
+    void theOneClickUnsubscribeLinkOfAnEmailStopsTheAddressesEmailsAndTheNextMessageGoesBySms() {
+        Api patient = newPatient(Api.on(port), site.branchId());
+        UUID patientId = patientId(patient);
+        String email = patient.get("/api/v1/patients/me").json("email").asString();
+        String phone = patient.get("/api/v1/patients/me").json("phone").asString();
+        List<Instant> starts = freeStarts(patient);
+        book(patientId, starts.get(9));
+        awaitHistory(patientId, all -> count(all, "appointment.booked", "SENT") == 2);
+        JsonNode mail = tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(ProviderFakes.get()
+                        .received(ProviderFakes.SENDGRID_SEND, email)
+                        .getFirst()
+                        .getRequest()
+                        .getBodyAsString());
+        assertThat(mail.path("headers").path("List-Unsubscribe-Post").asString())
+                .isEqualTo("List-Unsubscribe=One-Click");
+        String link = mail.path("headers").path("List-Unsubscribe").asString();
+        assertThat(link).startsWith("<http").endsWith(">");
+        String path = java.net.URI.create(link.substring(1, link.length() - 1)).getPath();
+        Api anyone = Api.on(port).anonymous();
+
+        Api.Response page = anyone.get(path);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.rawBody()).contains("<form method=\"post\">");
+        String forgedPath = path.substring(0, path.length() - 1) + (path.endsWith("0") ? "1" : "0");
+        Api.Response forged = anyone.postForm(forgedPath, Map.of("List-Unsubscribe", "One-Click"));
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(422);
+        assertThat(forged.json("code").asString()).isEqualTo("notification.unsubscribe-link-invalid");
+
+        book(patientId, starts.get(11));
+        awaitHistory(patientId, all -> count(all, "appointment.booked", "SENT") == 4);
+        assertThat(ProviderFakes.get().received(ProviderFakes.SENDGRID_SEND, email))
+                .as("neither opening the page nor a forged link unsubscribes")
+                .hasSize(2);
+
+        Api.Response oneClick = anyone.postForm(path, Map.of("List-Unsubscribe", "One-Click"));
+        assertThat(oneClick.status()).as(oneClick.toString()).isEqualTo(204);
+        book(patientId, starts.get(13));
+        List<JsonNode> after = awaitHistory(patientId, all -> count(all, "appointment.booked", "SENT") == 6);
+        assertThat(ProviderFakes.get().received(ProviderFakes.SENDGRID_SEND, email))
+                .hasSize(2);
+        assertThat(ProviderFakes.get().received(ProviderFakes.TWILIO_SEND, phone.substring(1)))
+                .as("e-mail refused for the address, SMS took over")
+                .hasSize(1);
+        assertThat(after.stream()
+                        .filter(n -> n.path("template").asString().equals("appointment.booked"))
+                        .filter(n -> n.path("channel").asString().equals("SMS")))
+                .hasSize(1);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private String book(UUID patientId, Instant start) {
-        Map<String, Object> slot = Map.of(
-                "doctorId",
-                doctorId,
-                "branchId",
-                site.branchId(),
-                "appointmentTypeId",
-                typeId,
-                "start",
-                start.toString());
-        Api.Response booked = reception
-                .header("Prefer", WAIT)
-                .post("/api/v1/appointments", Map.of("patientId", patientId, "slot", slot));
-        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
-        return booked.json("appointmentId").asString();
+        return PatientHistory.book(reception, patientId, doctorId, site.branchId(), typeId, start);
     }
 
     private List<JsonNode> awaitHistory(UUID patientId, Predicate<List<JsonNode>> complete) {
-        List<JsonNode> last = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            last.clear();
-            Api.Response page = reception.get("/api/v1/patients/" + patientId + "/notifications?limit=100");
-            assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            page.json("items").forEach(last::add);
-            assertThat(complete.test(last)).as(last.toString()).isTrue();
-        });
-        return last;
+        return PatientHistory.awaitUntil(reception, patientId, complete);
     }
 
     private String status(UUID patientId, String notificationId) {

@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -117,26 +116,9 @@ class NotificationRestartTest {
                                             + " \"status\": 503}")));
 
             start = firstFreeStart(patient, doctorId, site.branchId(), typeId);
-            Api.Response booked = api.as(receptionToken)
-                    .header("Prefer", "wait-for=processes")
-                    .post(
-                            "/api/v1/appointments",
-                            Map.of(
-                                    "patientId",
-                                    patientId,
-                                    "slot",
-                                    Map.of(
-                                            "doctorId",
-                                            doctorId,
-                                            "branchId",
-                                            site.branchId(),
-                                            "appointmentTypeId",
-                                            typeId,
-                                            "start",
-                                            start.toString())));
-            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+            PatientHistory.book(api.as(receptionToken), patientId, doctorId, site.branchId(), typeId, start);
 
-            stopped = awaitHistory(
+            stopped = PatientHistory.awaitUntil(
                     api.as(receptionToken),
                     patientId,
                     all -> bySms(all, CONFIRMATION)
@@ -169,7 +151,7 @@ class NotificationRestartTest {
             instances.add(start("instance-c"));
             Api reception = Api.on(port(instances.getFirst())).as(receptionToken);
 
-            List<JsonNode> after = awaitHistory(
+            List<JsonNode> after = PatientHistory.awaitUntil(
                     reception,
                     patientId,
                     all -> only(bySms(all, CONFIRMATION))
@@ -225,18 +207,6 @@ class NotificationRestartTest {
         List<JsonNode> list = found.toList();
         assertThat(list).hasSize(1);
         return list.getFirst();
-    }
-
-    private static List<JsonNode> awaitHistory(Api reception, UUID patientId, Predicate<List<JsonNode>> complete) {
-        List<JsonNode> last = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            last.clear();
-            Api.Response page = reception.get("/api/v1/patients/" + patientId + "/notifications?limit=100");
-            assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            page.json("items").forEach(last::add);
-            assertThat(complete.test(last)).as(last.toString()).isTrue();
-        });
-        return last;
     }
 
     /** Brings a message's unfired deadline forward to now, as if its time had come while stopped. */

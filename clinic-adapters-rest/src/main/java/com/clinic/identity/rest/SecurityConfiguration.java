@@ -32,7 +32,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {
-        "/api/v1/auth/**", "/api/v1/webhooks/**", "/.well-known/**", "/actuator/health/**", "/actuator/info", "/error"
+        "/api/v1/auth/**",
+        "/api/v1/webhooks/**",
+        "/api/v1/unsubscribe/**",
+        "/.well-known/**",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/error"
     };
 
     private static final String CSP_HEADER = "Content-Security-Policy";

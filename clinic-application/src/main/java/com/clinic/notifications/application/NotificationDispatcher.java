@@ -18,6 +18,7 @@ import com.clinic.notifications.application.templates.MessageTemplates;
 import com.clinic.notifications.application.templates.MessageTemplates.Rendered;
 import com.clinic.notifications.application.templates.MessageTemplates.Value;
 import com.clinic.notifications.domain.AttemptOutcome;
+import com.clinic.notifications.domain.Category;
 import com.clinic.notifications.domain.Channel;
 import com.clinic.notifications.domain.NotificationCommand;
 import com.clinic.notifications.domain.NotificationEvent.NotificationDue;
@@ -89,6 +90,7 @@ class NotificationDispatcher {
     private final PushDevices devices;
     private final OptOuts optOuts;
     private final FieldCipher cipher;
+    private final UnsubscribeLinks unsubscribeLinks;
     private final PushMessages push;
     private final EmailMessages email;
     private final SmsGateway sms;
@@ -110,6 +112,7 @@ class NotificationDispatcher {
             PushDevices devices,
             OptOuts optOuts,
             FieldCipher cipher,
+            UnsubscribeLinks unsubscribeLinks,
             PushMessages push,
             EmailMessages email,
             SmsGateway sms,
@@ -128,6 +131,7 @@ class NotificationDispatcher {
         this.devices = devices;
         this.optOuts = optOuts;
         this.cipher = cipher;
+        this.unsubscribeLinks = unsubscribeLinks;
         this.push = push;
         this.email = email;
         this.sms = sms;
@@ -229,8 +233,10 @@ class NotificationDispatcher {
                 if (address.isEmpty()) {
                     yield new DeliveryOutcome.Unreachable("none", "no-email-address", Duration.ZERO);
                 }
-                if (optOuts.isOptedOut(
-                        Channel.EMAIL, cipher.blindIndex(address.get().trim().toLowerCase(Locale.ROOT)))) {
+                // An unsubscribed address still gets account messages (a reset link it asked for),
+                // which carry no unsubscribe link; the provider's own suppressions still apply.
+                if (requested.category() != Category.ACCOUNT
+                        && optOuts.isOptedOut(Channel.EMAIL, unsubscribeLinks.indexOf(address.get()))) {
                     yield new DeliveryOutcome.Unreachable("none", "opted-out", Duration.ZERO);
                 }
                 yield email.send(new EmailMessages.EmailMessage(
@@ -241,7 +247,7 @@ class NotificationDispatcher {
                         rendered.text(),
                         rendered.language(),
                         Map.of("notification_id", due.notificationId().toString(), "channel", "email"),
-                        Optional.empty()));
+                        unsubscribeLinks.linkFor(address.get(), requested.category())));
             }
             case SMS -> {
                 Optional<String> phone = text(parameters, PHONE).or(() -> contact.flatMap(PatientContact::phoneE164));
