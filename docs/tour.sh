@@ -81,8 +81,16 @@ step "10. Hold the first slot (it expires by itself after 5 minutes), then confi
 HOLD=$(json -H "Authorization: Bearer $PATIENT" -X POST "$BASE/api/v1/appointments/holds" -d "{\"slot\":$SLOT}")
 echo "$HOLD"
 APPOINTMENT=$(echo "$HOLD" | jq -r .appointmentId)
-json -H "Authorization: Bearer $PATIENT" -X POST "$BASE/api/v1/appointments/$APPOINTMENT/confirm" -o /dev/null -w 'confirm: %{http_code}\n'
+json -H "Authorization: Bearer $PATIENT" -H 'Prefer: wait-for=processes' -X POST "$BASE/api/v1/appointments/$APPOINTMENT/confirm" -o /dev/null -w 'confirm: %{http_code}\n'
 curl -sS -H "Authorization: Bearer $PATIENT" "$BASE/api/v1/appointments/$APPOINTMENT" | jq -c '{status, start, doctorNameEn}'
+
+step "10b. The confirmation is in the patient's inbox, and its reminders are planned (24 h and 2 h before the start, those still ahead)"
+curl -sS -H "Authorization: Bearer $PATIENT" "$BASE/api/v1/me/notifications" | jq -c '.items[0] | {template, message}'
+PATIENT_ID=$(curl -sS -H "Authorization: Bearer $PATIENT" "$BASE/api/v1/patients/me" | jq -r .id)
+# Each reminder is an in-app notice and a copy on the patient's channels (push, SMS, e-mail); with no
+# provider configured that copy is SUPPRESSED (GET /api/v1/notifications/channels says why).
+curl -sS -H "Authorization: Bearer $PATIENT" "$BASE/api/v1/patients/$PATIENT_ID/notifications?limit=50" \
+  | jq -c '.items[] | select(.template == "appointment.reminder") | {channel, status, dueAt}'
 
 step "11. Someone else trying for the same time gets 409 (under a true race, the claim constraint decides)"
 json "${AUTH[@]}" -X POST "$BASE/api/v1/appointments" -d "{\"patientId\":\"$(curl -sS -H "Authorization: Bearer $PATIENT" "$BASE/api/v1/patients/me" | jq -r .id)\",\"slot\":$SLOT}" | jq -c '{status, code, title}'
