@@ -94,8 +94,8 @@ public final class ReminderBurst {
                     "update scheduled_tasks set execution_time = ? where task_name = 'AxonDeadline'",
                     java.sql.Timestamp.from(due));
             System.out.printf(Locale.ROOT, "%d reminders planned in %.1f s; all due at %s%n", count, planSeconds, due);
-            Map<String, Object> statuses = new HashMap<>();
 
+            // The read model is what staff see; it settles a moment after the last send.
             Instant deadline = Instant.now().plus(timeout);
             int handed = 0;
             while (Instant.now().isBefore(deadline)) {
@@ -138,6 +138,7 @@ public final class ReminderBurst {
                             + " where outcome = 'ACCEPTED' group by notification_id having count(*) > 1) twice",
                     Integer.class);
             result.put("acceptedTwice", sentTwice);
+            Map<String, Object> statuses = new HashMap<>();
             jdbc.queryForList("select status, count(*) as n from notification_view group by status")
                     .forEach(row -> statuses.put((String) row.get("status"), row.get("n")));
             result.put("statuses", statuses);
