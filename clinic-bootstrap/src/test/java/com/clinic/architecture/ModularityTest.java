@@ -105,7 +105,12 @@ class ModularityTest {
     }
 
     private static List<String> sortedLines(Path file) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            // The first item of a table cell carries the cell's "|": which item comes first follows
+            // the same unstable order (seen: a class's two event listeners), so the mark is not compared.
+            lines.add(line.startsWith("|* ") ? line.substring(1) : line);
+        }
         lines.sort(null);
         return lines;
     }
