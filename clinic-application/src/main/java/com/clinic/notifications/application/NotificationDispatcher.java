@@ -26,7 +26,6 @@ import com.clinic.notifications.domain.NotificationEvent.NotificationRequested;
 import com.clinic.notifications.domain.Urgency;
 import com.clinic.platform.application.axon.Commands;
 import com.clinic.platform.application.axon.StandaloneCommands;
-import com.clinic.platform.application.crypto.FieldCipher;
 import com.clinic.scheduling.AppointmentStanding;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +88,7 @@ class NotificationDispatcher {
     private final RecipientPreferences preferences;
     private final PushDevices devices;
     private final OptOuts optOuts;
-    private final FieldCipher cipher;
+    private final AddressIndex addresses;
     private final UnsubscribeLinks unsubscribeLinks;
     private final PushMessages push;
     private final EmailMessages email;
@@ -111,7 +110,7 @@ class NotificationDispatcher {
             RecipientPreferences preferences,
             PushDevices devices,
             OptOuts optOuts,
-            FieldCipher cipher,
+            AddressIndex addresses,
             UnsubscribeLinks unsubscribeLinks,
             PushMessages push,
             EmailMessages email,
@@ -130,7 +129,7 @@ class NotificationDispatcher {
         this.preferences = preferences;
         this.devices = devices;
         this.optOuts = optOuts;
-        this.cipher = cipher;
+        this.addresses = addresses;
         this.unsubscribeLinks = unsubscribeLinks;
         this.push = push;
         this.email = email;
@@ -235,8 +234,8 @@ class NotificationDispatcher {
                 }
                 // An unsubscribed address still gets account messages (a reset link it asked for),
                 // which carry no unsubscribe link; the provider's own suppressions still apply.
-                if (requested.category() != Category.ACCOUNT
-                        && optOuts.isOptedOut(Channel.EMAIL, unsubscribeLinks.indexOf(address.get()))) {
+                String index = addresses.of(Channel.EMAIL, address.get());
+                if (requested.category() != Category.ACCOUNT && optOuts.isOptedOut(Channel.EMAIL, index)) {
                     yield new DeliveryOutcome.Unreachable("none", "opted-out", Duration.ZERO);
                 }
                 yield email.send(new EmailMessages.EmailMessage(
@@ -247,15 +246,14 @@ class NotificationDispatcher {
                         rendered.text(),
                         rendered.language(),
                         Map.of("notification_id", due.notificationId().toString(), "channel", "email"),
-                        unsubscribeLinks.linkFor(address.get(), requested.category())));
+                        unsubscribeLinks.linkFor(index, requested.category())));
             }
             case SMS -> {
                 Optional<String> phone = text(parameters, PHONE).or(() -> contact.flatMap(PatientContact::phoneE164));
                 if (phone.isEmpty()) {
                     yield new DeliveryOutcome.Unreachable("none", "no-phone-number", Duration.ZERO);
                 }
-                if (optOuts.isOptedOut(
-                        Channel.SMS, cipher.blindIndex(phone.get().trim()))) {
+                if (optOuts.isOptedOut(Channel.SMS, addresses.of(Channel.SMS, phone.get()))) {
                     yield new DeliveryOutcome.Unreachable("none", "opted-out", Duration.ZERO);
                 }
                 yield sms.send(new SmsGateway.SmsMessage(

@@ -4,14 +4,11 @@ import com.clinic.notifications.application.port.DeliveryReport;
 import com.clinic.notifications.application.port.NotificationReadModel;
 import com.clinic.notifications.application.port.OptOuts;
 import com.clinic.notifications.application.port.ProviderWebhooks;
-import com.clinic.notifications.domain.Channel;
 import com.clinic.notifications.domain.NotificationCommand;
 import com.clinic.notifications.domain.NotificationCommand.ReportedStatus;
 import com.clinic.platform.application.axon.Commands;
-import com.clinic.platform.application.crypto.FieldCipher;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +33,7 @@ public class ProviderReports {
     private final ProviderWebhooks webhooks;
     private final NotificationReadModel notifications;
     private final OptOuts optOuts;
-    private final FieldCipher cipher;
+    private final AddressIndex addresses;
     private final Commands commands;
     private final EventStore events;
     private final Clock clock;
@@ -45,14 +42,14 @@ public class ProviderReports {
             ProviderWebhooks webhooks,
             NotificationReadModel notifications,
             OptOuts optOuts,
-            FieldCipher cipher,
+            AddressIndex addresses,
             Commands commands,
             EventStore events,
             Clock clock) {
         this.webhooks = webhooks;
         this.notifications = notifications;
         this.optOuts = optOuts;
-        this.cipher = cipher;
+        this.addresses = addresses;
         this.commands = commands;
         this.events = events;
         this.clock = clock;
@@ -78,18 +75,18 @@ public class ProviderReports {
                     report.address()
                             .ifPresent(address -> optOuts.optOut(
                                     report.channel(),
-                                    index(report.channel(), address),
+                                    addresses.of(report.channel(), address),
                                     report.provider(),
                                     clock.instant()));
                 case OPTED_IN ->
                     report.address()
-                            .ifPresent(address ->
-                                    optOuts.optIn(report.channel(), index(report.channel(), address), clock.instant()));
+                            .ifPresent(address -> optOuts.optIn(
+                                    report.channel(), addresses.of(report.channel(), address), clock.instant()));
                 case SPAM_REPORTED -> {
                     report.address()
                             .ifPresent(address -> optOuts.optOut(
                                     report.channel(),
-                                    index(report.channel(), address),
+                                    addresses.of(report.channel(), address),
                                     "spam-report",
                                     clock.instant()));
                     record(report, ReportedStatus.SPAM_REPORTED);
@@ -123,10 +120,5 @@ public class ProviderReports {
         }
         commands.send(new NotificationCommand.RecordReport(
                 notificationId.get(), report.channel(), status, report.detail(), report.at()));
-    }
-
-    /** How addresses are compared without being stored: the blind index the directory uses too. */
-    private String index(Channel channel, String address) {
-        return cipher.blindIndex(channel == Channel.EMAIL ? address.trim().toLowerCase(Locale.ROOT) : address.trim());
     }
 }

@@ -7,7 +7,6 @@ import com.clinic.platform.application.crypto.FieldCipher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,17 +35,15 @@ public class UnsubscribeLinks {
         this.clock = clock;
     }
 
-    /** The link for this address in a message of this category; none for account messages. */
-    Optional<String> linkFor(String address, Category category) {
+    /**
+     * The link for the e-mail address of this {@link AddressIndex} in a message of this category;
+     * none for account messages.
+     */
+    Optional<String> linkFor(String addressIndex, Category category) {
         if (category == Category.ACCOUNT) {
             return Optional.empty();
         }
-        String index = indexOf(address);
-        return Optional.of(settings.link(PATH + index + "." + mac(index)));
-    }
-
-    String indexOf(String address) {
-        return cipher.blindIndex(address.trim().toLowerCase(Locale.ROOT));
+        return Optional.of(settings.link(PATH + addressIndex + "." + mac(addressIndex)));
     }
 
     /** Records that the link's address wants no more e-mail; false when this server did not make the link. */
