@@ -15,9 +15,18 @@ import java.util.UUID;
  * @param token the link's one-time secret
  * @param email the account's e-mail login, if it has one
  * @param phoneE164 the account's phone login, if it has one
+ * @param clinicId the clinic of a staff role that has one (a patient's account has none)
+ * @param branchId the branch of a staff role that has one
  */
 public record PasswordResetLinkIssued(
-        UUID userId, String token, Instant expiresAt, Optional<String> email, Optional<String> phoneE164, Instant at) {
+        UUID userId,
+        String token,
+        Instant expiresAt,
+        Optional<String> email,
+        Optional<String> phoneE164,
+        Optional<UUID> clinicId,
+        Optional<UUID> branchId,
+        Instant at) {
 
     public PasswordResetLinkIssued {
         Objects.requireNonNull(userId, "userId");
@@ -25,6 +34,8 @@ public record PasswordResetLinkIssued(
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(phoneE164, "phoneE164");
+        Objects.requireNonNull(clinicId, "clinicId");
+        Objects.requireNonNull(branchId, "branchId");
         Objects.requireNonNull(at, "at");
     }
 

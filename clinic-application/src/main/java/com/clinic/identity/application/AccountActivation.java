@@ -131,6 +131,8 @@ public class AccountActivation {
                 expiresAt,
                 credential.emailEncrypted().map(cipher::decrypt),
                 credential.phoneEncrypted().map(cipher::decrypt),
+                credential.clinicId(),
+                credential.branchId(),
                 now));
     }
 

@@ -6,27 +6,26 @@ import com.clinic.directory.DirectoryFacts.ClinicFacts;
 import com.clinic.directory.DirectoryFacts.PatientFacts;
 import com.clinic.identity.PasswordResetLinkIssued;
 import com.clinic.identity.StaffInvitationIssued;
-import com.clinic.identity.UserAccounts;
-import com.clinic.identity.UserAccounts.AccountSummary;
 import com.clinic.notifications.application.NotificationRequests.Message;
 import com.clinic.notifications.application.templates.MessageTemplates.Value;
 import com.clinic.notifications.domain.Category;
 import com.clinic.notifications.domain.Recipient;
 import com.clinic.notifications.domain.Urgency;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a password reset link to the account's own logins, and a staff invitation to the invited
- * address, in the transaction that issued the secret: the message exists exactly when the link does. Account messages are not held back by quiet hours and
- * cannot be switched off; one that could not go out before the link expires lapses. There is no
- * in-app copy, since whoever needs it cannot sign in.
+ * address, in the transaction that issued the secret: the message exists exactly when the link
+ * does. Account messages are not held back by quiet hours and cannot be switched off; one that
+ * could not go out before the link expires lapses. There is no in-app copy, since whoever needs it
+ * cannot sign in.
  *
  * <p>The link's secret travels in the message's sealed content, like everything a message says,
  * under the recipient's key (the patient's for a patient, so erasing them shreds it too).
@@ -45,17 +44,11 @@ public class AccountMessages {
 
     private final NotificationRequests requests;
     private final DirectoryFacts directory;
-    private final UserAccounts accounts;
     private final NotificationSettings settings;
 
-    public AccountMessages(
-            NotificationRequests requests,
-            DirectoryFacts directory,
-            UserAccounts accounts,
-            NotificationSettings settings) {
+    public AccountMessages(NotificationRequests requests, DirectoryFacts directory, NotificationSettings settings) {
         this.requests = requests;
         this.directory = directory;
-        this.accounts = accounts;
         this.settings = settings;
     }
 
@@ -74,15 +67,17 @@ public class AccountMessages {
                         Duration.between(issued.at(), issued.expiresAt()).toMinutes()));
         issued.email().ifPresent(email -> parameters.put(NotificationDispatcher.EMAIL, new Value.Text(email)));
         issued.phoneE164().ifPresent(phone -> parameters.put(NotificationDispatcher.PHONE, new Value.Text(phone)));
-        zoneOf(userId, patient)
-                .ifPresent(zone -> parameters.put(NotificationDispatcher.ZONE, new Value.Text(zone.getId())));
+        Optional<UUID> clinicId = patient.map(PatientFacts::clinicId).or(issued::clinicId);
+        putZone(
+                parameters,
+                patient.map(PatientFacts::homeBranchId).or(issued::branchId),
+                () -> clinicId.flatMap(directory::clinic));
         requests.requestOutOnly(new Message(
                 PASSWORD_RESET,
                 Category.ACCOUNT,
                 Urgency.NORMAL,
                 recipient,
-                patient.map(PatientFacts::clinicId)
-                        .or(() -> accounts.find(userId).flatMap(AccountSummary::clinicId)),
+                clinicId,
                 Optional.empty(),
                 parameters,
                 issued.at(),
@@ -102,11 +97,7 @@ public class AccountMessages {
         parameters.put("link", new Value.Text(settings.link(ACTIVATION_PAGE + invited.token())));
         parameters.put("expiresAt", new Value.Time(invited.expiresAt()));
         parameters.put(NotificationDispatcher.EMAIL, new Value.Text(invited.email()));
-        invited.branchId()
-                .flatMap(directory::branch)
-                .map(BranchFacts::zone)
-                .or(() -> clinic.map(ClinicFacts::zone))
-                .ifPresent(zone -> parameters.put(NotificationDispatcher.ZONE, new Value.Text(zone.getId())));
+        putZone(parameters, invited.branchId(), () -> clinic);
         requests.requestOutOnly(new Message(
                 STAFF_INVITATION,
                 Category.ACCOUNT,
@@ -123,10 +114,12 @@ public class AccountMessages {
     /** Who invites administrators and auditors, who belong to no one clinic. */
     private static final Value ORGANISATION = new Value.Name("فريق العيادات", "the clinics' team");
 
-    /** The patient's home branch, or the staff member's branch; else the message shows UTC and says so. */
-    private Optional<ZoneId> zoneOf(UUID userId, Optional<PatientFacts> patient) {
-        Optional<UUID> branchId = patient.map(PatientFacts::homeBranchId)
-                .or(() -> accounts.find(userId).flatMap(AccountSummary::branchId));
-        return branchId.flatMap(directory::branch).map(BranchFacts::zone);
+    /** The branch's zone, else the clinic's; with neither, the message shows UTC and says so. */
+    private void putZone(
+            Map<String, Value> parameters, Optional<UUID> branchId, Supplier<Optional<ClinicFacts>> clinic) {
+        branchId.flatMap(directory::branch)
+                .map(BranchFacts::zone)
+                .or(() -> clinic.get().map(ClinicFacts::zone))
+                .ifPresent(zone -> parameters.put(NotificationDispatcher.ZONE, new Value.Text(zone.getId())));
     }
 }
