@@ -1,6 +1,7 @@
 package com.clinic.payments.domain.invoice;
 
 import com.clinic.payments.domain.Money;
+import com.clinic.payments.domain.RefundPolicy;
 import com.clinic.platform.domain.AggregateCommand;
 import java.time.Instant;
 import java.util.List;
@@ -84,6 +85,21 @@ public sealed interface InvoiceCommand extends AggregateCommand {
             arguments = List.copyOf(arguments);
         }
     }
+
+    /**
+     * The appointment this invoice bills was cancelled or missed: apply the clinic's refund policy to
+     * what the invoice asks and what was paid, at this moment of the invoice's own history. Once per
+     * invoice; a repeat records nothing.
+     */
+    record SettleCancellation(
+            UUID invoiceId,
+            RefundPolicy policy,
+            Instant start,
+            RefundPolicy.Party endedBy,
+            boolean noShow,
+            Instant at,
+            UUID by)
+            implements InvoiceCommand {}
 
     /** Withdraw an invoice nothing was paid on: a draft, or an issued one (it keeps its number). */
     record VoidInvoice(UUID invoiceId, String reasonCode, Instant at, UUID by) implements InvoiceCommand {}

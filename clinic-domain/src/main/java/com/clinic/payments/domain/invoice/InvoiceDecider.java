@@ -1,6 +1,7 @@
 package com.clinic.payments.domain.invoice;
 
 import com.clinic.payments.domain.Money;
+import com.clinic.payments.domain.RefundPolicy;
 import com.clinic.payments.domain.invoice.InvoiceCommand.AddLine;
 import com.clinic.payments.domain.invoice.InvoiceCommand.CreditInvoice;
 import com.clinic.payments.domain.invoice.InvoiceCommand.IssueInvoice;
@@ -8,7 +9,9 @@ import com.clinic.payments.domain.invoice.InvoiceCommand.OpenInvoice;
 import com.clinic.payments.domain.invoice.InvoiceCommand.RecordPayment;
 import com.clinic.payments.domain.invoice.InvoiceCommand.RefundPayment;
 import com.clinic.payments.domain.invoice.InvoiceCommand.RemoveLine;
+import com.clinic.payments.domain.invoice.InvoiceCommand.SettleCancellation;
 import com.clinic.payments.domain.invoice.InvoiceCommand.VoidInvoice;
+import com.clinic.payments.domain.invoice.InvoiceEvent.CancellationSettled;
 import com.clinic.payments.domain.invoice.InvoiceEvent.InvoiceCredited;
 import com.clinic.payments.domain.invoice.InvoiceEvent.InvoiceIssued;
 import com.clinic.payments.domain.invoice.InvoiceEvent.InvoiceOpened;
@@ -72,6 +75,7 @@ public final class InvoiceDecider implements Decider<InvoiceCommand, InvoiceEven
             case RecordPayment payment -> pay(payment, state);
             case RefundPayment refund -> refund(refund, state);
             case CreditInvoice credit -> credit(credit, state);
+            case SettleCancellation settle -> settle(settle, state);
             case VoidInvoice withdraw -> {
                 Existing invoice = existing(state);
                 reason(withdraw.reasonCode());
@@ -89,7 +93,15 @@ public final class InvoiceDecider implements Decider<InvoiceCommand, InvoiceEven
     }
 
     private static List<InvoiceEvent> open(OpenInvoice open, InvoiceState state) {
-        if (state instanceof Existing) {
+        if (state instanceof Existing existing) {
+            boolean same = existing.clinicId().equals(open.clinicId())
+                    && existing.branchId().equals(open.branchId())
+                    && existing.patientId().equals(open.patientId())
+                    && existing.appointmentId().equals(open.appointmentId())
+                    && existing.currency().equals(open.currency());
+            if (same) {
+                return List.of();
+            }
             throw new Rejection.Conflict("invoice.already-exists");
         }
         Money.zero(open.currency());
@@ -230,6 +242,59 @@ public final class InvoiceDecider implements Decider<InvoiceCommand, InvoiceEven
                 credit.by()));
     }
 
+    private static List<InvoiceEvent> settle(SettleCancellation settle, InvoiceState state) {
+        Existing invoice = existing(state);
+        if (invoice.settled() || invoice.voided()) {
+            return List.of();
+        }
+        if (!invoice.issued()) {
+            return List.of(new InvoiceVoided(
+                    settle.invoiceId(),
+                    Money.zero(invoice.currency()),
+                    "invoice.appointment-cancelled",
+                    settle.at(),
+                    settle.by()));
+        }
+        RefundPolicy.Decision decision = settle.policy()
+                .decide(new RefundPolicy.Case(
+                        invoice.due(),
+                        invoice.netPaid(),
+                        settle.start(),
+                        settle.at(),
+                        settle.endedBy(),
+                        settle.noShow()));
+        List<String> arguments =
+                decision.arguments().stream().map(String::valueOf).toList();
+        List<InvoiceEvent> events = new ArrayList<>();
+        events.add(new CancellationSettled(
+                settle.invoiceId(),
+                decision.released(),
+                decision.retained(),
+                decision.refund(),
+                decision.reason().code(),
+                arguments,
+                settle.at(),
+                settle.by()));
+        if (decision.released().isPositive()) {
+            events.add(new InvoiceCredited(
+                    settle.invoiceId(),
+                    settlementCredit(settle.invoiceId()),
+                    decision.released(),
+                    CreditKind.CANCELLATION,
+                    decision.reason().code(),
+                    arguments,
+                    settle.at(),
+                    settle.by()));
+        }
+        return events;
+    }
+
+    /** The credit a settlement posts has an id of its own, the same on every replay of the decision. */
+    public static java.util.UUID settlementCredit(java.util.UUID invoiceId) {
+        return java.util.UUID.nameUUIDFromBytes(
+                ("settlement|" + invoiceId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Override
     public InvoiceState evolve(InvoiceState state, InvoiceEvent event) {
         return switch (event) {
@@ -251,7 +316,8 @@ public final class InvoiceDecider implements Decider<InvoiceCommand, InvoiceEven
                         zero,
                         java.util.Map.of(),
                         Set.of(),
-                        Set.of());
+                        Set.of(),
+                        false);
             }
             case LineAdded added -> {
                 Existing invoice = (Existing) state;
@@ -290,6 +356,7 @@ public final class InvoiceDecider implements Decider<InvoiceCommand, InvoiceEven
             }
             case InvoiceCredited credited ->
                 ((Existing) state).withCredit(Optional.of(credited.creditId()), credited.amount());
+            case CancellationSettled settled -> ((Existing) state).asSettled();
             case InvoiceVoided voided ->
                 ((Existing) state)
                         .withCredit(Optional.empty(), voided.credited())

@@ -92,6 +92,26 @@ public sealed interface InvoiceEvent extends DomainEvent {
         }
     }
 
+    /**
+     * The refund policy's decision for a cancelled or missed visit: {@code released} is credited (an
+     * {@link InvoiceCredited} beside it), {@code retained} is the fee kept, {@code refundDue} what the
+     * patient gets back of what they paid. {@code reasonCode} and {@code arguments} explain it.
+     */
+    record CancellationSettled(
+            UUID invoiceId,
+            Money released,
+            Money retained,
+            Money refundDue,
+            String reasonCode,
+            List<String> arguments,
+            Instant at,
+            UUID by)
+            implements InvoiceEvent {
+        public CancellationSettled {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
     /** Withdrawn; {@code credited} is what it still asked, which it no longer does. */
     record InvoiceVoided(UUID invoiceId, Money credited, String reasonCode, Instant at, UUID by)
             implements InvoiceEvent {}

@@ -41,7 +41,8 @@ public sealed interface InvoiceState {
             Money refunded,
             Map<UUID, PaymentBalance> payments,
             Set<UUID> refunds,
-            Set<UUID> credits)
+            Set<UUID> credits,
+            boolean settled)
             implements InvoiceState {
 
         public Existing {
@@ -102,7 +103,8 @@ public sealed interface InvoiceState {
                     refunded,
                     payments,
                     refunds,
-                    credits);
+                    credits,
+                    settled);
         }
 
         Existing issuedAs(long newNumber, Money total) {
@@ -122,7 +124,8 @@ public sealed interface InvoiceState {
                     refunded,
                     payments,
                     refunds,
-                    credits);
+                    credits,
+                    settled);
         }
 
         Existing withPayment(UUID paymentId, PaymentBalance balance, Money newPaid, Money newRefunded) {
@@ -144,7 +147,8 @@ public sealed interface InvoiceState {
                     newRefunded,
                     next,
                     refunds,
-                    credits);
+                    credits,
+                    settled);
         }
 
         Existing withRefund(UUID refundId) {
@@ -166,7 +170,8 @@ public sealed interface InvoiceState {
                     refunded,
                     payments,
                     next,
-                    credits);
+                    credits,
+                    settled);
         }
 
         Existing withCredit(Optional<UUID> creditId, Money amount) {
@@ -188,7 +193,29 @@ public sealed interface InvoiceState {
                     refunded,
                     payments,
                     refunds,
-                    next);
+                    next,
+                    settled);
+        }
+
+        Existing asSettled() {
+            return new Existing(
+                    invoiceId,
+                    clinicId,
+                    branchId,
+                    patientId,
+                    appointmentId,
+                    currency,
+                    lines,
+                    number,
+                    voided,
+                    issuedTotal,
+                    credited,
+                    paid,
+                    refunded,
+                    payments,
+                    refunds,
+                    credits,
+                    true);
         }
 
         Existing asVoided() {
@@ -208,7 +235,8 @@ public sealed interface InvoiceState {
                     refunded,
                     payments,
                     refunds,
-                    credits);
+                    credits,
+                    settled);
         }
     }
 }

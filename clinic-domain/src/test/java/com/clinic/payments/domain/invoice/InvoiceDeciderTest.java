@@ -3,6 +3,7 @@ package com.clinic.payments.domain.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinic.payments.domain.Money;
+import com.clinic.payments.domain.RefundPolicy;
 import com.clinic.payments.domain.TaxRate;
 import com.clinic.payments.domain.invoice.InvoiceCommand.AddLine;
 import com.clinic.payments.domain.invoice.InvoiceCommand.CreditInvoice;
@@ -11,7 +12,9 @@ import com.clinic.payments.domain.invoice.InvoiceCommand.OpenInvoice;
 import com.clinic.payments.domain.invoice.InvoiceCommand.RecordPayment;
 import com.clinic.payments.domain.invoice.InvoiceCommand.RefundPayment;
 import com.clinic.payments.domain.invoice.InvoiceCommand.RemoveLine;
+import com.clinic.payments.domain.invoice.InvoiceCommand.SettleCancellation;
 import com.clinic.payments.domain.invoice.InvoiceCommand.VoidInvoice;
+import com.clinic.payments.domain.invoice.InvoiceEvent.CancellationSettled;
 import com.clinic.payments.domain.invoice.InvoiceEvent.InvoiceCredited;
 import com.clinic.payments.domain.invoice.InvoiceEvent.InvoiceIssued;
 import com.clinic.payments.domain.invoice.InvoiceEvent.InvoiceOpened;
@@ -23,6 +26,7 @@ import com.clinic.payments.domain.invoice.InvoiceEvent.PaymentRefunded;
 import com.clinic.platform.domain.Rejection;
 import com.clinic.testsupport.DeciderSpecification;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +46,8 @@ class InvoiceDeciderTest {
     private static final UUID CREDIT = UUID.fromString("00000000-0000-7000-8000-000000000c02");
     private static final Instant AT = Instant.parse("2026-12-01T09:00:00Z");
     private static final TaxRate VAT = new TaxRate(1_500);
+    private static final RefundPolicy POLICY = new RefundPolicy(Duration.ofHours(24), 50, 0);
+    private static final UUID SYSTEM = new UUID(0, 0);
 
     private static final InvoiceLine VISIT = new InvoiceLine(
             UUID.fromString("00000000-0000-7000-8000-000000001001"),
@@ -105,6 +111,74 @@ class InvoiceDeciderTest {
         spec.given(opened(VISIT))
                 .when(new OpenInvoice(INVOICE, CLINIC, BRANCH, PATIENT, Optional.empty(), "SAR", List.of(), AT, DESK))
                 .thenRejects(Rejection.Conflict.class, "invoice.already-exists");
+    }
+
+    @Test
+    void openingTheSameInvoiceAgainRecordsNothing() {
+        spec.given(opened(VISIT))
+                .when(new OpenInvoice(
+                        INVOICE, CLINIC, BRANCH, PATIENT, Optional.of(APPOINTMENT), "SAR", List.of(VISIT), AT, DESK))
+                .thenNothing();
+    }
+
+    @Test
+    void aLateCancellationReleasesPartOfThePriceAndTellsWhy() {
+        Instant start = AT.plus(Duration.ofHours(5));
+        spec.given(opened(VISIT), issued(1), paid(PAYMENT, "230.00", 7))
+                .when(new SettleCancellation(INVOICE, POLICY, start, RefundPolicy.Party.PATIENT, false, AT, SYSTEM))
+                .then(
+                        new CancellationSettled(
+                                INVOICE,
+                                sar("115.00"),
+                                sar("115.00"),
+                                sar("115.00"),
+                                "refund.cancelled-late",
+                                List.of("50", "24"),
+                                AT,
+                                SYSTEM),
+                        new InvoiceCredited(
+                                INVOICE,
+                                InvoiceDecider.settlementCredit(INVOICE),
+                                sar("115.00"),
+                                CreditKind.CANCELLATION,
+                                "refund.cancelled-late",
+                                List.of("50", "24"),
+                                AT,
+                                SYSTEM));
+    }
+
+    @Test
+    void aNoShowReleasesNothingButRecordsTheDecision() {
+        spec.given(opened(VISIT), issued(1))
+                .when(new SettleCancellation(
+                        INVOICE, POLICY, AT.minusSeconds(900), RefundPolicy.Party.PATIENT, true, AT, SYSTEM))
+                .then(new CancellationSettled(
+                        INVOICE, sar("0.00"), sar("230.00"), sar("0.00"), "refund.no-show", List.of("0"), AT, SYSTEM));
+    }
+
+    @Test
+    void anInvoiceIsSettledOnce() {
+        spec.given(
+                        opened(VISIT),
+                        issued(1),
+                        new CancellationSettled(
+                                INVOICE,
+                                sar("0.00"),
+                                sar("230.00"),
+                                sar("0.00"),
+                                "refund.no-show",
+                                List.of("0"),
+                                AT,
+                                SYSTEM))
+                .when(new SettleCancellation(INVOICE, POLICY, AT, RefundPolicy.Party.CLINIC, false, AT, SYSTEM))
+                .thenNothing();
+    }
+
+    @Test
+    void aDraftOfACancelledVisitIsVoided() {
+        spec.given(opened(VISIT))
+                .when(new SettleCancellation(INVOICE, POLICY, AT, RefundPolicy.Party.CLINIC, false, AT, SYSTEM))
+                .then(new InvoiceVoided(INVOICE, sar("0.00"), "invoice.appointment-cancelled", AT, SYSTEM));
     }
 
     @Test

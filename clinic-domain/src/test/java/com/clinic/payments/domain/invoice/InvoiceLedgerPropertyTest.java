@@ -3,6 +3,7 @@ package com.clinic.payments.domain.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinic.payments.domain.Money;
+import com.clinic.payments.domain.RefundPolicy;
 import com.clinic.payments.domain.TaxRate;
 import com.clinic.payments.domain.invoice.InvoiceCommand.CreditInvoice;
 import com.clinic.payments.domain.invoice.InvoiceCommand.IssueInvoice;
@@ -32,7 +33,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Over randomised histories of payments, refunds, credits and voids (most of them refused), the
+ * Over randomised histories of payments, refunds, credits, cancellations settled by policy and voids (most of them refused), the
  * ledger the accepted events post always adds up: issued total - credits = paid - refunded +
  * outstanding, no payment gives back more than it brought, the clinic never holds more than it
  * charged, and a command repeated after it was accepted records nothing more.
@@ -140,11 +141,25 @@ class InvoiceLedgerPropertyTest {
         Arbitrary<InvoiceCommand> credit = Combinators.combine(ids, amounts, Arbitraries.of(CreditKind.values()))
                 .as((id, amount, kind) ->
                         new CreditInvoice(INVOICE, id, amount, kind, "credit.adjustment", List.of(), AT, DESK));
+        Arbitrary<InvoiceCommand> settle = Combinators.combine(
+                        Arbitraries.of(RefundPolicy.Party.values()),
+                        Arbitraries.of(true, false),
+                        Arbitraries.longs().between(-3_600, 200_000),
+                        Arbitraries.integers().between(0, 100))
+                .as((party, noShow, secondsAhead, percent) -> new InvoiceCommand.SettleCancellation(
+                        INVOICE,
+                        new RefundPolicy(java.time.Duration.ofHours(24), percent, 0),
+                        AT.plusSeconds(secondsAhead),
+                        party,
+                        noShow,
+                        AT,
+                        DESK));
         Arbitrary<InvoiceCommand> withdraw = Arbitraries.just(new VoidInvoice(INVOICE, "invoice.withdrawn", AT, DESK));
         return Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(6, pay),
                         net.jqwik.api.Tuple.of(4, refund),
                         net.jqwik.api.Tuple.of(3, credit),
+                        net.jqwik.api.Tuple.of(1, settle),
                         net.jqwik.api.Tuple.of(1, withdraw))
                 .list();
     }
