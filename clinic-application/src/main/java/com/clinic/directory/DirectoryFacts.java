@@ -1,5 +1,6 @@
 package com.clinic.directory;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -104,7 +105,21 @@ public interface DirectoryFacts {
         }
     }
 
+    /** A doctor's fee at a branch, in the currency it was set in. */
+    record DoctorFee(BigDecimal amount, String currency) {
+        public DoctorFee {
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(currency, "currency");
+        }
+    }
+
     boolean clinicExists(UUID clinicId);
+
+    /** The ISO 4217 currency a branch bills in. */
+    Optional<String> branchCurrency(UUID branchId);
+
+    /** What the doctor charges at the branch, when a fee is set there. */
+    Optional<DoctorFee> doctorFee(UUID doctorId, UUID branchId);
 
     Optional<ClinicFacts> clinic(UUID clinicId);
 

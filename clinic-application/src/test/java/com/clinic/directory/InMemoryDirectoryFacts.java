@@ -23,6 +23,16 @@ public class InMemoryDirectoryFacts implements DirectoryFacts {
     }
 
     @Override
+    public Optional<String> branchCurrency(UUID branchId) {
+        return branches.containsKey(branchId) ? Optional.of("SAR") : Optional.empty();
+    }
+
+    @Override
+    public Optional<DoctorFee> doctorFee(UUID doctorId, UUID branchId) {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<ClinicFacts> clinic(UUID clinicId) {
         return Optional.ofNullable(clinics.get(clinicId));
     }

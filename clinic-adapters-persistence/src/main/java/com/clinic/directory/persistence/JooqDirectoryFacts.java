@@ -3,6 +3,7 @@ package com.clinic.directory.persistence;
 import static com.clinic.directory.persistence.jooq.Tables.BRANCH_VIEW;
 import static com.clinic.directory.persistence.jooq.Tables.CLINIC_VIEW;
 import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_BRANCH;
+import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_FEE;
 import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_SPECIALTY;
 import static com.clinic.directory.persistence.jooq.Tables.DOCTOR_VIEW;
 import static com.clinic.directory.persistence.jooq.Tables.PATIENT_VIEW;
@@ -87,6 +88,22 @@ class JooqDirectoryFacts implements DirectoryFacts, StaffScopeDirectory {
                 .from(BRANCH_VIEW)
                 .where(BRANCH_VIEW.BRANCH_ID.eq(branchId))
                 .fetchOptional(Records.mapping((clinicId, zone) -> new BranchFacts(branchId, clinicId, zone)));
+    }
+
+    @Override
+    public Optional<String> branchCurrency(UUID branchId) {
+        return db.select(BRANCH_VIEW.CURRENCY)
+                .from(BRANCH_VIEW)
+                .where(BRANCH_VIEW.BRANCH_ID.eq(branchId))
+                .fetchOptional(BRANCH_VIEW.CURRENCY);
+    }
+
+    @Override
+    public Optional<DoctorFee> doctorFee(UUID doctorId, UUID branchId) {
+        return db.select(DOCTOR_FEE.AMOUNT, DOCTOR_FEE.CURRENCY)
+                .from(DOCTOR_FEE)
+                .where(DOCTOR_FEE.DOCTOR_ID.eq(doctorId), DOCTOR_FEE.BRANCH_ID.eq(branchId))
+                .fetchOptional(Records.mapping(DoctorFee::new));
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.clinic.notifications.persistence.jooq.tables.records.InAppNotificatio
 import com.clinic.platform.application.IdGenerator;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.persistence.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

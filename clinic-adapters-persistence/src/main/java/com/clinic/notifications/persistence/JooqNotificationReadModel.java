@@ -13,6 +13,7 @@ import com.clinic.notifications.domain.Channel;
 import com.clinic.notifications.domain.NotificationStatus;
 import com.clinic.platform.application.Page;
 import com.clinic.platform.application.PageRequest;
+import com.clinic.platform.persistence.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

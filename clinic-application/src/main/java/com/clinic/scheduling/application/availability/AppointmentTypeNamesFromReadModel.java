@@ -1,13 +1,14 @@
 package com.clinic.scheduling.application.availability;
 
 import com.clinic.scheduling.AppointmentTypeNames;
+import com.clinic.scheduling.AppointmentTypePrices;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** From the types' read model: a name changed a moment ago may still show its old wording. */
+/** From the types' read model: a name or price changed a moment ago may still show its old value. */
 @Component
-class AppointmentTypeNamesFromReadModel implements AppointmentTypeNames {
+class AppointmentTypeNamesFromReadModel implements AppointmentTypeNames, AppointmentTypePrices {
 
     private final AppointmentTypes types;
 
@@ -18,5 +19,11 @@ class AppointmentTypeNamesFromReadModel implements AppointmentTypeNames {
     @Override
     public Optional<TypeName> nameOf(UUID appointmentTypeId) {
         return types.find(appointmentTypeId).map(type -> new TypeName(type.nameAr(), type.nameEn()));
+    }
+
+    @Override
+    public Optional<TypePrice> priceOf(UUID appointmentTypeId) {
+        return types.find(appointmentTypeId)
+                .map(type -> new TypePrice(type.nameAr(), type.nameEn(), type.price(), type.currency()));
     }
 }

@@ -71,19 +71,8 @@ public sealed interface InvoiceState {
         }
 
         public InvoiceStatus status() {
-            if (voided) {
-                return InvoiceStatus.VOID;
-            }
-            if (!issued()) {
-                return InvoiceStatus.DRAFT;
-            }
-            if (due().isZero() && netPaid().isZero()) {
-                return paid.isPositive() ? InvoiceStatus.REFUNDED : InvoiceStatus.VOID;
-            }
-            if (netPaid().isZero()) {
-                return InvoiceStatus.ISSUED;
-            }
-            return outstanding().isPositive() ? InvoiceStatus.PARTLY_PAID : InvoiceStatus.PAID;
+            return InvoiceStatus.of(
+                    issued(), voided, issuedTotal.minor(), credited.minor(), paid.minor(), refunded.minor());
         }
 
         Existing with(List<InvoiceLine> newLines) {

@@ -1,4 +1,4 @@
-package com.clinic.notifications.persistence;
+package com.clinic.platform.persistence;
 
 import com.clinic.platform.domain.Rejection;
 import java.nio.charset.StandardCharsets;
@@ -8,18 +8,18 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * A keyset position, opaque to clients: an instant (to the microsecond PostgreSQL keeps) and the id
+ * A keyset position of a list ordered by time, newest or oldest first, opaque to clients: an instant (to the microsecond PostgreSQL keeps) and the id
  * that breaks ties. A cursor that does not decode is the client's mistake (422), never a 500.
  */
-record Cursor(Instant at, UUID id) {
+public record Cursor(Instant at, UUID id) {
 
-    String encode() {
+    public String encode() {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
         String raw = micros + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Cursor decode(String cursor) {
+    public static Cursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             if (parts.length != 2) {
