@@ -2,6 +2,7 @@ package com.clinic;
 
 import static com.clinic.scheduling.availability.AvailabilityTestData.PATIENT_PASSWORD;
 import static com.clinic.scheduling.availability.AvailabilityTestData.appointmentType;
+import static com.clinic.scheduling.availability.AvailabilityTestData.awaitOk;
 import static com.clinic.scheduling.availability.AvailabilityTestData.everyDay;
 import static com.clinic.scheduling.availability.AvailabilityTestData.newAppointmentType;
 import static com.clinic.scheduling.availability.AvailabilityTestData.newDoctor;
@@ -767,6 +768,40 @@ class AccessMatrixTest {
                 "POST /api/v1/admin/notifications/{notificationId}/redrive",
                 (c, w, t) -> c.post("/api/v1/admin/notifications/" + w.reminderId + "/redrive", null));
         global("GET /api/v1/notifications/channels", c -> c.get("/api/v1/notifications/channels"));
+        on(
+                "POST /api/v1/invoices",
+                (c, w, t) -> c.post(
+                        "/api/v1/invoices",
+                        Map.of("branchId", w.branchId(), "patientId", w.patient.patientId(), "lines", List.of())));
+        on("GET /api/v1/invoices/{invoiceId}", (c, w, t) -> c.get(w.invoice()));
+        on(
+                "GET /api/v1/appointments/{appointmentId}/invoice",
+                (c, w, t) -> c.get("/api/v1/appointments/" + w.appointmentId + "/invoice"));
+        on(
+                "POST /api/v1/invoices/{invoiceId}/lines",
+                (c, w, t) -> c.post(
+                        w.invoice() + "/lines", Map.of("kind", "LAB", "description", "CBC", "unitPrice", "45.00")));
+        on(
+                "DELETE /api/v1/invoices/{invoiceId}/lines/{lineId}",
+                (c, w, t) -> c.delete(w.invoice() + "/lines/" + UUID.randomUUID()));
+        on("POST /api/v1/invoices/{invoiceId}/issue", (c, w, t) -> c.post(w.invoice() + "/issue", null));
+        on("POST /api/v1/invoices/{invoiceId}/void", (c, w, t) -> c.post(w.invoice() + "/void", null));
+        on(
+                "POST /api/v1/invoices/{invoiceId}/payments",
+                (c, w, t) -> c.post(w.invoice() + "/payments", Map.of("method", "CASH", "amount", "100000.00")));
+        on(
+                "POST /api/v1/invoices/{invoiceId}/refunds",
+                (c, w, t) -> c.post(
+                        w.invoice() + "/refunds",
+                        Map.of("paymentId", w.paymentId, "amount", "20.00", "reason", "GOODWILL")));
+        on(
+                "POST /api/v1/invoices/{invoiceId}/credits",
+                (c, w, t) -> c.post(w.invoice() + "/credits", Map.of("amount", "100000.00", "kind", "WRITE_OFF")));
+        on(
+                "GET /api/v1/branches/{branchId}/invoices",
+                (c, w, t) -> c.get("/api/v1/branches/" + w.branchId() + "/invoices"));
+        on("GET /api/v1/patients/{patientId}/invoices", (c, w, t) -> c.get(w.patient() + "/invoices"));
+        global("GET /api/v1/me/invoices", c -> c.get("/api/v1/me/invoices"));
         // Providers hold no token: anyone reaches the endpoint, and an unsigned report is refused (400) unread.
         // A link this server never made: the page to anyone; posting it is refused (422), nobody unsubscribed.
         global("GET /api/v1/unsubscribe/{token}", c -> c.get("/api/v1/unsubscribe/0.0"));
@@ -854,6 +889,10 @@ class AccessMatrixTest {
         final UUID notificationId;
         /** A reminder to the patient that waits a week: in the history, never dead-lettered. */
         final UUID reminderId;
+        /** An issued invoice of the patient with a cash payment of 10.00 on it. */
+        final UUID invoiceId;
+
+        final UUID paymentId;
 
         World(String name) {
             this.name = name;
@@ -873,6 +912,29 @@ class AccessMatrixTest {
             notificationId = newNotification(patient.userId());
             reminderId = new GivenNotifications(context)
                     .scheduled(patient.patientId(), Optional.of(patient.userId()), clinicId());
+            Api.Response opened = expect(
+                    admin.post(
+                            "/api/v1/invoices",
+                            Map.of(
+                                    "branchId",
+                                    branchId(),
+                                    "patientId",
+                                    patient.patientId(),
+                                    "lines",
+                                    List.of(Map.of(
+                                            "kind", "PROCEDURE", "description", "Dressing", "unitPrice", "100.00")))),
+                    201);
+            invoiceId = id(opened, "id");
+            expect(admin.post(invoice() + "/issue", null), 204);
+            paymentId = id(
+                    expect(admin.post(invoice() + "/payments", Map.of("method", "CASH", "amount", "10.00")), 201),
+                    "id");
+            // The booking's invoice comes from scheduling's facts, a moment after the booking.
+            awaitOk(admin, "/api/v1/appointments/" + appointmentId + "/invoice");
+        }
+
+        String invoice() {
+            return "/api/v1/invoices/" + invoiceId;
         }
 
         UUID clinicId() {

@@ -1,6 +1,7 @@
 package com.clinic;
 
 import static com.clinic.scheduling.availability.AvailabilityTestData.appointmentType;
+import static com.clinic.scheduling.availability.AvailabilityTestData.awaitOk;
 import static com.clinic.scheduling.availability.AvailabilityTestData.everyDay;
 import static com.clinic.scheduling.availability.AvailabilityTestData.newAppointmentType;
 import static com.clinic.scheduling.availability.AvailabilityTestData.newDoctor;
@@ -110,6 +111,8 @@ class CrossClinicIsolationTest {
     private UUID patientUserTwo;
     private String deviceTokenTwo;
     private UUID deliveryTwo;
+    private UUID invoiceTwo;
+    private UUID paymentTwo;
     private LocalDate today;
     /** Clinic 1's staff, by description: their access tokens. */
     private final Map<String, String> clinicOneStaff = new LinkedHashMap<>();
@@ -174,6 +177,30 @@ class CrossClinicIsolationTest {
                                 .findFirst()
                                 .orElse(null),
                         java.util.Objects::nonNull);
+
+        invoiceTwo = id(
+                expect(
+                        admin.post(
+                                "/api/v1/invoices",
+                                Map.of(
+                                        "branchId",
+                                        two.branchId(),
+                                        "patientId",
+                                        patientTwo,
+                                        "lines",
+                                        List.of(Map.of("kind", "LAB", "description", "CBC", "unitPrice", "45.00")))),
+                        201),
+                "id");
+        expect(admin.post("/api/v1/invoices/" + invoiceTwo + "/issue", null), 204);
+        paymentTwo = id(
+                expect(
+                        admin.post(
+                                "/api/v1/invoices/" + invoiceTwo + "/payments",
+                                Map.of("method", "CASH", "amount", "5.00")),
+                        201),
+                "id");
+        // The booking's invoice follows from scheduling's facts, a moment after the booking.
+        awaitOk(admin, "/api/v1/appointments/" + appointmentTwo + "/invoice");
 
         clinicOneStaff.put("manager of clinic 1", staff(Role.MANAGER, null));
         clinicOneStaff.put("receptionist of clinic 1", staff(Role.RECEPTIONIST, one.branchId()));
@@ -280,7 +307,17 @@ class CrossClinicIsolationTest {
                             as.post("/api/v1/doctors", doctor).status(),
                             as.post("/api/v1/appointment-types", appointmentType(two.clinicId(), 30, 1))
                                     .status(),
-                            as.post("/api/v1/users", invite).status()))
+                            as.post("/api/v1/users", invite).status(),
+                            as.post(
+                                            "/api/v1/invoices",
+                                            Map.of(
+                                                    "branchId",
+                                                    two.branchId(),
+                                                    "patientId",
+                                                    patientTwo,
+                                                    "lines",
+                                                    List.of()))
+                                    .status()))
                     .as("writes naming clinic 2 as %s", who)
                     .allMatch(status -> status == 403 || status == 404);
             Api.Response waitlist = as.get("/api/v1/waitlist?branchId=" + two.branchId());
@@ -532,6 +569,38 @@ class CrossClinicIsolationTest {
                 "POST /api/v1/admin/dead-letters/{processingGroup}/sequences/{sequenceId}/retry",
                 "/api/v1/admin/dead-letters/directory-patients/sequences/" + patientTwo + "/retry",
                 null);
+        String invoice = "/api/v1/invoices/" + invoiceTwo;
+        add(probes, "GET /api/v1/invoices/{invoiceId}", invoice, null);
+        add(probes, "GET /api/v1/appointments/{appointmentId}/invoice", appointment + "/invoice", null);
+        add(
+                probes,
+                "POST /api/v1/invoices/{invoiceId}/lines",
+                invoice + "/lines",
+                Map.of("kind", "LAB", "description", "CBC", "unitPrice", "45.00"));
+        add(
+                probes,
+                "DELETE /api/v1/invoices/{invoiceId}/lines/{lineId}",
+                invoice + "/lines/" + UUID.randomUUID(),
+                null);
+        add(probes, "POST /api/v1/invoices/{invoiceId}/issue", invoice + "/issue", null);
+        add(probes, "POST /api/v1/invoices/{invoiceId}/void", invoice + "/void", null);
+        add(
+                probes,
+                "POST /api/v1/invoices/{invoiceId}/payments",
+                invoice + "/payments",
+                Map.of("method", "CASH", "amount", "1.00"));
+        add(
+                probes,
+                "POST /api/v1/invoices/{invoiceId}/refunds",
+                invoice + "/refunds",
+                Map.of("paymentId", paymentTwo, "amount", "1.00", "reason", "GOODWILL"));
+        add(
+                probes,
+                "POST /api/v1/invoices/{invoiceId}/credits",
+                invoice + "/credits",
+                Map.of("amount", "1.00", "kind", "WRITE_OFF"));
+        add(probes, "GET /api/v1/branches/{branchId}/invoices", "/api/v1/branches/" + b + "/invoices", null);
+        add(probes, "GET /api/v1/patients/{patientId}/invoices", "/api/v1/patients/" + patientTwo + "/invoices", null);
         return probes;
     }
 

@@ -157,6 +157,7 @@ class ProjectionReplayTest {
                         "directory-doctors",
                         "directory-patients",
                         "notifications-history",
+                        "payments-invoices",
                         "scheduling-appointments",
                         "scheduling-availability",
                         "scheduling-queue-board",
@@ -193,6 +194,9 @@ class ProjectionReplayTest {
     /** Every table a projection (or the claim ledger) writes; a redelivered event must change none of them. */
     private static final List<String> PROJECTED_TABLES = List.of(
             "appointment_view",
+            "invoice_view",
+            "invoice_line",
+            "ledger_entry",
             "slot_claim",
             "patient_claim",
             "appointment_party",

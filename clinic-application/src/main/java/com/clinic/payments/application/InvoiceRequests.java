@@ -12,18 +12,18 @@ import java.util.UUID;
  * them, inside the command's transaction, only when the invoice is about to be issued or the
  * payment about to be recorded, so a refused or repeated command takes none (ADR 0027).
  */
-final class InvoiceRequests {
+public final class InvoiceRequests {
 
     private InvoiceRequests() {}
 
-    record Issue(UUID invoiceId, Instant at, UUID by) implements AggregateCommand {
+    public record Issue(UUID invoiceId, Instant at, UUID by) implements AggregateCommand {
         @Override
         public String aggregateId() {
             return invoiceId.toString();
         }
     }
 
-    record TakePayment(
+    public record TakePayment(
             UUID invoiceId,
             UUID paymentId,
             PaymentMethod method,

@@ -69,10 +69,10 @@ public class Invoicing {
 
     /** A draft for a patient of the branch's clinic, in the branch's currency. */
     public UUID open(Actor actor, UUID branchId, UUID patientId, List<LineInput> lines) {
-        access.requireRole(actor, PaymentsOperation.INVOICE);
+        access.requireRole(actor, PaymentsOperation.DRAFT_INVOICE);
         DirectoryFacts.BranchFacts branch =
                 directory.branch(branchId).orElseThrow(() -> new Rejection.NotFound("branch.not-found"));
-        access.require(actor, PaymentsOperation.INVOICE, Target.branch(branch.clinicId(), branchId));
+        access.require(actor, PaymentsOperation.DRAFT_INVOICE, Target.branch(branch.clinicId(), branchId));
         if (!directory.isPatientOfClinic(patientId, branch.clinicId())) {
             throw new Rejection.NotFound("patient.not-found");
         }
@@ -215,6 +215,7 @@ public class Invoicing {
 
     /** The signed-in patient's own invoices. */
     public Page<InvoiceSummary> mine(Actor actor, Set<InvoiceStatus> statuses, PageRequest page) {
+        access.requireRole(actor, PaymentsOperation.OWN_INVOICES);
         UUID patientId = access.ownPatientRecord(actor).orElseThrow(() -> new Rejection.NotFound("patient.not-found"));
         return ofPatient(actor, patientId, statuses, page);
     }

@@ -23,7 +23,9 @@ import java.util.List;
  * existence is the patient's business, so one out of reach answers as an unknown one (404).
  */
 public enum PaymentsOperation implements Operation {
-    /** Draft an invoice, edit its lines, issue or void it. */
+    /** Draft an invoice at a branch. */
+    DRAFT_INVOICE(forbidden(), anywhere(ADMIN), inOwnClinic(MANAGER), inOwnBranch(RECEPTIONIST)),
+    /** Edit an invoice's lines, issue or void it. */
     INVOICE(asNotFound("invoice.not-found"), anywhere(ADMIN), inOwnClinic(MANAGER), inOwnBranch(RECEPTIONIST)),
     /** Record cash or a card-terminal payment at the desk. */
     TAKE_PAYMENT(asNotFound("invoice.not-found"), anywhere(ADMIN), inOwnClinic(MANAGER), inOwnBranch(RECEPTIONIST)),
@@ -39,6 +41,8 @@ public enum PaymentsOperation implements Operation {
             ownPatientRecord()),
     /** A branch's or a clinic's invoices (the desk's list, the takings). */
     LIST_INVOICES(forbidden(), anywhere(ADMIN, AUDITOR), inOwnClinic(MANAGER), inOwnBranch(RECEPTIONIST)),
+    /** The signed-in patient's own invoices. */
+    OWN_INVOICES(forbidden(), ownPatientRecord()),
     /** A patient's invoices. */
     LIST_PATIENT_INVOICES(
             asNotFound("patient.not-found"),

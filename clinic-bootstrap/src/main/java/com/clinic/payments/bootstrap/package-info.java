@@ -1,0 +1,2 @@
+/** Payments' wiring: the clinics' terms from {@code clinic.payments.*}. */
+package com.clinic.payments.bootstrap;
