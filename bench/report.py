@@ -147,7 +147,7 @@ w("## Load: %s concurrent users" % os.environ.get("BENCH_USERS_RUN", "?"))
 w("")
 w("Gatling (`bench/src/test/java/com/clinic/bench/ClinicSimulation.java`): patients' apps (70 % of users), front desks (25 %) and "
   "doctors (5 %), each pausing 1-3 s between actions. A 409 on `book` or `cancel` (slot already taken) is an expected answer and "
-  "counts as OK; `read own booking` is the GET issued immediately after every 201 and must find the appointment.")
+  "counts as OK, as is a 409 or 422 on `cash payment` (another desk of the branch collected that invoice first); `read own booking` is the GET issued immediately after every 201 and must find the appointment.")
 w("")
 if endpoints:
     w("| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |")
@@ -158,7 +158,8 @@ if endpoints:
         w(f"| **all** | {fmt(total['total'])} | {fmt(total['ko'])} | {fmt(total['rps'], 1)} | {fmt(total['p50'])} | {fmt(total['p95'])} | {fmt(total['p99'])} | {fmt(total['max'])} |")
     w("")
     groups = {"slot search": ["slot search"], "agenda and queue reads": ["agenda", "queue board", "my appointments"],
-              "bookings and cancellations": ["book", "cancel"], "logins": ["login", "login (refresh token)"]}
+              "bookings and cancellations": ["book", "cancel"], "invoices and desk payments": ["my invoices", "desk invoices", "cash payment"],
+              "logins": ["login", "login (refresh token)"]}
     counted = sum((endpoints.get(n, {}).get("total") or 0) for g in groups.values() for n in g)
     if counted:
         w("Request mix: " + ", ".join(

@@ -203,6 +203,32 @@ public class ClinicSimulation extends Simulation {
                                 .check(status().is(200))))));
     }
 
+    /**
+     * The desk's list of what is still to collect, and cash for one of them (its whole outstanding
+     * amount). Desks of one branch race for the same invoices: a 422 (already paid) or a 409 is an
+     * expected answer.
+     */
+    private static ChainBuilder collectAtTheDesk() {
+        return exec(authed(http("desk invoices")
+                        .get("/api/v1/branches/#{branchId}/invoices?status=ISSUED&status=PARTLY_PAID&limit=20")
+                        .check(
+                                status().is(200),
+                                jsonPath("$.items[*]").ofMap().findAll().optional().saveAs("unpaid"))))
+                .doIf(session -> session.contains("unpaid"))
+                .then(exec(session -> {
+                            Map<String, Object> invoice = any(session.getList("unpaid"));
+                            return session.set("payInvoice", invoice.get("invoiceId"))
+                                    .set("payAmount", invoice.get("outstanding"))
+                                    .set("payKey", java.util.UUID.randomUUID().toString())
+                                    .remove("unpaid");
+                        })
+                        .exec(authed(http("cash payment")
+                                .post("/api/v1/invoices/#{payInvoice}/payments")
+                                .header("Idempotency-Key", "#{payKey}")
+                                .body(StringBody("{\"method\":\"CASH\",\"amount\":\"#{payAmount}\"}"))
+                                .check(status().in(201, 409, 422)))));
+    }
+
     private static ChainBuilder thinking() {
         return pause(Duration.ofMillis(1000), Duration.ofMillis(3000));
     }
@@ -214,9 +240,12 @@ public class ClinicSimulation extends Simulation {
             .asLongAs(session -> System.currentTimeMillis() < END)
             .on(randomSwitch()
                     .on(
-                            percent(60).then(slotSearch(true)),
+                            percent(55).then(slotSearch(true)),
                             percent(17).then(exec(authed(http("my appointments")
                                     .get("/api/v1/me/appointments?when=upcoming")
+                                    .check(status().is(200))))),
+                            percent(5).then(exec(authed(http("my invoices")
+                                    .get("/api/v1/me/invoices")
                                     .check(status().is(200))))),
                             percent(17).then(bookOrCancel(true)),
                             percent(6).then(signInAgain("patient")))
@@ -231,7 +260,8 @@ public class ClinicSimulation extends Simulation {
             .on(randomSwitch()
                     .on(
                             percent(30).then(slotSearch(false)),
-                            percent(55).then(agendaAndQueue()),
+                            percent(47).then(agendaAndQueue()),
+                            percent(8).then(collectAtTheDesk()),
                             percent(10).then(bookOrCancel(false)),
                             percent(5).then(signInAgain("desk")))
                     .exec(thinking()));
