@@ -802,6 +802,12 @@ class AccessMatrixTest {
                 (c, w, t) -> c.get("/api/v1/branches/" + w.branchId() + "/invoices"));
         on("GET /api/v1/patients/{patientId}/invoices", (c, w, t) -> c.get(w.patient() + "/invoices"));
         global("GET /api/v1/me/invoices", c -> c.get("/api/v1/me/invoices"));
+        on(
+                "POST /api/v1/invoices/{invoiceId}/card-payments",
+                (c, w, t) -> c.post(w.invoice() + "/card-payments", null));
+        global("GET /api/v1/payments/card-availability", c -> c.get("/api/v1/payments/card-availability"));
+        // Stripe holds no token: anyone reaches the endpoint, and an unsigned event is refused (400) unread.
+        global("POST /api/v1/webhooks/payments/stripe", c -> c.post("/api/v1/webhooks/payments/stripe", "{}"));
         // Providers hold no token: anyone reaches the endpoint, and an unsigned report is refused (400) unread.
         // A link this server never made: the page to anyone; posting it is refused (422), nobody unsubscribed.
         global("GET /api/v1/unsubscribe/{token}", c -> c.get("/api/v1/unsubscribe/0.0"));

@@ -77,7 +77,11 @@ class ProjectionReplayTest {
     private static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(2);
     private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
     private static final List<String> PROCESSES = List.of(
-            "notifications-dispatch", "scheduling-facts", "scheduling-queue-admission", "scheduling-waitlist-offers");
+            "notifications-dispatch",
+            "payments-card-posting",
+            "scheduling-facts",
+            "scheduling-queue-admission",
+            "scheduling-waitlist-offers");
 
     @LocalServerPort
     int port;
@@ -157,6 +161,7 @@ class ProjectionReplayTest {
                         "directory-doctors",
                         "directory-patients",
                         "notifications-history",
+                        "payments-card-payments",
                         "payments-invoices",
                         "scheduling-appointments",
                         "scheduling-availability",
@@ -195,6 +200,7 @@ class ProjectionReplayTest {
     private static final List<String> PROJECTED_TABLES = List.of(
             "appointment_view",
             "invoice_view",
+            "card_payment_view",
             "invoice_line",
             "ledger_entry",
             "slot_claim",

@@ -20,7 +20,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * One local HTTP fake for the three providers (FCM, SendGrid, Twilio), shared by the test run's
+ * One local HTTP fake for the providers (FCM, SendGrid, Twilio, Stripe), shared by the test run's
  * application: the real SDKs talk to it, as they would to the providers. By default every provider
  * takes every message; a test makes one fail for its own recipient only (a stub matching that
  * recipient, at a higher priority), so other tests keep their providers.
@@ -32,6 +32,8 @@ public final class ProviderFakes {
     public static final String FCM_SEND = "/v1/projects/clinic-test/messages:send";
     public static final String SENDGRID_SEND = "/v3/mail/send";
     public static final String TWILIO_SEND = "/2010-04-01/Accounts/" + TWILIO_ACCOUNT + "/Messages.json";
+    public static final String STRIPE_INTENTS = "/v1/payment_intents";
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_clinic_test";
 
     private static ProviderFakes instance;
 
@@ -93,7 +95,10 @@ public final class ProviderFakes {
                 "clinic.notifications.sms.account-sid=" + TWILIO_ACCOUNT,
                 "clinic.notifications.sms.auth-token=" + TWILIO_TOKEN,
                 "clinic.notifications.sms.from-number=+15005550006",
-                "clinic.notifications.sms.base-url=" + base);
+                "clinic.notifications.sms.base-url=" + base,
+                "clinic.payments.card.secret-key=sk_test_clinic",
+                "clinic.payments.card.webhook-secret=" + STRIPE_WEBHOOK_SECRET,
+                "clinic.payments.card.base-url=" + base);
     }
 
     public WireMockServer server() {
@@ -112,7 +117,44 @@ public final class ProviderFakes {
                 .toList();
     }
 
+    /** A payment intent as Stripe shows it. */
+    public static String intent(String intentId, long amountMinor, String currency, String status) {
+        return """
+                {"id": "%s", "object": "payment_intent", "amount": %d, "currency": "%s", "status": "%s",
+                 "client_secret": "%s_secret_fake", "metadata": {}}"""
+                .formatted(intentId, amountMinor, currency.toLowerCase(java.util.Locale.ROOT), status, intentId);
+    }
+
+    /** Stripe's answer for this intent, from now on (a reconciliation reading it back). */
+    public void stripeIntentIs(String intentId, long amountMinor, String currency, String status) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(STRIPE_INTENTS + "/" + intentId)
+                .atPriority(1)
+                .willReturn(okJson(intent(intentId, amountMinor, currency, status))));
+    }
+
     private void acceptEverything() {
+        // Intents take their id from the idempotency key (the card payment's id) and echo the amount.
+        server.stubFor(post(STRIPE_INTENTS)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                """
+                                {"id": "pi_{{request.headers.Idempotency-Key}}", "object": "payment_intent",
+                                 "amount": {{regexExtract request.body 'amount=([0-9]+)' 'a'}}{{a.0}},
+                                 "currency": "{{regexExtract request.body 'currency=([a-z]+)' 'c'}}{{c.0}}",
+                                 "status": "requires_payment_method",
+                                 "client_secret": "pi_{{request.headers.Idempotency-Key}}_secret_fake", "metadata": {}}""")
+                        .withTransformers("response-template")));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching(STRIPE_INTENTS + "/.*"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                """
+                                {"id": "{{request.pathSegments.[2]}}", "object": "payment_intent", "amount": 1,
+                                 "currency": "sar", "status": "requires_payment_method", "metadata": {}}""")
+                        .withTransformers("response-template")));
         server.stubFor(post("/token")
                 .willReturn(okJson("{\"access_token\": \"access-from-the-fake\", \"expires_in\": 3600,"
                         + " \"token_type\": \"Bearer\"}")));

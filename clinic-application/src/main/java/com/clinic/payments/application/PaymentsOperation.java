@@ -29,6 +29,13 @@ public enum PaymentsOperation implements Operation {
     INVOICE(asNotFound("invoice.not-found"), anywhere(ADMIN), inOwnClinic(MANAGER), inOwnBranch(RECEPTIONIST)),
     /** Record cash or a card-terminal payment at the desk. */
     TAKE_PAYMENT(asNotFound("invoice.not-found"), anywhere(ADMIN), inOwnClinic(MANAGER), inOwnBranch(RECEPTIONIST)),
+    /** Pay an invoice by card online (the patient), or start that payment for them (the desk). */
+    PAY_BY_CARD(
+            asNotFound("invoice.not-found"),
+            anywhere(ADMIN),
+            inOwnClinic(MANAGER),
+            inOwnBranch(RECEPTIONIST),
+            ownPatientRecord()),
     /** Give money back, up to the clinic's approval threshold. */
     REFUND(asNotFound("invoice.not-found"), anywhere(ADMIN), inOwnClinic(MANAGER), inOwnBranch(RECEPTIONIST)),
     /** Give back more than the threshold, credit or write off what is owed. */

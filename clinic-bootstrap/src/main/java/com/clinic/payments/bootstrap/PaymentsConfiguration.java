@@ -1,13 +1,22 @@
 package com.clinic.payments.bootstrap;
 
+import com.clinic.payments.application.CardCheckout;
+import com.clinic.payments.application.CardPaymentSettings;
 import com.clinic.payments.application.PaymentsSettings;
 import com.clinic.payments.domain.RefundPolicy;
 import com.clinic.payments.domain.TaxRate;
+import com.clinic.payments.external.StripeCardPayments;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +44,38 @@ class PaymentsConfiguration {
             terms.put(scope, terms(configured));
         });
         return new PaymentsSettings(terms);
+    }
+
+    @Bean
+    CardPaymentSettings cardPaymentSettings(CardPaymentProperties card) {
+        return new CardPaymentSettings(
+                card.enabled(),
+                present(card.secretKey()),
+                present(card.webhookSecret()),
+                card.webhookTolerance(),
+                present(card.baseUrl()).map(URI::create),
+                card.maxNetworkRetries(),
+                card.connectTimeout(),
+                card.readTimeout());
+    }
+
+    @Bean
+    StripeCardPayments stripeCardPayments(CardPaymentSettings settings) {
+        return new StripeCardPayments(settings);
+    }
+
+    /**
+     * Asks Stripe about payments that stayed unfinished, on one instance at a time (a db-scheduler
+     * recurring task): a webhook that never came cannot leave a paid invoice unpaid.
+     */
+    @Bean
+    RecurringTask<Void> cardPaymentReconciliation(CardPaymentProperties card, ObjectProvider<CardCheckout> checkout) {
+        return Tasks.recurring("payments-card-reconciliation", FixedDelay.of(card.reconcileEvery()))
+                .execute((instance, context) -> checkout.getObject().reconcile(card.reconcileAfter(), 100));
+    }
+
+    private static Optional<String> present(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(text -> !text.isEmpty());
     }
 
     private static PaymentsSettings.Terms terms(PaymentsProperties.Terms configured) {

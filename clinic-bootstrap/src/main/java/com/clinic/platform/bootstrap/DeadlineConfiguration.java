@@ -2,6 +2,7 @@ package com.clinic.platform.bootstrap;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -23,7 +24,15 @@ class DeadlineConfiguration {
 
     @Bean(destroyMethod = "")
     Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, DeadlineProperties properties) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // Recurring tasks (card-payment reconciliation) are started, and so scheduled, by the scheduler itself.
+        List<RecurringTask<?>> recurring = tasks.stream()
+                .filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
+                .toList();
+        List<Task<?>> known =
+                tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+                .startTasks(recurring)
                 .pollingInterval(properties.pollingInterval())
                 .threads(properties.threads())
                 .enableImmediateExecution()
