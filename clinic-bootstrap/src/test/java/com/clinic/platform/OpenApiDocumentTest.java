@@ -250,7 +250,7 @@ class OpenApiDocumentTest {
                 .collect(Collectors.toSet());
 
         assertThat(tags).as("every tag has operations").isEqualTo(used);
-        assertThat(info).doesNotContain("consultation", "card payment", "online payment", "analytics", "video");
+        assertThat(info).doesNotContain("consultation", "analytics", "video", "prepay");
     }
 
     /** The examples of a new clinic are accepted as they stand. */

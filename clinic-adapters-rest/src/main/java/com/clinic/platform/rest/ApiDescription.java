@@ -97,7 +97,7 @@ public class ApiDescription {
                 "The caller's in-app notifications (live), push devices and preferences; a patient's notification history; delivery counts, dead letters and redrives.");
         tags.put(
                 "payments-invoices",
-                "Payments: invoices per visit and at the desk, their ledger, cash and card-terminal payments, credits and refunds by the clinic's policy.");
+                "Payments: invoices per visit and at the desk, their ledger, cash, card-terminal and online card payments (Stripe), credits and refunds by the clinic's policy.");
         tags.put("audit", "The audit trail of every event, for auditors and administrators.");
         tags.put("operations", "Projection replays, dead letters and write-side claims, for administrators.");
         return java.util.Collections.unmodifiableMap(tags);
@@ -114,9 +114,9 @@ public class ApiDescription {
                                 Accounts and sign-in (identity); clinics, branches, doctors and patients \
                                 (directory); appointment types, schedules, free slots, appointments, the \
                                 walk-in queue and the waiting list (scheduling); notifications (the in-app \
-                                inbox, devices, preferences and delivery history); invoices, desk payments, \
-                                credits and refunds (payments); the audit trail; and operations for \
-                                administrators. Nothing else exists yet.
+                                inbox, devices, preferences and delivery history); invoices, desk and card \
+                                payments, credits and refunds (payments); the audit trail; and operations \
+                                for administrators. Nothing else exists yet.
 
                                 Every error is an RFC 9457 problem (`application/problem+json`) whose \
                                 `code` is stable; each error response lists the codes it can carry in \
