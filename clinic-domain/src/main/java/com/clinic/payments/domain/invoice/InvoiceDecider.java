@@ -298,27 +298,16 @@ public final class InvoiceDecider implements Decider<InvoiceCommand, InvoiceEven
     @Override
     public InvoiceState evolve(InvoiceState state, InvoiceEvent event) {
         return switch (event) {
-            case InvoiceOpened opened -> {
-                Money zero = Money.zero(opened.currency());
-                yield new Existing(
-                        opened.invoiceId(),
-                        opened.clinicId(),
-                        opened.branchId(),
-                        opened.patientId(),
-                        opened.appointmentId(),
-                        opened.currency(),
-                        opened.lines(),
-                        0,
-                        false,
-                        zero,
-                        zero,
-                        zero,
-                        zero,
-                        java.util.Map.of(),
-                        Set.of(),
-                        Set.of(),
-                        false);
-            }
+            case InvoiceOpened opened ->
+                Existing.opened(
+                        new InvoiceState.Facts(
+                                opened.invoiceId(),
+                                opened.clinicId(),
+                                opened.branchId(),
+                                opened.patientId(),
+                                opened.appointmentId(),
+                                opened.currency()),
+                        opened.lines());
             case LineAdded added -> {
                 Existing invoice = (Existing) state;
                 List<InvoiceLine> lines = new ArrayList<>(invoice.lines());
