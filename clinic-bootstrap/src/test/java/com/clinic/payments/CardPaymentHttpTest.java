@@ -151,6 +151,19 @@ class CardPaymentHttpTest {
             assertThat(entry.path("reference").asString()).isEqualTo(intentOf(payment));
             assertThat(entry.path("receiptNumber").asLong()).isPositive();
         });
+        Api.Response deskRefund = Api.on(port)
+                .as(Sessions.admin(Api.on(port)))
+                .post(
+                        "/api/v1/invoices/" + invoiceId + "/refunds",
+                        Map.of(
+                                "paymentId",
+                                payment.path("paymentId").asString(),
+                                "amount",
+                                "10.00",
+                                "reason",
+                                "GOODWILL"));
+        assertThat(deskRefund.status()).as(deskRefund.toString()).isEqualTo(422);
+        assertThat(deskRefund.json("code").asString()).isEqualTo("refund.card-online-at-provider");
         Api.Response nothingLeft = patient.post("/api/v1/invoices/" + invoiceId + "/card-payments", null);
         assertThat(nothingLeft.status()).as(nothingLeft.toString()).isEqualTo(409);
         assertThat(nothingLeft.json("code").asString()).isEqualTo("invoice.nothing-to-pay");

@@ -98,14 +98,14 @@ public class AppointmentBilling {
         TaxRate tax = settings.termsOf(booked.clinicId()).tax();
         List<InvoiceLine> lines = new ArrayList<>();
         prices.priceOf(booked.appointmentTypeId())
-                .flatMap(type -> priced(type.amount(), type.currency(), currency.get(), booked))
-                .ifPresent(price -> lines.add(new InvoiceLine(
-                        lineOf(invoiceId, InvoiceLine.Kind.APPOINTMENT),
-                        InvoiceLine.Kind.APPOINTMENT,
-                        typeName(booked.appointmentTypeId()),
-                        price,
-                        1,
-                        tax)));
+                .ifPresent(type -> priced(type.amount(), type.currency(), currency.get(), booked)
+                        .ifPresent(price -> lines.add(new InvoiceLine(
+                                lineOf(invoiceId, InvoiceLine.Kind.APPOINTMENT),
+                                InvoiceLine.Kind.APPOINTMENT,
+                                type.nameEn() + " / " + type.nameAr(),
+                                price,
+                                1,
+                                tax))));
         directory
                 .doctorFee(booked.doctorId(), booked.branchId())
                 .flatMap(fee -> priced(fee.amount(), fee.currency(), currency.get(), booked))
@@ -149,12 +149,6 @@ public class AppointmentBilling {
 
     private boolean exists(UUID invoiceId) {
         return events.lastSequenceNumberFor(invoiceId.toString()).isPresent();
-    }
-
-    private String typeName(UUID appointmentTypeId) {
-        return prices.priceOf(appointmentTypeId)
-                .map(type -> type.nameEn() + " / " + type.nameAr())
-                .orElse("Visit / زيارة");
     }
 
     /** A positive price in the branch's currency; anything else is left off the invoice, and said so. */

@@ -141,6 +141,16 @@ public class Invoicing {
      */
     public UUID refund(Actor actor, UUID invoiceId, UUID paymentId, BigDecimal amount, RefundReason reason) {
         InvoiceView invoice = reachable(actor, invoiceId, PaymentsOperation.REFUND);
+        boolean online = invoice.ledger().stream()
+                .anyMatch(entry -> entry.kind() == InvoiceView.EntryKind.PAYMENT
+                        && entry.entryId().equals(paymentId)
+                        && entry.method()
+                                .filter(PaymentMethod.CARD_ONLINE::equals)
+                                .isPresent());
+        if (online) {
+            // The money is at the card provider: recording it as given back here would not give it back.
+            throw new Rejection.RuleViolated("refund.card-online-at-provider");
+        }
         Money money = Money.of(amount, invoice.currency());
         if (money.toMajor().compareTo(settings.termsOf(invoice.clinicId()).refundApprovalAbove()) > 0) {
             access.require(actor, PaymentsOperation.APPROVE_REFUND, target(invoice));
