@@ -1,7 +1,12 @@
 package com.clinic.payments;
 
+import static com.clinic.scheduling.availability.AvailabilityTestData.awaitOk;
+import static com.clinic.scheduling.availability.AvailabilityTestData.everyDay;
+import static com.clinic.scheduling.availability.AvailabilityTestData.newAppointmentType;
+import static com.clinic.scheduling.availability.AvailabilityTestData.newDoctor;
 import static com.clinic.scheduling.availability.AvailabilityTestData.newPatient;
 import static com.clinic.scheduling.availability.AvailabilityTestData.newSite;
+import static com.clinic.scheduling.availability.AvailabilityTestData.schedulePath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +19,8 @@ import com.clinic.support.ProviderFakes;
 import com.clinic.support.Sessions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * Paying an invoice by card, Stripe's SDK against the local fake: the payment asked of Stripe with
  * its own id as idempotency key, posted to the invoice once Stripe's signed webhook says it
  * succeeded; a forged event records nothing, a redelivered one changes nothing, a late "processing"
- * never undoes "succeeded", and a webhook that never came is made good by asking Stripe.
+ * never undoes "succeeded", a webhook that never came is made good by asking Stripe, and money back
+ * on a card payment (by the desk, or by the policy when the visit is cancelled) goes through Stripe once.
  */
 @IntegrationTest
 class CardPaymentHttpTest {
@@ -45,6 +53,8 @@ class CardPaymentHttpTest {
 
     private Api anonymous;
     private Api patient;
+    private Api reception;
+    private AvailabilityTestData.Site site;
     private String invoiceId;
 
     @BeforeEach
@@ -52,8 +62,8 @@ class CardPaymentHttpTest {
         Api api = Api.on(port);
         anonymous = api.anonymous();
         Api admin = api.as(Sessions.admin(api));
-        AvailabilityTestData.Site site = newSite(admin, "Asia/Riyadh");
-        Api reception = api.as(Sessions.staff(api, Role.RECEPTIONIST, site.clinicId(), site.branchId())
+        site = newSite(admin, "Asia/Riyadh");
+        reception = api.as(Sessions.staff(api, Role.RECEPTIONIST, site.clinicId(), site.branchId())
                 .accessToken());
         patient = newPatient(api, site.branchId());
         UUID patientId =
@@ -151,22 +161,117 @@ class CardPaymentHttpTest {
             assertThat(entry.path("reference").asString()).isEqualTo(intentOf(payment));
             assertThat(entry.path("receiptNumber").asLong()).isPositive();
         });
-        Api.Response deskRefund = Api.on(port)
-                .as(Sessions.admin(Api.on(port)))
-                .post(
-                        "/api/v1/invoices/" + invoiceId + "/refunds",
-                        Map.of(
-                                "paymentId",
-                                payment.path("paymentId").asString(),
-                                "amount",
-                                "10.00",
-                                "reason",
-                                "GOODWILL"));
-        assertThat(deskRefund.status()).as(deskRefund.toString()).isEqualTo(422);
-        assertThat(deskRefund.json("code").asString()).isEqualTo("refund.card-online-at-provider");
         Api.Response nothingLeft = patient.post("/api/v1/invoices/" + invoiceId + "/card-payments", null);
         assertThat(nothingLeft.status()).as(nothingLeft.toString()).isEqualTo(409);
         assertThat(nothingLeft.json("code").asString()).isEqualTo("invoice.nothing-to-pay");
+    }
+
+    @Test
+    void aRefundOfACardPaymentGoesBackThroughStripeAndIsRecordedOnce() {
+        JsonNode payment = started();
+        long now = Instant.now().getEpochSecond();
+        assertThat(deliver("evt_r_" + UUID.randomUUID(), "succeeded", payment, now)
+                        .status())
+                .isEqualTo(204);
+        awaitPaid();
+        Map<String, Object> refund =
+                Map.of("paymentId", payment.path("paymentId").asString(), "amount", "15.00", "reason", "GOODWILL");
+        String key = UUID.randomUUID().toString();
+
+        Api.Response refunded =
+                reception.header("Idempotency-Key", key).post("/api/v1/invoices/" + invoiceId + "/refunds", refund);
+        Api.Response retried =
+                reception.header("Idempotency-Key", key).post("/api/v1/invoices/" + invoiceId + "/refunds", refund);
+        Api.Response tooMuch = reception.post(
+                "/api/v1/invoices/" + invoiceId + "/refunds",
+                Map.of("paymentId", payment.path("paymentId").asString(), "amount", "100.01", "reason", "GOODWILL"));
+
+        assertThat(refunded.status()).as(refunded.toString()).isEqualTo(201);
+        assertThat(retried.json("id").asString()).isEqualTo(refunded.json("id").asString());
+        assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(422);
+        assertThat(tooMuch.json("code").asString()).isEqualTo("refund.exceeds-payment");
+        assertThat(ProviderFakes.get().received(ProviderFakes.STRIPE_REFUNDS, "payment_intent=" + intentOf(payment)))
+                .as("one refund asked of Stripe, for the intent")
+                .singleElement()
+                .satisfies(
+                        call -> assertThat(call.getRequest().getBodyAsString()).contains("amount=1500"));
+        JsonNode after = invoice();
+        assertThat(after.path("refunded").asString()).isEqualTo("15.00");
+        assertThat(after.path("ledger"))
+                .filteredOn(entry -> entry.path("kind").asString().equals("REFUND"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.path("method").asString()).isEqualTo("CARD_ONLINE"));
+    }
+
+    @Test
+    void aLateCancellationOfAVisitPaidByCardRefundsThePolicysPartThroughStripe() {
+        Api api = Api.on(port);
+        Api admin = api.as(Sessions.admin(api));
+        UUID doctorId = newDoctor(api, admin, site, "dermatology").doctorId();
+        UUID typeId = newAppointmentType(admin, site.clinicId(), 30, 1);
+        assertThat(admin.header("If-None-Match", "*")
+                        .put(schedulePath(doctorId, site.branchId()), everyDay("08:00", "20:00"))
+                        .status())
+                .isEqualTo(201);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Riyadh"));
+        JsonNode slot = patient.get("/api/v1/slots?doctorId=" + doctorId + "&branchId=" + site.branchId()
+                        + "&appointmentTypeId=" + typeId + "&from=" + today + "&to=" + today.plusDays(2) + "&limit=1")
+                .body()
+                .path("items")
+                .get(0);
+        // The first free time is within the day: inside the 24 hours' notice, half of the price comes back.
+        Api.Response booked = patient.header("Prefer", "wait-for=processes")
+                .post(
+                        "/api/v1/appointments",
+                        Map.of(
+                                "slot",
+                                Map.of(
+                                        "doctorId",
+                                        doctorId,
+                                        "branchId",
+                                        site.branchId(),
+                                        "appointmentTypeId",
+                                        typeId,
+                                        "start",
+                                        slot.path("startUtc").asString())));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        String appointment = booked.json("appointmentId").asString();
+        invoiceId = awaitOk(patient, "/api/v1/appointments/" + appointment + "/invoice")
+                .json("invoiceId")
+                .asString();
+        JsonNode payment = started();
+        assertThat(payment.path("amount").asString()).isEqualTo("172.50");
+        String payload = StripeEvents.event(
+                "evt_visit_" + UUID.randomUUID(),
+                "succeeded",
+                intentOf(payment),
+                17_250,
+                payment.path("paymentId").asString(),
+                Instant.now().getEpochSecond());
+        assertThat(deliver(
+                                payload,
+                                StripeEvents.signature(payload, Instant.now().getEpochSecond()))
+                        .status())
+                .isEqualTo(204);
+        awaitPaid();
+
+        Api.Response cancelled = patient.header("Prefer", "wait-for=processes")
+                .post("/api/v1/appointments/" + appointment + "/cancel", Map.of("reason", "PATIENT_REQUEST"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            last[0] = invoice();
+            assertThat(last[0].path("refunded").asString())
+                    .as(last[0].toString())
+                    .isEqualTo("86.25");
+        });
+        assertThat(last[0].path("settlement").path("reasonCode").asString()).isEqualTo("refund.cancelled-late");
+        assertThat(last[0].path("outstanding").asString()).isEqualTo("0.00");
+        assertThat(ProviderFakes.get().received(ProviderFakes.STRIPE_REFUNDS, "payment_intent=" + intentOf(payment)))
+                .singleElement()
+                .satisfies(
+                        call -> assertThat(call.getRequest().getBodyAsString()).contains("amount=8625"));
     }
 
     @Test

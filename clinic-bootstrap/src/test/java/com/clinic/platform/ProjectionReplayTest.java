@@ -80,6 +80,7 @@ class ProjectionReplayTest {
     private static final List<String> PROCESSES = List.of(
             "notifications-dispatch",
             "payments-card-posting",
+            "payments-card-refunds",
             "scheduling-facts",
             "scheduling-queue-admission",
             "scheduling-waitlist-offers");

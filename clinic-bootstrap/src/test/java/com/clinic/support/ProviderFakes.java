@@ -34,6 +34,7 @@ public final class ProviderFakes {
     public static final String TWILIO_SEND = "/2010-04-01/Accounts/" + TWILIO_ACCOUNT + "/Messages.json";
     public static final String STRIPE_INTENTS = "/v1/payment_intents";
     public static final String STRIPE_WEBHOOK_SECRET = "whsec_clinic_test";
+    public static final String STRIPE_REFUNDS = "/v1/refunds";
 
     private static ProviderFakes instance;
 
@@ -145,6 +146,16 @@ public final class ProviderFakes {
                                  "currency": "{{regexExtract request.body 'currency=([a-z]+)' 'c'}}{{c.0}}",
                                  "status": "requires_payment_method",
                                  "client_secret": "pi_{{request.headers.Idempotency-Key}}_secret_fake", "metadata": {}}""")
+                        .withTransformers("response-template")));
+        server.stubFor(post(STRIPE_REFUNDS)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                """
+                                {"id": "re_{{request.headers.Idempotency-Key}}", "object": "refund",
+                                 "amount": {{regexExtract request.body 'amount=([0-9]+)' 'a'}}{{a.0}}, "currency": "sar",
+                                 "status": "succeeded"}""")
                         .withTransformers("response-template")));
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching(STRIPE_INTENTS + "/.*"))
                 .willReturn(aResponse()

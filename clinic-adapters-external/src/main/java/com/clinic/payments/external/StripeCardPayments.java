@@ -17,10 +17,12 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.net.RequestOptions;
 import com.stripe.net.Webhook;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Card payments with Stripe's Java SDK: PaymentIntents created with the command's idempotency key
+ * Card payments with Stripe's Java SDK: PaymentIntents and refunds created with the command's idempotency key
  * (the SDK retries a 5xx or a lost connection with the same key, {@code max-network-retries} times),
  * read back for reconciliation, and webhooks verified with the SDK's own signature check
  * ({@code Stripe-Signature}, timestamp tolerance). A base URL points the SDK at a local fake.
@@ -92,6 +94,27 @@ public final class StripeCardPayments implements CardPayments {
                                     .setIdempotencyKey(idempotencyKey)
                                     .build());
             return intent(intent);
+        } catch (StripeException failed) {
+            throw translated(failed);
+        }
+    }
+
+    @Override
+    public ProviderRefund refund(String idempotencyKey, String intentId, Money amount) {
+        requireAvailable();
+        try {
+            Refund refund = stripe.v1()
+                    .refunds()
+                    .create(
+                            RefundCreateParams.builder()
+                                    .setPaymentIntent(intentId)
+                                    .setAmount(amount.minor())
+                                    .build(),
+                            RequestOptions.builder()
+                                    .setIdempotencyKey(idempotencyKey)
+                                    .build());
+            return new ProviderRefund(
+                    refund.getId(), new Money(refund.getAmount(), amount.currency()), refund.getStatus());
         } catch (StripeException failed) {
             throw translated(failed);
         }

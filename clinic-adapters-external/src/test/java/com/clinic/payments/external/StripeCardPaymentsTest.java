@@ -177,6 +177,39 @@ class StripeCardPaymentsTest {
     }
 
     @Test
+    void aRefundIsCreatedOnceForItsKeyAgainstTheIntent() {
+        stripe.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": \"re_1\", \"object\": \"refund\", \"amount\": 8625, \"currency\": \"sar\","
+                                + " \"status\": \"succeeded\", \"payment_intent\": \"pi_1\"}")));
+
+        CardPayments.ProviderRefund refund = adapter().refund("refund-key-1", "pi_1", new Money(8_625, "SAR"));
+
+        assertThat(refund.refundId()).isEqualTo("re_1");
+        assertThat(refund.taken()).isTrue();
+        assertThat(refund.amount()).isEqualTo(new Money(8_625, "SAR"));
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("refund-key-1"))
+                .withRequestBody(containing("payment_intent=pi_1"))
+                .withRequestBody(containing("amount=8625")));
+    }
+
+    @Test
+    void aRefundBeyondWhatWasChargedIsARefusal() {
+        stripe.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"amount_too_large\","
+                                + " \"message\": \"Refund amount is greater than charge amount\"}}")));
+
+        assertThatThrownBy(() -> adapter().refund("k", "pi_1", new Money(99_999, "SAR")))
+                .isInstanceOf(CardPayments.Refused.class)
+                .hasMessage("amount_too_large");
+    }
+
+    @Test
     void anIntentIsReadBackForReconciliation() {
         stripe.stubFor(get(urlEqualTo("/v1/payment_intents/pi_9"))
                 .willReturn(aResponse()

@@ -49,6 +49,7 @@ public class Invoicing {
     private final PaymentsSettings settings;
     private final IdGenerator ids;
     private final Clock clock;
+    private final CardRefunds cardRefunds;
 
     public Invoicing(
             Commands commands,
@@ -57,7 +58,8 @@ public class Invoicing {
             DirectoryFacts directory,
             PaymentsSettings settings,
             IdGenerator ids,
-            Clock clock) {
+            Clock clock,
+            CardRefunds cardRefunds) {
         this.commands = commands;
         this.access = access;
         this.invoices = invoices;
@@ -65,6 +67,7 @@ public class Invoicing {
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
+        this.cardRefunds = cardRefunds;
     }
 
     /** A draft for a patient of the branch's clinic, in the branch's currency. */
@@ -137,23 +140,42 @@ public class Invoicing {
 
     /**
      * Money back on one payment: cash out of the drawer for cash, the terminal's refund for a card
-     * there. Above the clinic's threshold only a manager or an administrator may.
+     * there, the card provider's refund for a card online. Above the clinic's threshold only a
+     * manager or an administrator may.
      */
     public UUID refund(Actor actor, UUID invoiceId, UUID paymentId, BigDecimal amount, RefundReason reason) {
         InvoiceView invoice = reachable(actor, invoiceId, PaymentsOperation.REFUND);
-        boolean online = invoice.ledger().stream()
-                .anyMatch(entry -> entry.kind() == InvoiceView.EntryKind.PAYMENT
-                        && entry.entryId().equals(paymentId)
-                        && entry.method()
-                                .filter(PaymentMethod.CARD_ONLINE::equals)
-                                .isPresent());
-        if (online) {
-            // The money is at the card provider: recording it as given back here would not give it back.
-            throw new Rejection.RuleViolated("refund.card-online-at-provider");
-        }
         Money money = Money.of(amount, invoice.currency());
         if (money.toMajor().compareTo(settings.termsOf(invoice.clinicId()).refundApprovalAbove()) > 0) {
             access.require(actor, PaymentsOperation.APPROVE_REFUND, target(invoice));
+        }
+        Optional<InvoiceView.Entry> online = invoice.ledger().stream()
+                .filter(entry -> entry.kind() == InvoiceView.EntryKind.PAYMENT
+                        && entry.entryId().equals(paymentId)
+                        && entry.method()
+                                .filter(PaymentMethod.CARD_ONLINE::equals)
+                                .isPresent())
+                .findFirst();
+        if (online.isPresent()) {
+            // Checked before the provider is asked: money it gave back must always be recordable.
+            Money refundable = online.get().amount();
+            for (InvoiceView.Entry entry : invoice.ledger()) {
+                if (entry.kind() == InvoiceView.EntryKind.REFUND
+                        && entry.paymentId().equals(Optional.of(paymentId))) {
+                    refundable = refundable.minus(entry.amount());
+                }
+            }
+            if (money.compareTo(refundable) > 0) {
+                throw new Rejection.RuleViolated("refund.exceeds-payment", refundable);
+            }
+            return cardRefunds.giveBack(
+                    invoiceId,
+                    paymentId,
+                    online.get().reference().orElseThrow(),
+                    money,
+                    reason.code(),
+                    "desk-refund:" + ids.next(),
+                    actor.userId());
         }
         UUID refundId = ids.next();
         commands.send(new RefundPayment(

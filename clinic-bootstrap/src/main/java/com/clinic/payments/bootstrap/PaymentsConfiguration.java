@@ -1,7 +1,9 @@
 package com.clinic.payments.bootstrap;
 
 import com.clinic.payments.application.CardCheckout;
+import com.clinic.payments.application.CardPaymentPosting;
 import com.clinic.payments.application.CardPaymentSettings;
+import com.clinic.payments.application.CardRefunds;
 import com.clinic.payments.application.PaymentsSettings;
 import com.clinic.payments.domain.RefundPolicy;
 import com.clinic.payments.domain.TaxRate;
@@ -13,9 +15,12 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,6 +77,22 @@ class PaymentsConfiguration {
     RecurringTask<Void> cardPaymentReconciliation(CardPaymentProperties card, ObjectProvider<CardCheckout> checkout) {
         return Tasks.recurring("payments-card-reconciliation", FixedDelay.of(card.reconcileEvery()))
                 .execute((instance, context) -> checkout.getObject().reconcile(card.reconcileAfter(), 100));
+    }
+
+    /**
+     * Payments' processes fail their step on any error, so the processor tries again: a succeeded
+     * card payment is never left unposted, nor a refund owed to a card left unmade.
+     */
+    @Bean
+    ConfigurerModule paymentsProcessing() {
+        return configurer -> {
+            for (String group : List.of(CardPaymentPosting.PROCESSING_GROUP, CardRefunds.PROCESSING_GROUP)) {
+                configurer
+                        .eventProcessing()
+                        .registerListenerInvocationErrorHandler(
+                                group, configuration -> PropagatingErrorHandler.instance());
+            }
+        };
     }
 
     private static Optional<String> present(String value) {

@@ -81,7 +81,20 @@ public interface CardPayments {
         }
     }
 
+    /** A refund at the provider: its id and whether the provider took it (pending or succeeded). */
+    record ProviderRefund(String refundId, Money amount, String status) {
+        public boolean taken() {
+            return status.equals("succeeded") || status.equals("pending") || status.equals("requires_action");
+        }
+    }
+
     Availability availability();
+
+    /**
+     * Gives {@code amount} of the intent's payment back, once for this key (a retry after a lost
+     * answer finds the same refund at the provider).
+     */
+    ProviderRefund refund(String idempotencyKey, String intentId, Money amount);
 
     /** Creates (or, for a key seen before, finds) the intent for this amount. */
     Intent createIntent(String idempotencyKey, Money amount, String description, Map<String, String> metadata);
