@@ -805,6 +805,9 @@ class AccessMatrixTest {
         on(
                 "POST /api/v1/invoices/{invoiceId}/card-payments",
                 (c, w, t) -> c.post(w.invoice() + "/card-payments", null));
+        on(
+                "GET /api/v1/invoices/{invoiceId}/payments/{paymentId}/receipt",
+                (c, w, t) -> c.get(w.invoice() + "/payments/" + w.paymentId + "/receipt"));
         global("GET /api/v1/payments/card-availability", c -> c.get("/api/v1/payments/card-availability"));
         // Stripe holds no token: anyone reaches the endpoint, and an unsigned event is refused (400) unread.
         global("POST /api/v1/webhooks/payments/stripe", c -> c.post("/api/v1/webhooks/payments/stripe", "{}"));

@@ -600,6 +600,11 @@ class CrossClinicIsolationTest {
                 invoice + "/credits",
                 Map.of("amount", "1.00", "kind", "WRITE_OFF"));
         add(probes, "POST /api/v1/invoices/{invoiceId}/card-payments", invoice + "/card-payments", null);
+        add(
+                probes,
+                "GET /api/v1/invoices/{invoiceId}/payments/{paymentId}/receipt",
+                invoice + "/payments/" + paymentTwo + "/receipt",
+                null);
         add(probes, "GET /api/v1/branches/{branchId}/invoices", "/api/v1/branches/" + b + "/invoices", null);
         add(probes, "GET /api/v1/patients/{patientId}/invoices", "/api/v1/patients/" + patientTwo + "/invoices", null);
         return probes;

@@ -116,6 +116,23 @@ class InvoiceHttpTest {
             assertThat(entry.path("method").asString()).isEqualTo("CASH");
         });
 
+        JsonNode receipt = patient.get("/api/v1/invoices/" + invoiceId + "/payments/"
+                        + paid.json("id").asString() + "/receipt")
+                .body();
+        assertThat(receipt.path("receiptNumber").asLong()).isEqualTo(1);
+        assertThat(receipt.path("amount").asString()).isEqualTo("172.50");
+        assertThat(receipt.path("currency").asString()).isEqualTo("SAR");
+        assertThat(receipt.path("method").asString()).isEqualTo("CASH");
+        assertThat(receipt.path("outstanding").asString()).isEqualTo("0.00");
+        assertThat(receipt.path("clinicNameAr").asString()).startsWith("عيادة");
+        assertThat(receipt.path("patientNameEn").asString()).isNotBlank();
+        assertThat(receipt.path("timeZone").asString()).isEqualTo("Asia/Riyadh");
+        Api stranger = newPatient(Api.on(port), site.branchId());
+        assertThat(stranger.get("/api/v1/invoices/" + invoiceId + "/payments/"
+                                + paid.json("id").asString() + "/receipt")
+                        .status())
+                .isEqualTo(404);
+
         Api.Response cancelled = patient.header("Prefer", "wait-for=processes")
                 .post("/api/v1/appointments/" + appointment + "/cancel", Map.of("reason", "PATIENT_REQUEST"));
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);

@@ -89,6 +89,57 @@ class InvoiceController {
         return answer(invoicing.ofAppointment(actor, appointmentId));
     }
 
+    /** A payment's receipt, names in both languages; amounts as decimal strings of {@code currency}. */
+    record ReceiptResponse(
+            long receiptNumber,
+            UUID paymentId,
+            UUID invoiceId,
+            Long invoiceNumber,
+            String clinicNameAr,
+            String clinicNameEn,
+            String timeZone,
+            UUID patientId,
+            String patientNameAr,
+            String patientNameEn,
+            String method,
+            String currency,
+            String amount,
+            String reference,
+            java.time.Instant paidAt,
+            String invoiceDue,
+            String paidToDate,
+            String outstanding) {}
+
+    @Operation(
+            operationId = "getPaymentReceipt",
+            summary = "A payment's receipt",
+            description =
+                    "The receipt of one payment (its number in the clinic's receipt sequence, the clinic's and patient's names in Arabic and English, the amount, method and reference, and where the invoice stood right after it). Whoever may read the invoice.")
+    @GetMapping("/api/v1/invoices/{invoiceId}/payments/{paymentId}/receipt")
+    ReceiptResponse receipt(
+            @AuthenticationPrincipal Actor actor, @PathVariable UUID invoiceId, @PathVariable UUID paymentId) {
+        com.clinic.payments.application.Receipt receipt = invoicing.receipt(actor, invoiceId, paymentId);
+        return new ReceiptResponse(
+                receipt.receiptNumber(),
+                receipt.paymentId(),
+                receipt.invoiceId(),
+                receipt.invoiceNumber().orElse(null),
+                receipt.clinicNameAr(),
+                receipt.clinicNameEn(),
+                receipt.zone().getId(),
+                receipt.patientId(),
+                receipt.patientNameAr(),
+                receipt.patientNameEn(),
+                receipt.method().name(),
+                receipt.amount().currency(),
+                receipt.amount().toMajor().toPlainString(),
+                receipt.reference().orElse(null),
+                receipt.paidAt(),
+                receipt.invoiceDue().toMajor().toPlainString(),
+                receipt.paidToDate().toMajor().toPlainString(),
+                receipt.outstanding().toMajor().toPlainString());
+    }
+
     @Operation(
             operationId = "addInvoiceLine",
             summary = "Add a line to a draft",

@@ -207,6 +207,51 @@ public class Invoicing {
         return reachable(actor, invoiceId, PaymentsOperation.READ_INVOICE);
     }
 
+    /** The receipt of one payment of the invoice, for whoever may read the invoice. */
+    public Receipt receipt(Actor actor, UUID invoiceId, UUID paymentId) {
+        InvoiceView invoice = reachable(actor, invoiceId, PaymentsOperation.READ_INVOICE);
+        InvoiceView.Entry payment = invoice.ledger().stream()
+                .filter(entry -> entry.kind() == InvoiceView.EntryKind.PAYMENT
+                        && entry.entryId().equals(paymentId))
+                .findFirst()
+                .orElseThrow(() -> new Rejection.NotFound("payment.not-found"));
+        // Where the invoice stood right after this payment: its ledger up to the payment's entry.
+        Money paidToDate = Money.zero(invoice.currency());
+        Money due = Money.zero(invoice.currency());
+        for (InvoiceView.Entry entry : invoice.ledger()) {
+            if (entry.position() > payment.position()) {
+                break;
+            }
+            switch (entry.kind()) {
+                case CHARGE -> due = due.plus(entry.amount());
+                case CREDIT -> due = due.minus(entry.amount());
+                case PAYMENT -> paidToDate = paidToDate.plus(entry.amount());
+                case REFUND -> paidToDate = paidToDate.minus(entry.amount());
+            }
+        }
+        DirectoryFacts.ClinicFacts clinic = directory.clinic(invoice.clinicId()).orElseThrow();
+        DirectoryFacts.Names patient =
+                directory.names(List.of(invoice.patientId()), List.of()).patient(invoice.patientId());
+        return new Receipt(
+                payment.receiptNumber().orElseThrow(),
+                paymentId,
+                invoiceId,
+                invoice.number(),
+                clinic.names().nameAr(),
+                clinic.names().nameEn(),
+                clinic.zone(),
+                invoice.patientId(),
+                patient.nameAr(),
+                patient.nameEn(),
+                payment.method().orElseThrow(),
+                payment.amount(),
+                payment.reference(),
+                payment.at(),
+                due,
+                paidToDate,
+                due.minus(paidToDate));
+    }
+
     /** The invoice a booked visit opened. */
     public InvoiceView ofAppointment(Actor actor, UUID appointmentId) {
         access.requireRole(actor, PaymentsOperation.READ_INVOICE);
