@@ -805,6 +805,15 @@ class AccessMatrixTest {
         on(
                 "POST /api/v1/invoices/{invoiceId}/card-payments",
                 (c, w, t) -> c.post(w.invoice() + "/card-payments", null));
+        // Each caller opens a shift of their own once (a second is refused, 409); closing the world's
+        // shift closes it once (then 409).
+        on(
+                "POST /api/v1/branches/{branchId}/shifts",
+                (c, w, t) -> c.post("/api/v1/branches/" + w.branchId() + "/shifts", Map.of("openingFloat", "0.00")));
+        on(
+                "POST /api/v1/shifts/{shiftId}/close",
+                (c, w, t) -> c.post("/api/v1/shifts/" + w.shiftId + "/close", Map.of("counted", "0.00")));
+        on("GET /api/v1/shifts/{shiftId}", (c, w, t) -> c.get("/api/v1/shifts/" + w.shiftId));
         on(
                 "GET /api/v1/invoices/{invoiceId}/payments/{paymentId}/receipt",
                 (c, w, t) -> c.get(w.invoice() + "/payments/" + w.paymentId + "/receipt"));
@@ -903,6 +912,9 @@ class AccessMatrixTest {
 
         final UUID paymentId;
 
+        /** A cash-drawer shift the administrator opened at the branch. */
+        final UUID shiftId;
+
         World(String name) {
             this.name = name;
             site = newSite(admin, ZONE.getId());
@@ -937,6 +949,11 @@ class AccessMatrixTest {
             expect(admin.post(invoice() + "/issue", null), 204);
             paymentId = id(
                     expect(admin.post(invoice() + "/payments", Map.of("method", "CASH", "amount", "10.00")), 201),
+                    "id");
+            shiftId = id(
+                    expect(
+                            admin.post("/api/v1/branches/" + branchId() + "/shifts", Map.of("openingFloat", "50.00")),
+                            201),
                     "id");
             // The booking's invoice comes from scheduling's facts, a moment after the booking.
             awaitOk(admin, "/api/v1/appointments/" + appointmentId + "/invoice");

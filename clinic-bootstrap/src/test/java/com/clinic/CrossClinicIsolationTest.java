@@ -113,6 +113,7 @@ class CrossClinicIsolationTest {
     private UUID deliveryTwo;
     private UUID invoiceTwo;
     private UUID paymentTwo;
+    private UUID shiftTwo;
     private LocalDate today;
     /** Clinic 1's staff, by description: their access tokens. */
     private final Map<String, String> clinicOneStaff = new LinkedHashMap<>();
@@ -197,6 +198,11 @@ class CrossClinicIsolationTest {
                         admin.post(
                                 "/api/v1/invoices/" + invoiceTwo + "/payments",
                                 Map.of("method", "CASH", "amount", "5.00")),
+                        201),
+                "id");
+        shiftTwo = id(
+                expect(
+                        admin.post("/api/v1/branches/" + two.branchId() + "/shifts", Map.of("openingFloat", "10.00")),
                         201),
                 "id");
         // The booking's invoice follows from scheduling's facts, a moment after the booking.
@@ -600,6 +606,17 @@ class CrossClinicIsolationTest {
                 invoice + "/credits",
                 Map.of("amount", "1.00", "kind", "WRITE_OFF"));
         add(probes, "POST /api/v1/invoices/{invoiceId}/card-payments", invoice + "/card-payments", null);
+        add(
+                probes,
+                "POST /api/v1/branches/{branchId}/shifts",
+                "/api/v1/branches/" + b + "/shifts",
+                Map.of("openingFloat", "0"));
+        add(
+                probes,
+                "POST /api/v1/shifts/{shiftId}/close",
+                "/api/v1/shifts/" + shiftTwo + "/close",
+                Map.of("counted", "0"));
+        add(probes, "GET /api/v1/shifts/{shiftId}", "/api/v1/shifts/" + shiftTwo, null);
         add(
                 probes,
                 "GET /api/v1/invoices/{invoiceId}/payments/{paymentId}/receipt",

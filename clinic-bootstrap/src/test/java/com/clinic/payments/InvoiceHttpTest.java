@@ -310,6 +310,59 @@ class InvoiceHttpTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void aShiftsCountIsComparedWithTheCashTheLedgerSaysTheCashierTookAndPaidOut() {
+        UUID patientId = patientId(newPatient(Api.on(port), site.branchId()));
+        Api.Response opened =
+                reception.post("/api/v1/branches/" + site.branchId() + "/shifts", Map.of("openingFloat", "200.00"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String shift = opened.json("id").asString();
+        Api.Response twice =
+                reception.post("/api/v1/branches/" + site.branchId() + "/shifts", Map.of("openingFloat", "0"));
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
+        assertThat(twice.json("code").asString()).isEqualTo("shift.already-open");
+        String first = issuedDraft(patientId, "80.00"); // 92.00 with VAT
+        String second = issuedDraft(patientId, "40.00"); // 46.00
+        String third = issuedDraft(patientId, "100.00"); // 115.00, on the card terminal: not in the drawer
+        assertThat(reception
+                        .post(payments(first), Map.of("method", "CASH", "amount", "92.00"))
+                        .status())
+                .isEqualTo(201);
+        String cash = reception
+                .post(payments(second), Map.of("method", "CASH", "amount", "46.00"))
+                .json("id")
+                .asString();
+        assertThat(reception
+                        .post(payments(third), Map.of("method", "CARD_TERMINAL", "amount", "115.00"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(reception
+                        .post(
+                                "/api/v1/invoices/" + second + "/refunds",
+                                Map.of("paymentId", cash, "amount", "10.00", "reason", "GOODWILL"))
+                        .status())
+                .isEqualTo(201);
+
+        Api.Response closed = reception.post("/api/v1/shifts/" + shift + "/close", Map.of("counted", "320.00"));
+
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.json("cashIn").asString()).isEqualTo("138.00");
+        assertThat(closed.json("cashOut").asString()).isEqualTo("10.00");
+        assertThat(closed.json("expected").asString()).isEqualTo("328.00");
+        assertThat(closed.json("difference").asString()).isEqualTo("-8.00");
+        Api.Response again = reception.post("/api/v1/shifts/" + shift + "/close", Map.of("counted", "328.00"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json("code").asString()).isEqualTo("shift.closed");
+        JsonNode read = manager.get("/api/v1/shifts/" + shift).body();
+        assertThat(read.path("counted").asString()).isEqualTo("320.00");
+        assertThat(read.path("difference").asString()).isEqualTo("-8.00");
+        assertThat(reception
+                        .post("/api/v1/branches/" + site.branchId() + "/shifts", Map.of("openingFloat", "150.00"))
+                        .status())
+                .as("the next shift opens once this one is closed")
+                .isEqualTo(201);
+    }
+
     /** A draft with one taxable procedure at {@code price}, issued; its id. */
     private String issuedDraft(UUID patientId, String price) {
         Api.Response opened = reception.post(

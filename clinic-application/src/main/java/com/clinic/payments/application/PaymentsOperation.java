@@ -36,6 +36,8 @@ public enum PaymentsOperation implements Operation {
             inOwnClinic(MANAGER),
             inOwnBranch(RECEPTIONIST),
             ownPatientRecord()),
+    /** Open and close a desk's cash drawer, and read its count. */
+    CASH_DRAWER(forbidden(), anywhere(ADMIN), inOwnClinic(MANAGER), inOwnBranch(RECEPTIONIST)),
     /** Give money back, up to the clinic's approval threshold. */
     REFUND(asNotFound("invoice.not-found"), anywhere(ADMIN), inOwnClinic(MANAGER), inOwnBranch(RECEPTIONIST)),
     /** Give back more than the threshold, credit or write off what is owed. */
