@@ -79,6 +79,12 @@ class DemoScheduling {
     private static final LocalTime EVENING = LocalTime.of(16, 0);
     private static final LocalTime NIGHT = LocalTime.of(20, 0);
     private static final LocalTime LATE = LocalTime.of(21, 0);
+    /**
+     * How long before the start a patient may check in (the appointment's rule): seeded just after
+     * midnight, today's first visit is further away, and checking it in would be refused.
+     */
+    private static final Duration CHECK_IN_OPENS = Duration.ofHours(12);
+
     private static final int PAST_DAYS = 3;
     private static final int FUTURE_DAYS = 4;
     /** How far back the weekly hours start, and the signed-in patients' own last visits may lie. */
@@ -253,7 +259,8 @@ class DemoScheduling {
                             appointments++;
                             if (day.equals(today)
                                     && !checkedInOneToday
-                                    && time.start().isAfter(clock.instant())) {
+                                    && time.start().isAfter(clock.instant())
+                                    && time.start().isBefore(clock.instant().plus(CHECK_IN_OPENS))) {
                                 arrivals.add(new Arrival(made.get(), doctor.site()));
                                 checkedInOneToday = true;
                             }
