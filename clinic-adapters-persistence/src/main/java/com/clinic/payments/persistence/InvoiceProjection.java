@@ -82,23 +82,23 @@ class InvoiceProjection {
 
     @EventHandler
     void on(InvoiceIssued event, @SequenceNumber long version) {
-        advance(event.invoiceId(), version, row -> {
+        InvoiceViewRecord invoice = advance(event.invoiceId(), version, row -> {
             row.setNumber(event.number());
             row.setSubtotalMinor(event.subtotal().minor());
             row.setTaxMinor(event.tax().minor());
             row.setTotalMinor(event.total().minor());
             row.setIssuedAt(event.at());
         });
-        post(event, version, 0, EntryKind.CHARGE, event.invoiceId(), event.total(), entry -> {});
+        post(invoice, event, version, 0, EntryKind.CHARGE, event.invoiceId(), event.total(), entry -> {});
     }
 
     @EventHandler
     void on(PaymentRecorded event, @SequenceNumber long version) {
-        advance(
+        InvoiceViewRecord invoice = advance(
                 event.invoiceId(),
                 version,
                 row -> row.setPaidMinor(row.getPaidMinor() + event.amount().minor()));
-        post(event, version, 0, EntryKind.PAYMENT, event.paymentId(), event.amount(), entry -> {
+        post(invoice, event, version, 0, EntryKind.PAYMENT, event.paymentId(), event.amount(), entry -> {
             entry.setMethod(event.method().name());
             entry.setPaymentId(event.paymentId());
             entry.setReceiptNumber(event.receiptNumber());
@@ -108,17 +108,17 @@ class InvoiceProjection {
 
     @EventHandler
     void on(PaymentRefunded event, @SequenceNumber long version) {
-        advance(event.invoiceId(), version, row -> {
+        InvoiceViewRecord invoice = advance(event.invoiceId(), version, row -> {
             row.setRefundedMinor(row.getRefundedMinor() + event.amount().minor());
             row.setCreditedMinor(row.getCreditedMinor() + event.credit().minor());
         });
-        post(event, version, 0, EntryKind.REFUND, event.refundId(), event.amount(), entry -> {
+        post(invoice, event, version, 0, EntryKind.REFUND, event.refundId(), event.amount(), entry -> {
             entry.setMethod(event.method().name());
             entry.setPaymentId(event.paymentId());
             entry.setReasonCode(event.reasonCode());
         });
         if (event.credit().isPositive()) {
-            post(event, version, 1, EntryKind.CREDIT, event.refundId(), event.credit(), entry -> {
+            post(invoice, event, version, 1, EntryKind.CREDIT, event.refundId(), event.credit(), entry -> {
                 entry.setCreditKind(CreditKind.ADJUSTMENT.name());
                 entry.setReasonCode(event.reasonCode());
             });
@@ -127,12 +127,12 @@ class InvoiceProjection {
 
     @EventHandler
     void on(InvoiceCredited event, @SequenceNumber long version) {
-        advance(
+        InvoiceViewRecord invoice = advance(
                 event.invoiceId(),
                 version,
                 row -> row.setCreditedMinor(
                         row.getCreditedMinor() + event.amount().minor()));
-        post(event, version, 0, EntryKind.CREDIT, event.creditId(), event.amount(), entry -> {
+        post(invoice, event, version, 0, EntryKind.CREDIT, event.creditId(), event.amount(), entry -> {
             entry.setCreditKind(event.kind().name());
             entry.setReasonCode(event.reasonCode());
             entry.setReasonArguments(ReasonArguments.write(event.arguments()));
@@ -153,12 +153,12 @@ class InvoiceProjection {
 
     @EventHandler
     void on(InvoiceVoided event, @SequenceNumber long version) {
-        advance(event.invoiceId(), version, row -> {
+        InvoiceViewRecord invoice = advance(event.invoiceId(), version, row -> {
             row.setVoided(true);
             row.setCreditedMinor(row.getCreditedMinor() + event.credited().minor());
         });
         if (event.credited().isPositive()) {
-            post(event, version, 0, EntryKind.CREDIT, event.invoiceId(), event.credited(), entry -> {
+            post(invoice, event, version, 0, EntryKind.CREDIT, event.invoiceId(), event.credited(), entry -> {
                 entry.setCreditKind(CreditKind.ADJUSTMENT.name());
                 entry.setReasonCode(event.reasonCode());
             });
@@ -187,15 +187,18 @@ class InvoiceProjection {
                 .execute();
     }
 
-    /** Applies the change to a row older than this event, with the status its money now gives. */
-    private void advance(UUID invoiceId, long version, Consumer<InvoiceViewRecord> change) {
+    /**
+     * Applies the change to a row older than this event, with the status its money now gives; answers
+     * the row either way, for the ledger entries the event posts.
+     */
+    private InvoiceViewRecord advance(UUID invoiceId, long version, Consumer<InvoiceViewRecord> change) {
         InvoiceViewRecord row = db.selectFrom(INVOICE_VIEW)
                 .where(INVOICE_VIEW.INVOICE_ID.eq(invoiceId))
                 .forUpdate()
                 .fetchOptional()
                 .orElseThrow(() -> new IllegalStateException("invoice " + invoiceId + " was never opened"));
         if (row.getVersion() >= version) {
-            return;
+            return row;
         }
         change.accept(row);
         row.setStatus(InvoiceStatus.of(
@@ -208,9 +211,11 @@ class InvoiceProjection {
                 .name());
         row.setVersion(version);
         row.update();
+        return row;
     }
 
     private void post(
+            InvoiceViewRecord invoice,
             InvoiceEvent event,
             long version,
             int index,
@@ -218,9 +223,6 @@ class InvoiceProjection {
             UUID entryId,
             Money amount,
             Consumer<LedgerEntryRecord> details) {
-        InvoiceViewRecord invoice = db.selectFrom(INVOICE_VIEW)
-                .where(INVOICE_VIEW.INVOICE_ID.eq(event.invoiceId()))
-                .fetchSingle();
         LedgerEntryRecord entry = db.newRecord(LEDGER_ENTRY);
         entry.setInvoiceId(event.invoiceId());
         entry.setPosition(version * 10 + index);

@@ -9,7 +9,6 @@ import com.clinic.payments.persistence.jooq.tables.records.CardPaymentViewRecord
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +19,6 @@ class JooqCardPaymentReadModel implements CardPaymentReadModel {
 
     JooqCardPaymentReadModel(DSLContext db) {
         this.db = db;
-    }
-
-    @Override
-    public Optional<CardPaymentView> find(UUID paymentId) {
-        return db.selectFrom(CARD_PAYMENT_VIEW)
-                .where(CARD_PAYMENT_VIEW.PAYMENT_ID.eq(paymentId))
-                .fetchOptional(JooqCardPaymentReadModel::view);
     }
 
     @Override

@@ -21,8 +21,6 @@ public interface CardPaymentReadModel {
             Instant requestedAt,
             long version) {}
 
-    Optional<CardPaymentView> find(UUID paymentId);
-
     /** Payments with an intent that are not final and were requested before {@code before}, oldest first. */
     List<CardPaymentView> pendingSince(Instant before, int limit);
 }
